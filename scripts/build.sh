@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the site (target/site: pkg/caseroom.js, pkg/caseroom_bg.wasm, pkg/caseroom.css, public
+# files) and the server. `release` (default) leaves the server at target/release/caseroom;
+# `debug` at target/debug/caseroom (what the tests use). The wasm is always size-optimised.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tools.env
+mode="${1:-release}"
+site=target/site
+pkg="$site/pkg"
+
+cargo build --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+mkdir -p "$pkg"
+wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name caseroom \
+  target/wasm32-unknown-unknown/wasm-release/caseroom.wasm
+"$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-mutable-globals --enable-multivalue \
+  "$pkg/caseroom_bg.wasm" -o "$pkg/caseroom_bg.wasm"
+cat style/*.css > "$pkg/caseroom.css"
+cp -r public/. "$site/"
+
+if [[ "$mode" == "release" ]]; then
+  cargo build --release --features ssr --bin caseroom
+else
+  cargo build --features ssr --bin caseroom
+fi

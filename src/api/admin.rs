@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::model::{ApiError, InviteSummary, UserSummary};
+
+#[server]
+pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::admin::list_users(&state, session.actor()).await?)
+}
+
+#[server]
+pub async fn list_invites() -> Result<Vec<InviteSummary>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::admin::list_invites(&state, session.actor()).await?)
+}

@@ -1,0 +1,148 @@
+//! Raw account input becomes typed values here; code past this point trusts them.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A syntactically plausible email address, trimmed and lowercased so that one person cannot
+/// hold two accounts by changing case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EmailProblem {
+    #[error("Enter an email address.")]
+    Empty,
+    #[error("That email address is too long (254 characters at most).")]
+    TooLong,
+    #[error("Enter an email address like name@example.org.")]
+    Malformed,
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> Result<Email, EmailProblem> {
+        let s = raw.trim().to_lowercase();
+        if s.is_empty() {
+            return Err(EmailProblem::Empty);
+        }
+        if s.len() > 254 {
+            return Err(EmailProblem::TooLong);
+        }
+        let Some((local, domain)) = s.split_once('@') else {
+            return Err(EmailProblem::Malformed);
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"@".contains(c));
+        if domain_ok && local_ok {
+            Ok(Email(s))
+        } else {
+            Err(EmailProblem::Malformed)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The name other members see next to a member's replies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayName(String);
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DisplayNameProblem {
+    #[error("Enter the name other members will see (at least 2 characters).")]
+    TooShort,
+    #[error("That name is too long (60 characters at most).")]
+    TooLong,
+    #[error("A name cannot contain control characters.")]
+    ControlCharacters,
+}
+
+impl DisplayName {
+    pub const MAX_CHARS: usize = 60;
+
+    pub fn parse(raw: &str) -> Result<DisplayName, DisplayNameProblem> {
+        // Collapse runs of whitespace so "A    B" and "A B" are the same name on the page.
+        let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let n = s.chars().count();
+        if s.chars().any(char::is_control) {
+            return Err(DisplayNameProblem::ControlCharacters);
+        }
+        if n < 2 {
+            return Err(DisplayNameProblem::TooShort);
+        }
+        if n > Self::MAX_CHARS {
+            return Err(DisplayNameProblem::TooLong);
+        }
+        Ok(DisplayName(s))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            Email::parse("  Ana@Example.ORG ").map(|e| e.0),
+            Ok("ana@example.org".into())
+        );
+        for bad in [
+            "",
+            "   ",
+            "ana",
+            "ana@",
+            "@example.org",
+            "ana@example",
+            "ana@.org",
+            "a b@example.org",
+            "ana@exa..mple.org",
+            "<a>@example.org",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(
+            Email::parse(&format!("{}@example.org", "a".repeat(250))),
+            Err(EmailProblem::TooLong)
+        );
+    }
+
+    #[test]
+    fn display_names_collapse_whitespace_and_respect_limits() {
+        assert_eq!(
+            DisplayName::parse("  Dr   Ana  ").map(|n| n.0),
+            Ok("Dr Ana".into())
+        );
+        assert_eq!(DisplayName::parse("A"), Err(DisplayNameProblem::TooShort));
+        assert_eq!(
+            DisplayName::parse(&"x".repeat(61)),
+            Err(DisplayNameProblem::TooLong)
+        );
+        assert_eq!(
+            DisplayName::parse("An\u{7}a"),
+            Err(DisplayNameProblem::ControlCharacters)
+        );
+        assert!(DisplayName::parse("Zoë Ñúñez").is_ok());
+    }
+}

@@ -1,0 +1,7 @@
+//! Pure rules with no IO: who may do what, and what counts as valid input.
+//! Everything here compiles for both the server and the browser and is table-tested.
+
+pub mod account_input;
+pub mod password;
+pub mod policy;
+pub mod role;

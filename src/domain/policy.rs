@@ -1,0 +1,210 @@
+//! The one permission policy. Every form handler and every server function asks [`can`] before it
+//! reads or changes anything; the browser never decides who may see what.
+
+use crate::domain::role::{Role, Roles};
+use crate::model::UserId;
+
+/// Who is asking: a signed-in member with their current roles (read fresh on every request, so a
+/// role change or a disabled account takes effect at once).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub roles: Roles,
+}
+
+impl Actor {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.has(role)
+    }
+}
+
+/// Everything a request can try to do. New capabilities add a variant here and a row to the table
+/// test below, so an action nobody thought about cannot slip through a default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// See any page behind sign-in (home, account).
+    ViewMemberArea,
+    ChangeOwnPassword,
+    ListUsers,
+    ChangeRoles,
+    SetAccountDisabled,
+    CreateInvite,
+    ListInvites,
+}
+
+/// What the action is aimed at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Site,
+    User(UserId),
+}
+
+/// Why a request was refused; the server maps these to 401-style sign-in prompts and 403 pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Denial {
+    #[error("Please sign in to continue.")]
+    SignInRequired,
+    #[error("You do not have permission to do that.")]
+    Forbidden,
+    #[error("You cannot change your own roles or disable your own account. Ask another admin.")]
+    OwnAccount,
+}
+
+/// Decides whether `actor` may perform `action` on `target`.
+///
+/// Admin actions need the admin role. An admin may not change their own roles or disable
+/// themselves, so the last admin cannot lock everyone out by accident.
+pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), Denial> {
+    let Some(actor) = actor else {
+        return Err(Denial::SignInRequired);
+    };
+    match action {
+        Action::ViewMemberArea | Action::ChangeOwnPassword => Ok(()),
+        Action::ListUsers | Action::CreateInvite | Action::ListInvites => require_admin(actor),
+        Action::ChangeRoles | Action::SetAccountDisabled => {
+            require_admin(actor)?;
+            match target {
+                Target::User(id) if id == actor.user_id => Err(Denial::OwnAccount),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn require_admin(actor: &Actor) -> Result<(), Denial> {
+    if actor.has(Role::Admin) {
+        Ok(())
+    } else {
+        Err(Denial::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(id: i64, roles: &[Role]) -> Actor {
+        Actor {
+            user_id: UserId(id),
+            roles: Roles::new(roles.iter().copied()),
+        }
+    }
+
+    #[test]
+    fn visitors_must_sign_in_for_everything() {
+        for action in [
+            Action::ViewMemberArea,
+            Action::ChangeOwnPassword,
+            Action::ListUsers,
+            Action::ChangeRoles,
+            Action::SetAccountDisabled,
+            Action::CreateInvite,
+            Action::ListInvites,
+        ] {
+            assert_eq!(
+                can(None, action, Target::Site),
+                Err(Denial::SignInRequired),
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_role_by_action_table_holds() {
+        use Action::*;
+        let other = Target::User(UserId(99));
+        // (roles, action, target, expected)
+        let table: &[(&[Role], Action, Target, Result<(), Denial>)] = &[
+            (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
+            (&[Role::Clinician], ChangeOwnPassword, Target::Site, Ok(())),
+            (
+                &[Role::Clinician],
+                ListUsers,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Clinician],
+                CreateInvite,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Clinician],
+                ChangeRoles,
+                other,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Supervisor],
+                ListUsers,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Supervisor],
+                ListInvites,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Moderator],
+                ListUsers,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Moderator],
+                SetAccountDisabled,
+                other,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Moderator],
+                CreateInvite,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (&[Role::Admin], ListUsers, Target::Site, Ok(())),
+            (&[Role::Admin], ListInvites, Target::Site, Ok(())),
+            (&[Role::Admin], CreateInvite, Target::Site, Ok(())),
+            (&[Role::Admin], ChangeRoles, other, Ok(())),
+            (&[Role::Admin], SetAccountDisabled, other, Ok(())),
+            (&[Role::Clinician, Role::Admin], ChangeRoles, other, Ok(())),
+        ];
+        for (roles, action, target, expected) in table {
+            assert_eq!(
+                can(Some(&actor(1, roles)), *action, *target),
+                *expected,
+                "{roles:?} {action:?} {target:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_admin_cannot_change_their_own_roles_or_disable_themselves() {
+        let admin = actor(7, &[Role::Admin]);
+        let me = Target::User(UserId(7));
+        assert_eq!(
+            can(Some(&admin), Action::ChangeRoles, me),
+            Err(Denial::OwnAccount)
+        );
+        assert_eq!(
+            can(Some(&admin), Action::SetAccountDisabled, me),
+            Err(Denial::OwnAccount)
+        );
+    }
+
+    #[test]
+    fn a_member_with_no_roles_left_can_still_only_reach_member_pages() {
+        let nobody = actor(3, &[]);
+        assert_eq!(
+            can(Some(&nobody), Action::ViewMemberArea, Target::Site),
+            Ok(())
+        );
+        assert_eq!(
+            can(Some(&nobody), Action::ListUsers, Target::Site),
+            Err(Denial::Forbidden)
+        );
+    }
+}

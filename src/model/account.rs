@@ -1,0 +1,45 @@
+use serde::{Deserialize, Serialize};
+
+use crate::domain::role::Roles;
+use crate::model::UserId;
+
+/// The signed-in member as the page shell needs them (navigation, greeting).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUserView {
+    pub id: UserId,
+    pub display_name: String,
+    pub roles: Roles,
+}
+
+/// One row of the admin's user list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Roles,
+    pub disabled: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// One invite as the admin sees it. The token itself is never stored, so it is not here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteSummary {
+    pub id: i64,
+    pub email: String,
+    pub role: crate::domain::role::Role,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    /// Computed by the server's clock when listed.
+    pub expired: bool,
+}
+
+/// What the registration page shows about the invite it was opened with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitePreview {
+    pub email: String,
+    pub role: crate::domain::role::Role,
+}

@@ -1,0 +1,19 @@
+//! Types that cross the wire between server and browser: serde only, no server crates.
+
+mod account;
+mod error;
+
+pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
+pub use error::ApiError;
+
+use serde::{Deserialize, Serialize};
+
+/// A member's id. Newtyped so a user id is never passed where another id is expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct UserId(pub i64);
+
+impl std::fmt::Display for UserId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}

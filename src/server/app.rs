@@ -1,0 +1,174 @@
+//! Builds the whole application. `main` and the integration tests both call [`Application::build`],
+//! so tests exercise the real router, middleware and database.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+use tower::ServiceExt as _;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+
+use crate::app::{App, shell};
+use crate::server::auth::password_hash::PasswordHasher;
+use crate::server::auth::session::resolve_session;
+use crate::server::clock::Clock;
+use crate::server::config::Config;
+use crate::server::error::AppError;
+use crate::server::state::AppState;
+use crate::server::store::{Store, StoreError};
+use crate::server::{error_page, forms, security, telemetry};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("cannot prepare password hashing: {0}")]
+    Hasher(AppError),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Opens and migrates the database, builds the router and binds the listener
+    /// (port 0 picks a free port, as tests do).
+    pub async fn build(config: Config, clock: Clock) -> Result<Application, StartError> {
+        let state = build_state(config, clock).await?;
+        let addr = state.config.site_addr;
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|source| StartError::Bind { addr, source })?;
+        let router = router(state.clone());
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or(self.state.config.site_addr)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests and closes the database.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        self.state.store.close().await;
+        result
+    }
+}
+
+/// Opens the store (migrating it) and assembles the state; the command-line tools use this too.
+pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, StartError> {
+    let store = Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    let hasher = PasswordHasher::new().map_err(StartError::Hasher)?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("caseroom")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    Ok(AppState {
+        leptos_options,
+        config: Arc::new(config),
+        store,
+        clock,
+        hasher,
+    })
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let cx_state = state.clone();
+    let options = state.leptos_options.clone();
+    let body_limit = state.config.request_size_limit;
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(forms::routes())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(cx_state.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(static_or_not_found)
+        // Outermost last: headers wrap everything, so even refusals carry them.
+        .layer(from_fn_with_state(state.clone(), resolve_session))
+        .layer(from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_origin,
+        ))
+        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(from_fn(error_page::humane_errors))
+        .layer(from_fn(telemetry::log_requests))
+        .layer(from_fn(security::security_headers))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            AppError::from(e).log();
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// Files under the site root (pkg/, favicon), else the app's own not-found page.
+async fn static_or_not_found(State(state): State<AppState>, req: Request<Body>) -> Response {
+    let root = state.leptos_options.site_root.to_string();
+    let (parts, body) = req.into_parts();
+    let probe = Request::from_parts(parts.clone(), Body::empty());
+    let Ok(res) = ServeDir::new(&root).oneshot(probe).await;
+    if res.status() != StatusCode::NOT_FOUND && res.status() != StatusCode::METHOD_NOT_ALLOWED {
+        return res.into_response();
+    }
+    let req = Request::from_parts(parts, body);
+    let options = state.leptos_options.clone();
+    let cx_state = state.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || provide_context(cx_state.clone()),
+        move || shell(options.clone()),
+    );
+    let mut res = render(req).await;
+    *res.status_mut() = StatusCode::NOT_FOUND;
+    res
+}

@@ -1,0 +1,147 @@
+//! Database-backed sessions. The cookie holds a 256-bit random token; the database holds its
+//! SHA-256, the member, when the session began (absolute lifetime) and when it was last used
+//! (idle timeout). Expired sessions are deleted when presented.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::domain::policy::Actor;
+use crate::server::auth::token::hash_secret;
+use crate::server::error::AppError;
+use crate::server::error_page;
+use crate::server::state::AppState;
+
+pub const COOKIE_NAME: &str = "caseroom_session";
+
+/// Last-seen times are written at most this often, so reading pages does not write on every request.
+/// The idle timeout is therefore exact to within this many seconds.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// Put on every request by [`resolve_session`].
+#[derive(Clone, Default)]
+pub struct CurrentSession {
+    pub signed_in: Option<SignedIn>,
+    /// The hash of whatever token the browser presented, valid or not, so sign-in can replace it.
+    pub presented_hash: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct SignedIn {
+    pub token_hash: String,
+    pub actor: Actor,
+    pub display_name: String,
+}
+
+impl CurrentSession {
+    pub fn actor(&self) -> Option<&Actor> {
+        self.signed_in.as_ref().map(|s| &s.actor)
+    }
+}
+
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let token = read_token(req.headers());
+    let presented_hash = token.as_deref().map(hash_secret);
+    let signed_in = match &presented_hash {
+        None => None,
+        Some(hash) => match resolve(&state, hash).await {
+            Ok(s) => s,
+            Err(e) => {
+                e.log();
+                // Fail closed: without knowing who is asking, answer nothing.
+                return error_page::response(e.status(), "Something went wrong", &e.to_string());
+            }
+        },
+    };
+    let stale_cookie = presented_hash.is_some() && signed_in.is_none();
+    req.extensions_mut().insert(CurrentSession {
+        signed_in,
+        presented_hash,
+    });
+    let mut res = next.run(req).await;
+    if stale_cookie && !res.headers().contains_key(header::SET_COOKIE) {
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            clear_cookie(state.config.secure_cookies),
+        );
+    }
+    res
+}
+
+async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppError> {
+    let Some(row) = state.store.find_session(hash).await? else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let idle = state.config.session_idle_timeout.as_secs() as i64;
+    let lifetime = state.config.session_max_lifetime.as_secs() as i64;
+    let ended = if row.disabled {
+        Some("session_ended_account_disabled")
+    } else if now - row.last_seen_at >= idle {
+        Some("session_idle_timeout")
+    } else if now - row.created_at >= lifetime {
+        Some("session_max_lifetime")
+    } else {
+        None
+    };
+    if let Some(reason) = ended {
+        state
+            .store
+            .end_session(hash, Some(row.user_id), now, reason)
+            .await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_EVERY_SECS {
+        state.store.touch_session(hash, now).await?;
+    }
+    let roles = state.store.roles_of(row.user_id).await?;
+    Ok(Some(SignedIn {
+        token_hash: hash.to_owned(),
+        actor: Actor {
+            user_id: row.user_id,
+            roles,
+        },
+        display_name: row.display_name,
+    }))
+}
+
+/// The session token from the Cookie header, if it has the shape of one.
+fn read_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| {
+            v.len() == 43
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// A session cookie (no Max-Age: it also ends when the browser closes; the server enforces the
+/// idle timeout and absolute lifetime either way).
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE_NAME}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .unwrap_or_else(|_| clear_cookie(false))
+}
+
+pub fn clear_cookie(secure: bool) -> HeaderValue {
+    let value = if secure {
+        "caseroom_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure"
+    } else {
+        "caseroom_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+    };
+    HeaderValue::from_static(value)
+}

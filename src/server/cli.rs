@@ -1,0 +1,231 @@
+//! The command line: `caseroom [serve|migrate|admin create|invite|demo]`.
+
+use std::io::{IsTerminal as _, Read as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::account_input::{DisplayName, Email};
+use crate::domain::password::NewPassword;
+use crate::domain::role::{Role, Roles};
+use crate::server::app::{Application, build_state};
+use crate::server::clock::Clock;
+use crate::server::config::Config;
+use crate::server::services::invites::{self, IssuedBy};
+use crate::server::store::{NewUser, UserConflict};
+use crate::server::{demo, telemetry};
+
+#[derive(Parser)]
+#[command(
+    name = "caseroom",
+    version,
+    about = "Caseroom: case consultation for clinicians"
+)]
+struct Cli {
+    /// A caseroom.toml to read (default: ./caseroom.toml when present). Environment variables win.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Caseroom (the default).
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Manage accounts directly.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Print a single-use invite link (valid 7 days) for a new member.
+    Invite {
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// Create the demo accounts (one per role) and print their passwords.
+    Demo {
+        /// Give the existing demo accounts new passwords and print them.
+        #[arg(long)]
+        reset_passwords: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an admin account. The password is read from standard input when it is not a
+    /// terminal, otherwise prompted for twice.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// The name other members see (default: the part of the email before the @).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env_and_file(cli.config.clone()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("caseroom: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("caseroom: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(dispatch(cli.command.unwrap_or(Command::Serve), config));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("caseroom: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn dispatch(command: Command, config: Config) -> Result<(), String> {
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            build_state(config, Clock::System)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Admin {
+            command: AdminCommand::Create { email, name },
+        } => create_admin(config, &email, name.as_deref()).await,
+        Command::Invite { role, email } => {
+            let state = build_state(config, Clock::System)
+                .await
+                .map_err(|e| e.to_string())?;
+            let link = invites::create(&state, IssuedBy::Operator, &email, &role)
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{link}");
+            state.store.close().await;
+            Ok(())
+        }
+        Command::Demo { reset_passwords } => {
+            let state = build_state(config, Clock::System)
+                .await
+                .map_err(|e| e.to_string())?;
+            let r = demo::load(&state, reset_passwords)
+                .await
+                .map_err(|e| e.to_string());
+            state.store.close().await;
+            r
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let app = Application::build(config, Clock::System)
+        .await
+        .map_err(|e| e.to_string())?;
+    let addr = app.local_addr();
+    tracing::info!(%addr, "Caseroom is listening");
+    println!("Caseroom is running at http://{addr} (Ctrl+C to stop)");
+    app.run_until(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+async fn create_admin(config: Config, email_raw: &str, name: Option<&str>) -> Result<(), String> {
+    let email = Email::parse(email_raw).map_err(|e| e.to_string())?;
+    let local = email
+        .as_str()
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let name = DisplayName::parse(name.unwrap_or(&local)).map_err(|e| e.to_string())?;
+    let (password, confirm) = read_password()?;
+    let password = NewPassword::parse(&password, &confirm, &local).map_err(|e| e.to_string())?;
+    let state = build_state(config, Clock::System)
+        .await
+        .map_err(|e| e.to_string())?;
+    let hash = state
+        .hasher
+        .hash(password.expose().to_owned())
+        .await
+        .map_err(|e| e.to_string())?;
+    let roles = Roles::new([Role::Admin]);
+    let user = NewUser {
+        email: email.as_str(),
+        display_name: name.as_str(),
+        password_hash: &hash,
+        roles: &roles,
+    };
+    let created = state
+        .store
+        .create_user(user, state.clock.now())
+        .await
+        .map_err(|e| e.to_string())?;
+    state.store.close().await;
+    match created {
+        Ok(id) => {
+            println!("created admin {} (id {id})", email.as_str());
+            Ok(())
+        }
+        Err(UserConflict::DuplicateEmail) => Err(format!(
+            "an account with email {} already exists",
+            email.as_str()
+        )),
+        Err(UserConflict::InviteUnavailable) => Err("unexpected invite conflict".into()),
+    }
+}
+
+/// From standard input (first line) when piped; from two prompts without echo at a terminal.
+fn read_password() -> Result<(String, String), String> {
+    if std::io::stdin().is_terminal() {
+        let p =
+            rpassword::prompt_password("Password (12+ characters): ").map_err(|e| e.to_string())?;
+        let c = rpassword::prompt_password("Repeat the password: ").map_err(|e| e.to_string())?;
+        Ok((p, c))
+    } else {
+        let mut input = String::new();
+        std::io::stdin()
+            .take(4096)
+            .read_to_string(&mut input)
+            .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+        let p = input.lines().next().unwrap_or_default().to_owned();
+        Ok((p.clone(), p))
+    }
+}

@@ -1,0 +1,107 @@
+//! The one error type of the server. Each variant has a stable code and a safe message for the
+//! page; the cause of an internal failure goes to the log only, never into a response.
+
+use axum::http::StatusCode;
+
+use crate::domain::policy::Denial;
+use crate::model::ApiError;
+use crate::server::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// A field the member typed is not acceptable; the message says how to fix it.
+    #[error("{0}")]
+    Invalid(String),
+    /// The request itself is malformed (missing fields a browser would have sent).
+    #[error("{0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Denied(#[from] Denial),
+    #[error("That email and password do not match an active account.")]
+    BadCredentials,
+    #[error("This account is disabled. Ask an admin if you think this is a mistake.")]
+    AccountDisabled,
+    #[error("Too many failed sign-in attempts. Wait 15 minutes and try again.")]
+    TooManyAttempts,
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    /// An invite that existed but can no longer be used.
+    #[error("{0}")]
+    Gone(String),
+    #[error("Something went wrong on our side. Nothing you typed was saved; please try again.")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Denied(Denial::SignInRequired) | AppError::BadCredentials => {
+                StatusCode::UNAUTHORIZED
+            }
+            AppError::Denied(_) | AppError::AccountDisabled => StatusCode::FORBIDDEN,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Gone(_) => StatusCode::GONE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// A stable code for the UI and tests; never changes when wording does.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Invalid(_) => "invalid",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Denied(Denial::SignInRequired) => "sign_in_required",
+            AppError::Denied(_) => "forbidden",
+            AppError::BadCredentials => "bad_credentials",
+            AppError::AccountDisabled => "account_disabled",
+            AppError::TooManyAttempts => "too_many_attempts",
+            AppError::NotFound(_) => "not_found",
+            AppError::Conflict(_) => "conflict",
+            AppError::Gone(_) => "gone",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    pub fn internal(e: impl std::error::Error + Send + Sync + 'static) -> AppError {
+        AppError::Internal(Box::new(e))
+    }
+
+    /// Logs internal failures with their cause chain; other errors are expected and logged by code only.
+    pub fn log(&self) {
+        if let AppError::Internal(cause) = self {
+            let mut chain = cause.to_string();
+            let mut src = cause.source();
+            while let Some(s) = src {
+                chain.push_str(": ");
+                chain.push_str(&s.to_string());
+                src = s.source();
+            }
+            tracing::error!(error.cause = %chain, "internal error");
+        } else {
+            tracing::debug!(error.code = self.code(), "request refused");
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        AppError::internal(e)
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        e.log();
+        ApiError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            status: e.status().as_u16(),
+        }
+    }
+}

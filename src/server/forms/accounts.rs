@@ -1,0 +1,128 @@
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::response::Response;
+
+use super::{Fields, PageRequest, render_error, safe_local_path, see_other};
+use crate::server::auth::session::{clear_cookie, session_cookie};
+use crate::server::services::accounts;
+use crate::server::state::AppState;
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let email = fields.get("email").to_owned();
+    let next = fields.get("next").to_owned();
+    let previous = page.session().presented_hash.clone();
+    match accounts::sign_in(
+        &state,
+        &email,
+        fields.get("password").to_owned(),
+        peer.ip(),
+        previous.as_deref(),
+    )
+    .await
+    {
+        Ok(s) => {
+            let to = safe_local_path(&next).unwrap_or("/");
+            see_other(
+                to,
+                Some(session_cookie(&s.token, state.config.secure_cookies)),
+            )
+        }
+        Err(e) => {
+            let path = match safe_local_path(&next) {
+                Some(n) => format!("/login?next={}", urlencode(n)),
+                None => "/login".to_owned(),
+            };
+            render_error(&state, page, &path, e, None, vec![("email".into(), email)]).await
+        }
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, page: PageRequest) -> Response {
+    if let Some(s) = &page.session().signed_in {
+        if let Err(e) = accounts::sign_out(&state, s).await {
+            return render_error(&state, page, "/", e, None, vec![]).await;
+        }
+    }
+    see_other(
+        "/login?notice=signed-out",
+        Some(clear_cookie(state.config.secure_cookies)),
+    )
+}
+
+pub async fn register(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let token = fields.get("token").to_owned();
+    let name = fields.get("display_name").to_owned();
+    let previous = page.session().presented_hash.clone();
+    match accounts::register(
+        &state,
+        &token,
+        &name,
+        fields.get("password"),
+        fields.get("confirm"),
+        previous.as_deref(),
+    )
+    .await
+    {
+        Ok(s) => see_other(
+            "/?notice=welcome",
+            Some(session_cookie(&s.token, state.config.secure_cookies)),
+        ),
+        Err(e) => {
+            let path = format!("/register?token={}", urlencode(&token));
+            render_error(
+                &state,
+                page,
+                &path,
+                e,
+                None,
+                vec![("display_name".into(), name)],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let result = accounts::change_password(
+        &state,
+        actor.as_ref(),
+        fields.get("current").to_owned(),
+        fields.get("password"),
+        fields.get("confirm"),
+    )
+    .await;
+    match result {
+        Ok(s) => see_other(
+            "/account?notice=password-changed",
+            Some(session_cookie(&s.token, state.config.secure_cookies)),
+        ),
+        Err(e) => render_error(&state, page, "/account", e, None, vec![]).await,
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub(super) fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -1,0 +1,103 @@
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::{Fields, PageRequest, render_error, render_page, see_other};
+use crate::model::UserId;
+use crate::server::services::{admin, invites};
+use crate::server::state::AppState;
+use crate::ui::form_feedback::FormFeedback;
+
+pub async fn set_roles(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match admin::set_roles(&state, actor.as_ref(), UserId(id), &fields.all("role")).await {
+        Ok(()) => see_other(&format!("/admin/users?notice=roles-saved#user-{id}"), None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/admin/users",
+                e,
+                Some(format!("user-{id}")),
+                vec![],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let disabled = fields.get("disabled") == "true";
+    match admin::set_disabled(&state, actor.as_ref(), UserId(id), disabled).await {
+        Ok(()) => see_other(&format!("/admin/users?notice=status-saved#user-{id}"), None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/admin/users",
+                e,
+                Some(format!("user-{id}")),
+                vec![],
+            )
+            .await
+        }
+    }
+}
+
+/// The one form that does not redirect: the invite link is shown exactly once, in this answer,
+/// because only its hash is stored (like an API token).
+pub async fn create_invite(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let email = fields.get("email").to_owned();
+    let role = fields.get("role").to_owned();
+    match invites::create(
+        &state,
+        invites::IssuedBy::Member(actor.as_ref()),
+        &email,
+        &role,
+    )
+    .await
+    {
+        Ok(link) => {
+            let feedback = FormFeedback {
+                invite_link: Some(link),
+                values: vec![("invited_email".into(), email.trim().to_lowercase())],
+                ..FormFeedback::default()
+            };
+            render_page(
+                &state,
+                page,
+                "/admin/invites",
+                feedback,
+                StatusCode::CREATED,
+            )
+            .await
+        }
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/admin/invites",
+                e,
+                None,
+                vec![("email".into(), email), ("role".into(), role)],
+            )
+            .await
+        }
+    }
+}

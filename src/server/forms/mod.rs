@@ -1,0 +1,196 @@
+//! Plain HTML form endpoints: every page works without JavaScript. A form posts to these; on
+//! success they answer 303 See Other (POST, then redirect); on bad input they render the same
+//! page again with the message, what the member typed (never a password) and a 4xx status.
+
+mod accounts;
+mod admin;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use leptos::prelude::provide_context;
+
+use crate::server::auth::session::CurrentSession;
+use crate::server::error::AppError;
+use crate::server::security::CspNonce;
+use crate::server::state::AppState;
+use crate::ui::form_feedback::FormFeedback;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/login", post(accounts::sign_in))
+        .route("/logout", post(accounts::sign_out))
+        .route("/register", post(accounts::register))
+        .route("/account", post(accounts::change_password))
+        .route("/admin/users/{id}/roles", post(admin::set_roles))
+        .route("/admin/users/{id}/status", post(admin::set_status))
+        .route("/admin/invites", post(admin::create_invite))
+}
+
+/// The submitted fields in order, so repeated names (checkboxes) survive.
+pub struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for Fields {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Form::<Vec<(String, String)>>::from_request(req, state)
+            .await
+            .map(|f| Fields(f.0))
+            .map_err(IntoResponse::into_response)
+    }
+}
+
+/// What re-rendering a page needs from the original request: its cookies and headers, who is
+/// signed in, and this response's CSP nonce.
+pub struct PageRequest {
+    headers: HeaderMap,
+    session: CurrentSession,
+    nonce: Option<CspNonce>,
+}
+
+impl PageRequest {
+    pub fn session(&self) -> &CurrentSession {
+        &self.session
+    }
+}
+
+impl FromRequestParts<AppState> for PageRequest {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(PageRequest {
+            headers: parts.headers.clone(),
+            session: parts
+                .extensions
+                .get::<CurrentSession>()
+                .cloned()
+                .unwrap_or_default(),
+            nonce: parts.extensions.get::<CspNonce>().cloned(),
+        })
+    }
+}
+
+/// Renders the Leptos page at `path` for this request with `feedback` in context, answering `status`.
+pub async fn render_page(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    feedback: FormFeedback,
+    status: StatusCode,
+) -> Response {
+    let mut req = match Request::builder()
+        .method(Method::GET)
+        .uri(path)
+        .body(Body::empty())
+    {
+        Ok(r) => r,
+        Err(e) => return failure(AppError::internal(e)),
+    };
+    *req.headers_mut() = page.headers;
+    req.headers_mut().remove(header::CONTENT_TYPE);
+    req.headers_mut().remove(header::CONTENT_LENGTH);
+    req.extensions_mut().insert(page.session);
+    if let Some(n) = page.nonce {
+        req.extensions_mut().insert(n);
+    }
+    let cx_state = state.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(cx_state.clone());
+            provide_context(feedback.clone());
+        },
+        move || crate::app::shell(options.clone()),
+    );
+    let mut res = handler(req).await;
+    *res.status_mut() = status;
+    res
+}
+
+/// Renders `path` again with the error's message and the safe fields the member typed.
+pub async fn render_error(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    error: AppError,
+    form: Option<String>,
+    keep: Vec<(String, String)>,
+) -> Response {
+    error.log();
+    let status = error.status();
+    let feedback = FormFeedback {
+        error: Some(error.to_string()),
+        form,
+        values: keep,
+        invite_link: None,
+    };
+    render_page(state, page, path, feedback, status).await
+}
+
+/// 303 to `location`, optionally setting a cookie.
+pub fn see_other(location: &str, cookie: Option<HeaderValue>) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    if let Some(c) = cookie {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+fn failure(e: AppError) -> Response {
+    e.log();
+    crate::server::error_page::response(e.status(), "Something went wrong", &e.to_string())
+}
+
+/// Only a path on this site (never `//host` or a scheme) may be a post-sign-in destination.
+pub fn safe_local_path(next: &str) -> Option<&str> {
+    (next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains(':'))
+    .then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_local_path("/admin/users"), Some("/admin/users"));
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "admin",
+        ] {
+            assert_eq!(safe_local_path(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Server-only code (feature `ssr`): configuration, the HTTP stack, sessions, use-cases, storage.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod context;
+pub mod demo;
+pub mod error;
+pub mod error_page;
+pub mod forms;
+pub mod security;
+pub mod services;
+pub mod state;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,87 @@
+//! The admin's user management: list members and invites, change roles, disable accounts.
+
+use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::role::{Role, Roles};
+use crate::model::{InviteSummary, UserId, UserSummary};
+use crate::server::error::AppError;
+use crate::server::state::AppState;
+
+pub async fn list_users(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Vec<UserSummary>, AppError> {
+    can(actor, Action::ListUsers, Target::Site)?;
+    Ok(state.store.list_users().await?)
+}
+
+pub async fn list_invites(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Vec<InviteSummary>, AppError> {
+    can(actor, Action::ListInvites, Target::Site)?;
+    let now = state.clock.now();
+    let mut invites = state.store.list_invites(50).await?;
+    for i in &mut invites {
+        i.expired = i.used_at.is_none() && i.expires_at <= now;
+    }
+    Ok(invites)
+}
+
+/// `role_names` are the ticked checkboxes; at least one role must remain.
+pub async fn set_roles(
+    state: &AppState,
+    actor: Option<&Actor>,
+    target: UserId,
+    role_names: &[String],
+) -> Result<(), AppError> {
+    can(actor, Action::ChangeRoles, Target::User(target))?;
+    let Some(actor) = actor else {
+        return Err(AppError::Denied(
+            crate::domain::policy::Denial::SignInRequired,
+        ));
+    };
+    let roles: Result<Vec<Role>, _> = role_names.iter().map(|r| Role::parse(r)).collect();
+    let roles = Roles::new(roles.map_err(|e| AppError::Invalid(e.to_string()))?);
+    if roles.is_empty() {
+        return Err(AppError::Invalid(
+            "Choose at least one role. To stop someone signing in, disable the account instead."
+                .into(),
+        ));
+    }
+    if !state
+        .store
+        .set_roles(actor.user_id, target, &roles, state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound(
+            "There is no member with that id.".into(),
+        ));
+    }
+    tracing::info!(actor.id = %actor.user_id, target.id = %target, "roles changed");
+    Ok(())
+}
+
+pub async fn set_disabled(
+    state: &AppState,
+    actor: Option<&Actor>,
+    target: UserId,
+    disabled: bool,
+) -> Result<(), AppError> {
+    can(actor, Action::SetAccountDisabled, Target::User(target))?;
+    let Some(actor) = actor else {
+        return Err(AppError::Denied(
+            crate::domain::policy::Denial::SignInRequired,
+        ));
+    };
+    if !state
+        .store
+        .set_disabled(actor.user_id, target, disabled, state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound(
+            "There is no member with that id.".into(),
+        ));
+    }
+    tracing::info!(actor.id = %actor.user_id, target.id = %target, disabled, "account status changed");
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! The database. Every mutating method is one transaction and writes its audit row inside it.
+//! SQL is written once in the common dialect (`$1` placeholders, lowercase) so a PostgreSQL
+//! backend can share it; only SQLite is wired today.
+
+mod audit;
+mod invites;
+mod sessions;
+mod throttle;
+mod users;
+
+pub use audit::AuditEvent;
+pub use invites::{InviteRow, NewInvite};
+pub use sessions::SessionRow;
+pub use throttle::ThrottleScope;
+pub use users::{NewUser, UserAuthRow, UserConflict};
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored value is not valid: {0}")]
+    Corrupt(&'static str),
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating when missing) the SQLite database: WAL so readers never wait for the
+    /// writer, foreign keys on, a busy timeout instead of instant "database is locked" errors,
+    /// and `secure_delete` so removed text is overwritten rather than left in free pages.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .pragma("secure_delete", "on");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(Store { pool })
+    }
+
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A cheap round trip for `/healthz`.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("select 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// True when `e` is a unique-constraint violation (a duplicate email, a reused token).
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.is_unique_violation())
+}

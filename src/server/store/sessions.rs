@@ -1,0 +1,114 @@
+use sqlx::Row;
+
+use super::{AuditEvent, Store, StoreError};
+use crate::model::UserId;
+
+/// A live session joined with what every request needs about its member.
+pub struct SessionRow {
+    pub user_id: UserId,
+    pub display_name: String,
+    pub disabled: bool,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+impl Store {
+    /// Starts a session at sign-in, ending the browser's previous one (if any) in the same
+    /// transaction, so a session id planted before sign-in is worthless after it.
+    pub async fn start_session(
+        &self,
+        token_hash: &str,
+        previous_token_hash: Option<&str>,
+        user: UserId,
+        now: i64,
+        audit_action: &'static str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(prev) = previous_token_hash {
+            sqlx::query("delete from sessions where token_hash = $1")
+                .bind(prev)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("insert into sessions (token_hash, user_id, created_at, last_seen_at) values ($1, $2, $3, $3)")
+            .bind(token_hash)
+            .bind(user.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        AuditEvent {
+            at: now,
+            actor: Some(user),
+            action: audit_action,
+            target: Some(user),
+            detail: "",
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn find_session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+        let row = sqlx::query(
+            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at \
+             from sessions s join users u on u.id = s.user_id where s.token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| SessionRow {
+            user_id: UserId(r.get("user_id")),
+            display_name: r.get("display_name"),
+            disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
+            created_at: r.get("created_at"),
+            last_seen_at: r.get("last_seen_at"),
+        }))
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), StoreError> {
+        sqlx::query("update sessions set last_seen_at = $1 where token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends one session. `audit` names the reason ("logout", "session_expired").
+    pub async fn end_session(
+        &self,
+        token_hash: &str,
+        user: Option<UserId>,
+        now: i64,
+        audit: &'static str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let ended = sqlx::query("delete from sessions where token_hash = $1")
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        if ended.rows_affected() > 0 {
+            AuditEvent {
+                at: now,
+                actor: user,
+                action: audit,
+                target: user,
+                detail: "",
+            }
+            .write(&mut tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn count_sessions(&self, user: UserId) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("select count(*) from sessions where user_id = $1")
+                .bind(user.0)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}

@@ -1,0 +1,328 @@
+use sqlx::Row;
+
+use super::{AuditEvent, Store, StoreError, is_unique_violation};
+use crate::domain::role::{Role, Roles};
+use crate::model::{UserId, UserSummary};
+
+/// What sign-in needs to know about an account.
+pub struct UserAuthRow {
+    pub id: UserId,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+/// A member about to be created; the email and name were parsed at the edge.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub roles: &'a Roles,
+}
+
+/// Why creating an account did not happen, when the database itself was fine.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UserConflict {
+    DuplicateEmail,
+    /// The invite was used or expired between the page load and the submit.
+    InviteUnavailable,
+}
+
+impl Store {
+    pub async fn find_auth_by_email(&self, email: &str) -> Result<Option<UserAuthRow>, StoreError> {
+        let row = sqlx::query("select id, password_hash, disabled_at from users where email = $1")
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| UserAuthRow {
+            id: UserId(r.get("id")),
+            password_hash: r.get("password_hash"),
+            disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
+        }))
+    }
+
+    pub async fn password_hash(&self, id: UserId) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("select password_hash from users where id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    pub async fn email_of(&self, id: UserId) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar("select email from users where id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn email_exists(&self, email: &str) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("select count(*) from users where email = $1")
+            .bind(email)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
+    pub async fn user_exists(&self, id: UserId) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
+            .bind(id.0)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
+    pub async fn roles_of(&self, id: UserId) -> Result<Roles, StoreError> {
+        let names: Vec<String> =
+            sqlx::query_scalar("select role from user_roles where user_id = $1")
+                .bind(id.0)
+                .fetch_all(&self.pool)
+                .await?;
+        parse_roles(names.iter().map(String::as_str))
+    }
+
+    /// Creates a member from an invite: consumes the invite (only if still unused and unexpired),
+    /// creates the account with the invite's role and writes the audit row, all or nothing.
+    pub async fn create_user_from_invite(
+        &self,
+        user: NewUser<'_>,
+        invite_id: i64,
+        now: i64,
+    ) -> Result<Result<UserId, UserConflict>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let consumed = sqlx::query(
+            "update invites set used_at = $1 where id = $2 and used_at is null and expires_at > $1",
+        )
+        .bind(now)
+        .bind(invite_id)
+        .execute(&mut *tx)
+        .await?;
+        if consumed.rows_affected() != 1 {
+            return Ok(Err(UserConflict::InviteUnavailable));
+        }
+        let id = match insert_user(&mut tx, &user, now).await? {
+            Ok(id) => id,
+            Err(conflict) => return Ok(Err(conflict)),
+        };
+        sqlx::query("update invites set used_by = $1 where id = $2")
+            .bind(id.0)
+            .bind(invite_id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = format!("invite={invite_id} roles={}", roles_csv(user.roles));
+        AuditEvent {
+            at: now,
+            actor: Some(id),
+            action: "register",
+            target: Some(id),
+            detail: &detail,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Creates a member directly (command line, demo data): no invite involved.
+    pub async fn create_user(
+        &self,
+        user: NewUser<'_>,
+        now: i64,
+    ) -> Result<Result<UserId, UserConflict>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id = match insert_user(&mut tx, &user, now).await? {
+            Ok(id) => id,
+            Err(conflict) => return Ok(Err(conflict)),
+        };
+        let detail = format!("roles={}", roles_csv(user.roles));
+        AuditEvent {
+            at: now,
+            actor: None,
+            action: "user_created_by_operator",
+            target: Some(id),
+            detail: &detail,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
+        let rows = sqlx::query(
+            "select u.id, u.email, u.display_name, u.disabled_at, u.created_at, \
+                    coalesce(group_concat(r.role), '') as roles \
+             from users u left join user_roles r on r.user_id = u.id \
+             group by u.id order by u.created_at, u.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|r| {
+                let roles: String = r.get("roles");
+                Ok(UserSummary {
+                    id: UserId(r.get("id")),
+                    email: r.get("email"),
+                    display_name: r.get("display_name"),
+                    roles: parse_roles(roles.split(',').filter(|s| !s.is_empty()))?,
+                    disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
+                    created_at: r.get("created_at"),
+                })
+            })
+            .collect()
+    }
+
+    /// Replaces a member's roles. Returns false when the member does not exist.
+    pub async fn set_roles(
+        &self,
+        actor: UserId,
+        target: UserId,
+        roles: &Roles,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let exists: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
+            .bind(target.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        if exists == 0 {
+            return Ok(false);
+        }
+        sqlx::query("delete from user_roles where user_id = $1")
+            .bind(target.0)
+            .execute(&mut *tx)
+            .await?;
+        for role in roles.iter() {
+            sqlx::query("insert into user_roles (user_id, role) values ($1, $2)")
+                .bind(target.0)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let detail = format!("roles={}", roles_csv(roles));
+        AuditEvent {
+            at: now,
+            actor: Some(actor),
+            action: "roles_changed",
+            target: Some(target),
+            detail: &detail,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Disables (signing the member out everywhere) or re-enables an account.
+    /// Returns false when the member does not exist.
+    pub async fn set_disabled(
+        &self,
+        actor: UserId,
+        target: UserId,
+        disabled: bool,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query("update users set disabled_at = $1 where id = $2")
+            .bind(disabled.then_some(now))
+            .bind(target.0)
+            .execute(&mut *tx)
+            .await?;
+        if changed.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if disabled {
+            sqlx::query("delete from sessions where user_id = $1")
+                .bind(target.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let action = if disabled {
+            "account_disabled"
+        } else {
+            "account_enabled"
+        };
+        AuditEvent {
+            at: now,
+            actor: Some(actor),
+            action,
+            target: Some(target),
+            detail: "",
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Stores a new password hash and ends every session of the member.
+    pub async fn set_password_hash(
+        &self,
+        id: UserId,
+        hash: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update users set password_hash = $1 where id = $2")
+            .bind(hash)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let ended = sqlx::query("delete from sessions where user_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        let detail = format!("sessions_ended={}", ended.rows_affected());
+        AuditEvent {
+            at: now,
+            actor: Some(id),
+            action: "password_changed",
+            target: Some(id),
+            detail: &detail,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn insert_user(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    user: &NewUser<'_>,
+    now: i64,
+) -> Result<Result<UserId, UserConflict>, StoreError> {
+    let inserted = sqlx::query_scalar::<_, i64>(
+        "insert into users (email, display_name, password_hash, created_at) values ($1, $2, $3, $4) returning id",
+    )
+    .bind(user.email)
+    .bind(user.display_name)
+    .bind(user.password_hash)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await;
+    let id = match inserted {
+        Ok(id) => UserId(id),
+        Err(e) if is_unique_violation(&e) => return Ok(Err(UserConflict::DuplicateEmail)),
+        Err(e) => return Err(e.into()),
+    };
+    for role in user.roles.iter() {
+        sqlx::query("insert into user_roles (user_id, role) values ($1, $2)")
+            .bind(id.0)
+            .bind(role.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(Ok(id))
+}
+
+fn parse_roles<'a>(names: impl Iterator<Item = &'a str>) -> Result<Roles, StoreError> {
+    let roles: Result<Vec<Role>, _> = names.map(Role::parse).collect();
+    roles
+        .map(Roles::new)
+        .map_err(|_| StoreError::Corrupt("user_roles.role"))
+}
+
+fn roles_csv(roles: &Roles) -> String {
+    roles.iter().map(Role::as_str).collect::<Vec<_>>().join(",")
+}

@@ -1,0 +1,8 @@
+//! Islands: the only components compiled to wasm and run in the browser. Each improves a page
+//! that already works without it.
+
+mod confirm_submit;
+mod password_fields;
+
+pub use confirm_submit::ConfirmSubmit;
+pub use password_fields::PasswordFields;

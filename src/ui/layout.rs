@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use crate::api::accounts::get_current_user;
+use crate::domain::role::Role;
+
+/// Header, navigation and the page column around every route.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <a class="brand" href="/">"Caseroom"</a>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match get_current_user().await {
+                        Ok(Some(user)) => {
+                            let admin = user.roles.has(Role::Admin);
+                            view! {
+                                <nav class="site-nav" aria-label="Main">
+                                    {admin.then(|| view! {
+                                        <a href="/admin/users">"Members"</a>
+                                        <a href="/admin/invites">"Invites"</a>
+                                    })}
+                                    <a href="/account">{user.display_name.clone()}</a>
+                                    <form method="post" action="/logout" class="inline">
+                                        <button type="submit" class="link">"Sign out"</button>
+                                    </form>
+                                </nav>
+                            }.into_any()
+                        }
+                        _ => view! {
+                            <nav class="site-nav" aria-label="Main"><a href="/login">"Sign in"</a></nav>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </header>
+        <main id="main" class="page">{children()}</main>
+        <footer class="site-footer">
+            <p>"Caseroom is for de-identified case consultation. Never post anything that could identify a client."</p>
+        </footer>
+    }
+}

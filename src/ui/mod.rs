@@ -1,0 +1,9 @@
+//! Views. Pages and components render on the server; only `islands` run in the browser, and
+//! every page works without them.
+
+pub mod form_feedback;
+pub mod islands;
+pub mod layout;
+pub mod notice;
+pub mod pages;
+pub mod status;

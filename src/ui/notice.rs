@@ -1,0 +1,52 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::model::ApiError;
+use crate::ui::status::set_status;
+
+/// Confirmation after a redirect. The URL carries only a fixed key, never member text.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let query = use_query_map();
+    let text = move || {
+        query.with(|q| match q.get("notice").as_deref() {
+            Some("signed-out") => Some("You have signed out."),
+            Some("password-changed") => {
+                Some("Your password was changed. Every other session of yours was signed out.")
+            }
+            Some("roles-saved") => Some("Roles saved."),
+            Some("status-saved") => Some("Account status saved."),
+            Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
+            _ => None,
+        })
+    };
+    move || text().map(|t| view! { <p class="notice" role="status">{t}</p> })
+}
+
+/// The message of a refused form, announced to screen readers.
+#[component]
+pub fn FormError(error: Option<String>) -> impl IntoView {
+    error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+}
+
+/// A whole-page refusal (sign-in needed, not allowed, not found) with the right status and no
+/// partial data.
+#[component]
+pub fn ErrorPanel(error: ApiError) -> impl IntoView {
+    set_status(error.status);
+    let sign_in = error.is_sign_in_required();
+    let title = match error.status {
+        401 => "Please sign in",
+        403 => "Not allowed",
+        404 => "Not found",
+        410 => "No longer available",
+        _ => "Something went wrong",
+    };
+    view! {
+        <div class="panel" role="alert">
+            <h1>{title}</h1>
+            <p>{error.message.clone()}</p>
+            {sign_in.then(|| view! { <p><a class="button" href="/login">"Sign in"</a></p> })}
+        </div>
+    }
+}

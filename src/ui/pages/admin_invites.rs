@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::admin::list_invites;
+use crate::domain::role::Role;
+use crate::ui::form_feedback::use_feedback;
+use crate::ui::notice::{ErrorPanel, FormError};
+
+/// Admins invite new members by email and role; the link is shown once, right after creation.
+#[component]
+pub fn AdminInvitesPage() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <Title text="Invites"/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    match list_invites().await {
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(invites) => {
+                            let chosen_role = feedback.value("role");
+                            view! {
+                                <h1>"Invites"</h1>
+                                {feedback.invite_link.clone().map(|link| view! {
+                                    <section class="panel created" role="status">
+                                        <h2>"Invite created for " {feedback.value("invited_email")}</h2>
+                                        <p>"Send this link to them yourself. It works once, for 7 days, and is shown only now."</p>
+                                        <label>
+                                            "Invite link"
+                                            <input type="text" readonly value=link.clone() class="invite-link" aria-label="Invite link"/>
+                                        </label>
+                                    </section>
+                                })}
+                                <section class="panel">
+                                    <h2>"Invite a member"</h2>
+                                    <FormError error=feedback.error_for(None)/>
+                                    <form method="post" action="/admin/invites" class="stack">
+                                        <label>
+                                            "Their email"
+                                            <input type="email" name="email" required value=feedback.value("email")/>
+                                        </label>
+                                        <label>
+                                            "Role"
+                                            <select name="role" required>
+                                                {Role::ALL.into_iter().map(|r| {
+                                                    let selected = chosen_role == r.as_str() || (chosen_role.is_empty() && r == Role::Clinician);
+                                                    view! { <option value=r.as_str() selected=selected>{r.label()}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        </label>
+                                        <button type="submit">"Create invite link"</button>
+                                    </form>
+                                </section>
+                                <section>
+                                    <h2>"Recent invites"</h2>
+                                    {if invites.is_empty() {
+                                        view! { <p class="muted">"No invites yet."</p> }.into_any()
+                                    } else {
+                                        view! {
+                                            <table class="table">
+                                                <thead><tr><th scope="col">"Email"</th><th scope="col">"Role"</th><th scope="col">"Status"</th></tr></thead>
+                                                <tbody>
+                                                    {invites.into_iter().map(|i| {
+                                                        let status = if i.used_at.is_some() { "Used" } else if i.expired { "Expired" } else { "Open" };
+                                                        view! { <tr><td>{i.email}</td><td>{i.role.label()}</td><td>{status}</td></tr> }
+                                                    }).collect_view()}
+                                                </tbody>
+                                            </table>
+                                        }.into_any()
+                                    }}
+                                </section>
+                            }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::accounts::get_current_user;
+use crate::ui::notice::Notice;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text=""/>
+        <Notice/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match get_current_user().await {
+                    Ok(Some(user)) => view! {
+                        <section class="panel">
+                            <h1>"Welcome, " {user.display_name.clone()}</h1>
+                            <p>"Caseroom is where clinicians bring the cases where they feel stuck: the situation, what was tried, the stuck point and the blind spot they suspect. Supervisors and peers reply; moderators keep every case free of anything that could identify a client."</p>
+                            <p class="muted">"Your roles: " {user.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</p>
+                        </section>
+                    }.into_any(),
+                    _ => view! {
+                        <section class="panel hero">
+                            <h1>"Caseroom"</h1>
+                            <p class="lead">"Case consultation for clinicians: bring the case where you feel stuck, get supervisor feedback and peer perspectives, safely de-identified."</p>
+                            <p>"Membership is by invitation. If you have an invite link, open it to create your account."</p>
+                            <p><a class="button" href="/login">"Sign in"</a></p>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::ui::form_feedback::use_feedback;
+use crate::ui::notice::{FormError, Notice};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let feedback = use_feedback();
+    let next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
+    view! {
+        <Title text="Sign in"/>
+        <div class="narrow">
+            <Notice/>
+            <section class="panel">
+                <h1>"Sign in"</h1>
+                <FormError error=feedback.error_for(None)/>
+                <form method="post" action="/login" class="stack">
+                    <input type="hidden" name="next" value=next/>
+                    <label>
+                        "Email"
+                        <input type="email" name="email" autocomplete="username" required value=feedback.value("email")/>
+                    </label>
+                    <label>
+                        "Password"
+                        <input type="password" name="password" autocomplete="current-password" required/>
+                    </label>
+                    <button type="submit">"Sign in"</button>
+                </form>
+                <p class="muted">"Membership is by invitation from an admin. You are signed out after 30 minutes without activity."</p>
+            </section>
+        </div>
+    }
+}
