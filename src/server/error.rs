@@ -96,8 +96,13 @@ impl From<StoreError> for AppError {
 }
 
 impl From<AppError> for ApiError {
+    /// Also sets the HTTP status of the response being built (a server-function call or a page),
+    /// so a refusal answers 403, not 500 or 200.
     fn from(e: AppError) -> Self {
         e.log();
+        if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            opts.set_status(e.status());
+        }
         ApiError {
             code: e.code().to_owned(),
             message: e.to_string(),

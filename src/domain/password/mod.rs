@@ -88,6 +88,9 @@ fn is_guessable(lower: &str) -> bool {
     if core.chars().count() >= 4 && common.contains(core) {
         return true;
     }
+    if is_sequence(lower) {
+        return true;
+    }
     let chars: Vec<char> = lower.chars().collect();
     let distinct: HashSet<char> = chars.iter().copied().collect();
     if distinct.len() < 5 {
@@ -95,6 +98,35 @@ fn is_guessable(lower: &str) -> bool {
     }
     (1..=chars.len() / 2)
         .any(|unit| chars.len() % unit == 0 && chars.chunks(unit).all(|c| c == &chars[..unit]))
+}
+
+/// A run along a keyboard row, the alphabet or the digits, either way ("qwertyuiopasdfgh", "9876543210ab").
+fn is_sequence(lower: &str) -> bool {
+    const RUNS: [&str; 3] = [
+        "qwertyuiopasdfghjklzxcvbnm",
+        "abcdefghijklmnopqrstuvwxyz",
+        "1234567890",
+    ];
+    let s: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
+    let reversed: String = s.chars().rev().collect();
+    // Split into maximal runs of letters and digits; each run must lie along one sequence.
+    let fits = |text: &str| {
+        let mut parts = Vec::new();
+        let mut cur = String::new();
+        for c in text.chars() {
+            if !cur.is_empty()
+                && cur.chars().last().map(|l| l.is_ascii_digit()) != Some(c.is_ascii_digit())
+            {
+                parts.push(std::mem::take(&mut cur));
+            }
+            cur.push(c);
+        }
+        parts.push(cur);
+        parts
+            .iter()
+            .all(|p| RUNS.iter().any(|r| r.contains(p.as_str())))
+    };
+    s.len() >= 8 && (fits(&s) || fits(&reversed))
 }
 
 #[cfg(test)]

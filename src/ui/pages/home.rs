@@ -14,9 +14,9 @@ pub fn HomePage() -> impl IntoView {
                 match get_current_user().await {
                     Ok(Some(user)) => view! {
                         <section class="panel">
-                            <h1>"Welcome, " {user.display_name.clone()}</h1>
+                            <h1>{format!("Welcome, {}", user.display_name)}</h1>
                             <p>"Caseroom is where clinicians bring the cases where they feel stuck: the situation, what was tried, the stuck point and the blind spot they suspect. Supervisors and peers reply; moderators keep every case free of anything that could identify a client."</p>
-                            <p class="muted">"Your roles: " {user.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")}</p>
+                            <p class="muted">{format!("Your roles: {}", user.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "))}</p>
                         </section>
                     }.into_any(),
                     _ => view! {

@@ -1,0 +1,9 @@
+//! Integration tests over HTTP against the real server and a real SQLite file.
+#![cfg(feature = "ssr")]
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+mod accounts;
+mod admin;
+mod protection;
+mod sessions;
+mod support;

@@ -1,0 +1,197 @@
+//! Starts the real application (the same `Application::build` as `main`) on port 0 with a fresh
+//! SQLite file and a manual clock, and drives it over HTTP.
+
+use caseroom::domain::role::{Role, Roles};
+use caseroom::model::UserId;
+use caseroom::server::app::Application;
+use caseroom::server::clock::{Clock, ManualClock};
+use caseroom::server::config::Config;
+use caseroom::server::services::invites::{self, IssuedBy};
+use caseroom::server::state::AppState;
+use caseroom::server::store::NewUser;
+use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
+use reqwest::{Client, Response, StatusCode, redirect};
+
+pub const START: i64 = 1_800_000_000;
+pub const GOOD_PASSWORD: &str = "lantern orchard velvet";
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: ManualClock,
+    pub state: AppState,
+    /// The SQLite file, for tests that inspect it directly.
+    pub db_path: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(&[]).await
+    }
+
+    /// `extra` sets more environment-style settings (e.g. a small request size limit).
+    pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("caseroom.db");
+        let db = format!("sqlite://{}", db_path.display());
+        let site_root = dir.path().display().to_string();
+        let extra: Vec<(String, String)> = extra
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        let config = Config::load(
+            |k| {
+                if let Some((_, v)) = extra.iter().find(|(ek, _)| ek == k) {
+                    return Some(v.clone());
+                }
+                match k {
+                    "DATABASE_URL" => Some(db.clone()),
+                    "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
+                    "LEPTOS_SITE_ROOT" => Some(site_root.clone()),
+                    _ => None,
+                }
+            },
+            None,
+        )
+        .expect("test config");
+        let (clock, handle) = Clock::manual(START);
+        let app = Application::build(config, clock).await.expect("app builds");
+        let addr = app.local_addr();
+        let state = app.state().clone();
+        tokio::spawn(app.run_until(std::future::pending()));
+        TestApp {
+            base: format!("http://{addr}"),
+            clock: handle,
+            state,
+            db_path,
+            _dir: dir,
+        }
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects, and sends our Origin on
+    /// every request (as browsers do for form posts).
+    pub fn client(&self) -> Client {
+        let mut headers = HeaderMap::new();
+        headers.insert(ORIGIN, HeaderValue::from_str(&self.base).expect("origin"));
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .expect("client")
+    }
+
+    /// A client that sends no Origin header at all.
+    pub fn bare_client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Creates a member directly in the store (as `caseroom admin create` does).
+    pub async fn create_member(&self, email: &str, name: &str, roles: &[Role]) -> UserId {
+        let hash = self
+            .state
+            .hasher
+            .hash(GOOD_PASSWORD.into())
+            .await
+            .expect("hash");
+        let roles = Roles::new(roles.iter().copied());
+        self.state
+            .store
+            .create_user(
+                NewUser {
+                    email,
+                    display_name: name,
+                    password_hash: &hash,
+                    roles: &roles,
+                },
+                self.state.clock.now(),
+            )
+            .await
+            .expect("store")
+            .expect("no conflict")
+    }
+
+    /// A signed-in client for a new member with `roles`.
+    pub async fn member_client(&self, email: &str, roles: &[Role]) -> (Client, UserId) {
+        let id = self.create_member(email, "Test Member", roles).await;
+        let client = self.client();
+        let res = self.sign_in(&client, email, GOOD_PASSWORD).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+        (client, id)
+    }
+
+    /// An invite link as `caseroom invite` prints it.
+    pub async fn invite(&self, role: &str, email: &str) -> String {
+        invites::create(&self.state, IssuedBy::Operator, email, role)
+            .await
+            .expect("invite")
+    }
+
+    pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
+        self.post_form(
+            client,
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> (StatusCode, String) {
+        let res = client.get(self.url(path)).send().await.expect("request");
+        let status = res.status();
+        (status, res.text().await.expect("body"))
+    }
+
+    pub async fn audit_actions(&self) -> Vec<String> {
+        self.state
+            .store
+            .recent_audit_actions(500)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|(a, _, _)| a)
+            .collect()
+    }
+}
+
+/// The value of the session cookie a response set, if any.
+pub fn session_cookie(res: &Response) -> Option<String> {
+    res.headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("caseroom_session="))
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+}
+
+pub fn token_of(link: &str) -> String {
+    link.split("token=")
+        .nth(1)
+        .expect("token in link")
+        .to_owned()
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
