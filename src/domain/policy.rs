@@ -113,8 +113,8 @@ mod tests {
     fn the_role_by_action_table_holds() {
         use Action::*;
         let other = Target::User(UserId(99));
-        // (roles, action, target, expected)
-        let table: &[(&[Role], Action, Target, Result<(), Denial>)] = &[
+        type Row = (&'static [Role], Action, Target, Result<(), Denial>);
+        let table: &[Row] = &[
             (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
             (&[Role::Clinician], ChangeOwnPassword, Target::Site, Ok(())),
             (

@@ -306,7 +306,12 @@ mod tests {
 
     #[test]
     fn a_bad_value_names_its_setting_in_one_line() {
-        let cases: &[(&[(&str, &str)], Option<&str>, &str)] = &[
+        type Case = (
+            &'static [(&'static str, &'static str)],
+            Option<&'static str>,
+            &'static str,
+        );
+        let cases: &[Case] = &[
             (
                 &[("LEPTOS_SITE_ADDR", "localhost")],
                 None,

@@ -96,8 +96,9 @@ fn is_guessable(lower: &str) -> bool {
     if distinct.len() < 5 {
         return true;
     }
-    (1..=chars.len() / 2)
-        .any(|unit| chars.len() % unit == 0 && chars.chunks(unit).all(|c| c == &chars[..unit]))
+    (1..=chars.len() / 2).any(|unit| {
+        chars.len().is_multiple_of(unit) && chars.chunks(unit).all(|c| c == &chars[..unit])
+    })
 }
 
 /// A run along a keyboard row, the alphabet or the digits, either way ("qwertyuiopasdfgh", "9876543210ab").

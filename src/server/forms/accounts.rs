@@ -44,10 +44,10 @@ pub async fn sign_in(
 }
 
 pub async fn sign_out(State(state): State<AppState>, page: PageRequest) -> Response {
-    if let Some(s) = &page.session().signed_in {
-        if let Err(e) = accounts::sign_out(&state, s).await {
-            return render_error(&state, page, "/", e, None, vec![]).await;
-        }
+    if let Some(s) = &page.session().signed_in
+        && let Err(e) = accounts::sign_out(&state, s).await
+    {
+        return render_error(&state, page, "/", e, None, vec![]).await;
     }
     see_other(
         "/login?notice=signed-out",

@@ -1,0 +1,46 @@
+import { expect, Page, TestInfo } from "@playwright/test";
+
+export const ADMIN = { email: "admin@e2e.caseroom.example", password: "velvet orchard compass" };
+export const PASSWORD = "quiet harbour lantern 42";
+
+/** A unique email per test and project, so the JS and no-JS runs share one database safely. */
+export function uniqueEmail(prefix: string, info: TestInfo): string {
+  const n = Math.floor(Math.random() * 1e9);
+  return `${prefix}.${info.project.name}.${Date.now()}.${n}@e2e.caseroom.example`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=signed-out$/);
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+}
+
+/** The admin creates an invite in the browser and reads the link off the page. */
+export async function inviteAs(page: Page, email: string, role: string): Promise<string> {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("link", { name: "Invites" }).click();
+  await page.getByLabel("Their email").fill(email);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Create invite link" }).click();
+  await expect(page.getByRole("heading", { name: `Invite created for ${email}` })).toBeVisible();
+  const link = await page.getByLabel("Invite link").inputValue();
+  await signOut(page);
+  return link;
+}
+
+export async function register(page: Page, link: string, name: string, password = PASSWORD) {
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await page.getByLabel("Your name, as other members will see it").fill(name);
+  await page.getByLabel("New password", { exact: true }).fill(password);
+  await page.getByLabel("Repeat the new password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints, the wasm dependency guard, unit and integration
+# tests, and the browser journeys in Debian's Chromium with JavaScript on and off.
+# Installs what is missing first. Ends with one summary line "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --for-tests
+step() { printf '\n== %s\n' "$*"; }
+log=$(mktemp -d)
+
+step "format"
+cargo fmt --check
+
+step "server crates stay out of the wasm build"
+if cargo tree --target wasm32-unknown-unknown --no-default-features --features hydrate -e normal --prefix none \
+    | grep -E '^(sqlx|tokio|axum|argon2|leptos_axum)[ -]'; then
+  echo "a server-only crate reached the wasm dependency tree" >&2
+  exit 1
+fi
+
+step "clippy"
+cargo clippy --all-targets --features ssr -- -D warnings
+
+step "unit and integration tests"
+cargo test --features ssr 2>&1 | tee "$log/cargo.txt"
+
+step "build the site and the server for the browser tests"
+bash scripts/build.sh debug
+
+step "browser journeys (JavaScript on and off)"
+(cd end2end && npx playwright test) 2>&1 | tee "$log/e2e.txt"
+
+rust_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')
+e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
+e2e_skipped=$(grep -Eo '^ *[0-9]+ skipped' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
+echo
+echo "rust tests: $rust_passed passed; browser tests: $e2e_passed passed, $e2e_skipped skipped (JavaScript-only checks in the no-JS run)"
+echo "tests: $((rust_passed + e2e_passed)) passed, 0 failed"
