@@ -342,3 +342,38 @@ async fn changing_the_password_ends_every_session_and_issues_a_new_one() {
         StatusCode::SEE_OTHER
     );
 }
+
+#[tokio::test]
+async fn registering_an_email_that_got_an_account_meanwhile_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let token = token_of(&app.invite("clinician", "race@clinic.example").await);
+    app.create_member(
+        "race@clinic.example",
+        "First",
+        &[caseroom::domain::role::Role::Clinician],
+    )
+    .await;
+    let res = app
+        .post_form(
+            &app.client(),
+            "/register",
+            &[
+                ("token", &token),
+                ("display_name", "Second"),
+                ("password", GOOD_PASSWORD),
+                ("confirm", GOOD_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let users = app.state.store.list_users().await.unwrap();
+    assert_eq!(users.len(), 1);
+    assert_eq!(users[0].display_name, "First");
+    // The failed registration rolled back: the invite was not consumed.
+    assert_eq!(
+        app.get(&app.client(), &format!("/register?token={token}"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+}

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod cli;
 mod protection;
 mod sessions;
 mod support;

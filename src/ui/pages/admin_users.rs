@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::api::accounts::get_current_user;
 use crate::api::admin::list_users;
 use crate::domain::role::Role;
+use crate::model::UserId;
 use crate::model::UserSummary;
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::islands::ConfirmSubmit;
@@ -19,6 +21,7 @@ pub fn AdminUsersPage() -> impl IntoView {
             {move || {
                 let feedback = feedback.clone();
                 Suspend::new(async move {
+                    let me = get_current_user().await.ok().flatten().map(|u| u.id);
                     match list_users().await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                         Ok(users) => view! {
@@ -29,7 +32,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 </div>
                                 <p class="muted">{format!("{} members", users.len())}</p>
                                 <ul class="member-list">
-                                    {users.into_iter().map(|u| view! { <MemberRow user=u feedback=feedback.clone()/> }).collect_view()}
+                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me feedback=feedback.clone()/> }).collect_view()}
                                 </ul>
                             </section>
                         }.into_any(),
@@ -41,41 +44,77 @@ pub fn AdminUsersPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberRow(user: UserSummary, feedback: FormFeedback) -> impl IntoView {
+fn MemberRow(user: UserSummary, me: Option<UserId>, feedback: FormFeedback) -> impl IntoView {
+    let is_me = me == Some(user.id);
     let form_id = format!("user-{}", user.id);
     let error = feedback.error_for(Some(&form_id));
-    let roles = user.roles.clone();
-    let disabled = user.disabled;
-    let name = user.display_name.clone();
-    let confirm_text = format!("Disable {name}'s account? They will be signed out at once.");
+    let controls = if is_me {
+        let roles = user
+            .roles
+            .iter()
+            .map(|r| r.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="muted">{format!("This is you ({roles}). Another admin can change your roles or disable your account.")}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <RolesForm user=user.clone()/>
+            <StatusForm user=user.clone()/>
+        }
+        .into_any()
+    };
     view! {
-        <li class="member panel" id=form_id.clone() class:disabled=disabled>
+        <li class="member panel" id=form_id class:disabled=user.disabled>
             <div class="member-head">
                 <strong>{user.display_name.clone()}</strong>
                 <span class="muted">{user.email.clone()}</span>
-                {disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
+                {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
             </div>
             <FormError error=error/>
-            <form method="post" action=format!("/admin/users/{}/roles", user.id) class="roles">
-                <fieldset>
-                    <legend>{format!("Roles of {name}")}</legend>
-                    {Role::ALL.into_iter().map(|r| view! {
-                        <label class="check">
-                            <input type="checkbox" name="role" value=r.as_str() checked=roles.has(r)/>
-                            {r.label()}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
-                <button type="submit" class="secondary">"Save roles"</button>
-            </form>
-            <form method="post" action=format!("/admin/users/{}/status", user.id) class="inline">
-                <input type="hidden" name="disabled" value=if disabled { "false" } else { "true" }/>
-                {if disabled {
-                    view! { <button type="submit" class="secondary">"Enable account"</button> }.into_any()
-                } else {
-                    view! { <ConfirmSubmit label="Disable account".to_owned() question=confirm_text/> }.into_any()
-                }}
-            </form>
+            {controls}
         </li>
     }
+}
+
+#[component]
+fn RolesForm(user: UserSummary) -> impl IntoView {
+    let roles = user.roles.clone();
+    view! {
+        <form method="post" action=format!("/admin/users/{}/roles", user.id) class="roles">
+            <fieldset>
+                <legend>{format!("Roles of {}", user.display_name)}</legend>
+                {Role::ALL.into_iter().map(|r| view! {
+                    <label class="check">
+                        <input type="checkbox" name="role" value=r.as_str() checked=roles.has(r)/>
+                        {r.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="secondary">"Save roles"</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn StatusForm(user: UserSummary) -> impl IntoView {
+    let button = if user.disabled {
+        view! { <button type="submit" class="secondary">"Enable account"</button> }.into_any()
+    } else {
+        let question = format!(
+            "Disable {}'s account? They will be signed out at once.",
+            user.display_name
+        );
+        view! { <ConfirmSubmit label="Disable account".to_owned() question=question/> }.into_any()
+    };
+    view! {
+        <form method="post" action=format!("/admin/users/{}/status", user.id) class="inline">
+            <input type="hidden" name="disabled" value=if user.disabled { "false" } else { "true" }/>
+            {button}
+        </form>
+    }
+    .into_any()
 }

@@ -28,7 +28,7 @@ pub fn LoginPage() -> impl IntoView {
                     </label>
                     <button type="submit">"Sign in"</button>
                 </form>
-                <p class="muted">"Membership is by invitation from an admin. You are signed out after 30 minutes without activity."</p>
+                <p class="muted">"Membership is by invitation from an admin. For your clients' privacy you are signed out automatically after a period without activity."</p>
             </section>
         </div>
     }
