@@ -2,9 +2,11 @@
 
 mod account;
 mod error;
+mod safe_html;
 
 pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
 pub use error::ApiError;
+pub use safe_html::SafeHtml;
 
 use serde::{Deserialize, Serialize};
 

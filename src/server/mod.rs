@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod error_page;
 pub mod forms;
+pub mod render;
 pub mod security;
 pub mod services;
 pub mod state;
