@@ -7,7 +7,9 @@ use leptos_router::{SsrMode, path};
 
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountPage, AdminInvitesPage, AdminUsersPage, HomePage, LoginPage, NotFoundPage, RegisterPage,
+    AccountPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage, ComposePage,
+    EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage, NotificationsPage,
+    RegisterPage, RevisionsPage,
 };
 
 /// The document around every page. Runs on the server only.
@@ -58,6 +60,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/new") view=ComposePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/mine") view=MyCasesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id/edit") view=EditCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id/revisions") view=RevisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/replies/:id/edit") view=EditReplyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

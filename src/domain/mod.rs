@@ -2,6 +2,8 @@
 //! Everything here compiles for both the server and the browser and is table-tested.
 
 pub mod account_input;
+pub mod case;
+pub mod choice;
 pub mod password;
 pub mod policy;
 pub mod role;

@@ -30,6 +30,22 @@ pub enum Action {
     SetAccountDisabled,
     CreateInvite,
     ListInvites,
+    /// Post a new case (clinicians and supervisors).
+    CreateCase,
+    /// Read a published case and its replies.
+    ViewCase,
+    /// Edit a case's text and context (its author).
+    EditCase,
+    /// Reply to a case the member can see.
+    Reply,
+    /// Edit a reply (its author).
+    EditReply,
+    /// Mark a reply helpful, post a follow-up, close the case (the case author).
+    ManageOwnCase,
+    /// Learn who wrote an anonymous case (moderators and admins).
+    SeeAnonymousAuthor,
+    /// Read every stored revision of a case (moderators and admins).
+    ViewRevisions,
 }
 
 /// What the action is aimed at.
@@ -37,6 +53,14 @@ pub enum Action {
 pub enum Target {
     Site,
     User(UserId),
+    /// A case, by its author.
+    Case {
+        author: UserId,
+    },
+    /// A reply, by its author.
+    Reply {
+        author: UserId,
+    },
 }
 
 /// Why a request was refused; the server maps these to 401-style sign-in prompts and 403 pages.
@@ -61,6 +85,29 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
     match action {
         Action::ViewMemberArea | Action::ChangeOwnPassword => Ok(()),
         Action::ListUsers | Action::CreateInvite | Action::ListInvites => require_admin(actor),
+        Action::ViewCase | Action::Reply => Ok(()),
+        Action::CreateCase => {
+            if actor.has(Role::Clinician) || actor.has(Role::Supervisor) {
+                Ok(())
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
+        Action::EditCase | Action::ManageOwnCase => match target {
+            Target::Case { author } if author == actor.user_id => Ok(()),
+            _ => Err(Denial::Forbidden),
+        },
+        Action::EditReply => match target {
+            Target::Reply { author } if author == actor.user_id => Ok(()),
+            _ => Err(Denial::Forbidden),
+        },
+        Action::SeeAnonymousAuthor | Action::ViewRevisions => {
+            if actor.has(Role::Moderator) || actor.has(Role::Admin) {
+                Ok(())
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
         Action::ChangeRoles | Action::SetAccountDisabled => {
             require_admin(actor)?;
             match target {
@@ -100,6 +147,14 @@ mod tests {
             Action::SetAccountDisabled,
             Action::CreateInvite,
             Action::ListInvites,
+            Action::CreateCase,
+            Action::ViewCase,
+            Action::EditCase,
+            Action::Reply,
+            Action::EditReply,
+            Action::ManageOwnCase,
+            Action::SeeAnonymousAuthor,
+            Action::ViewRevisions,
         ] {
             assert_eq!(
                 can(None, action, Target::Site),
@@ -113,6 +168,8 @@ mod tests {
     fn the_role_by_action_table_holds() {
         use Action::*;
         let other = Target::User(UserId(99));
+        let mine = Target::Case { author: UserId(1) };
+        let theirs = Target::Case { author: UserId(2) };
         type Row = (&'static [Role], Action, Target, Result<(), Denial>);
         let table: &[Row] = &[
             (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
@@ -171,6 +228,66 @@ mod tests {
             (&[Role::Admin], ChangeRoles, other, Ok(())),
             (&[Role::Admin], SetAccountDisabled, other, Ok(())),
             (&[Role::Clinician, Role::Admin], ChangeRoles, other, Ok(())),
+            (&[Role::Clinician], CreateCase, Target::Site, Ok(())),
+            (&[Role::Supervisor], CreateCase, Target::Site, Ok(())),
+            (
+                &[Role::Moderator],
+                CreateCase,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Admin],
+                CreateCase,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (&[Role::Clinician], ViewCase, theirs, Ok(())),
+            (&[Role::Clinician], Reply, theirs, Ok(())),
+            (&[Role::Clinician], EditCase, mine, Ok(())),
+            (&[Role::Clinician], EditCase, theirs, Err(Denial::Forbidden)),
+            (&[Role::Admin], EditCase, theirs, Err(Denial::Forbidden)),
+            (&[Role::Moderator], EditCase, theirs, Err(Denial::Forbidden)),
+            (&[Role::Clinician], ManageOwnCase, mine, Ok(())),
+            (
+                &[Role::Supervisor],
+                ManageOwnCase,
+                theirs,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Clinician],
+                EditReply,
+                Target::Reply { author: UserId(1) },
+                Ok(()),
+            ),
+            (
+                &[Role::Supervisor],
+                EditReply,
+                Target::Reply { author: UserId(2) },
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Clinician],
+                SeeAnonymousAuthor,
+                theirs,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Supervisor],
+                SeeAnonymousAuthor,
+                theirs,
+                Err(Denial::Forbidden),
+            ),
+            (&[Role::Moderator], SeeAnonymousAuthor, theirs, Ok(())),
+            (&[Role::Admin], SeeAnonymousAuthor, theirs, Ok(())),
+            (
+                &[Role::Clinician],
+                ViewRevisions,
+                mine,
+                Err(Denial::Forbidden),
+            ),
+            (&[Role::Moderator], ViewRevisions, theirs, Ok(())),
         ];
         for (roles, action, target, expected) in table {
             assert_eq!(

@@ -1,10 +1,16 @@
 //! Types that cross the wire between server and browser: serde only, no server crates.
 
 mod account;
+mod case;
 mod error;
 mod safe_html;
 
 pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
+pub use case::{
+    AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
+    CaseSummary, CaseView, NotificationView, ReplyId, ReplyView, RevisionView, SectionView,
+    SupervisorOption,
+};
 pub use error::ApiError;
 pub use safe_html::SafeHtml;
 

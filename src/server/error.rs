@@ -12,6 +12,9 @@ pub enum AppError {
     /// A field the member typed is not acceptable; the message says how to fix it.
     #[error("{0}")]
     Invalid(String),
+    /// Several fields of a longer form (a case) need attention; each message sits by its field.
+    #[error("Some fields need attention; see the messages next to them. Nothing was saved.")]
+    InvalidFields(Vec<crate::domain::case::FieldError>),
     /// The request itself is malformed (missing fields a browser would have sent).
     #[error("{0}")]
     BadRequest(String),
@@ -37,7 +40,7 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Denied(Denial::SignInRequired) | AppError::BadCredentials => {
                 StatusCode::UNAUTHORIZED
@@ -54,7 +57,7 @@ impl AppError {
     /// A stable code for the UI and tests; never changes when wording does.
     pub fn code(&self) -> &'static str {
         match self {
-            AppError::Invalid(_) => "invalid",
+            AppError::Invalid(_) | AppError::InvalidFields(_) => "invalid",
             AppError::BadRequest(_) => "bad_request",
             AppError::Denied(Denial::SignInRequired) => "sign_in_required",
             AppError::Denied(_) => "forbidden",

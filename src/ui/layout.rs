@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::accounts::get_current_user;
+use crate::api::cases::count_unread_notifications;
 use crate::domain::role::Role;
 
 /// Header, navigation and the page column around every route.
@@ -15,8 +16,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                     match get_current_user().await {
                         Ok(Some(user)) => {
                             let admin = user.roles.has(Role::Admin);
+                            let unread = count_unread_notifications().await.unwrap_or(0);
+                            let notifications = if unread > 0 { format!("Notifications ({unread})") } else { "Notifications".to_owned() };
                             view! {
                                 <nav class="site-nav" aria-label="Main">
+                                    <a href="/cases">"Cases"</a>
+                                    <a href="/cases/mine">"My cases"</a>
+                                    <a href="/notifications">{notifications}</a>
                                     {admin.then(|| view! {
                                         <a href="/admin/users">"Members"</a>
                                         <a href="/admin/invites">"Invites"</a>

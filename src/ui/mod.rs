@@ -1,9 +1,12 @@
 //! Views. Pages and components render on the server; only `islands` run in the browser, and
 //! every page works without them.
 
+pub mod case;
 pub mod form_feedback;
 pub mod islands;
 pub mod layout;
 pub mod notice;
 pub mod pages;
+pub mod raw_text;
 pub mod status;
+pub mod time;

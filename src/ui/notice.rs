@@ -17,6 +17,9 @@ pub fn Notice() -> impl IntoView {
             Some("roles-saved") => Some("Roles saved."),
             Some("status-saved") => Some("Account status saved."),
             Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
+            Some("case-saved") => Some("Your changes were saved."),
+            Some("follow-up-posted") => Some("Your follow-up was posted."),
+            Some("case-closed") => Some("The case is closed."),
             _ => None,
         })
     };

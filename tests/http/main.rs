@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod cases;
 mod cli;
 mod protection;
 mod sessions;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod cases;
 
 use axum::Router;
 use axum::body::Body;
@@ -29,6 +30,14 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/roles", post(admin::set_roles))
         .route("/admin/users/{id}/status", post(admin::set_status))
         .route("/admin/invites", post(admin::create_invite))
+        .route("/cases/new", post(cases::compose))
+        .route("/cases/{id}/edit", post(cases::edit))
+        .route("/cases/{id}/replies", post(cases::reply))
+        .route("/cases/{id}/follow-up", post(cases::follow_up))
+        .route("/cases/{id}/close", post(cases::close))
+        .route("/replies/{id}/edit", post(cases::edit_reply))
+        .route("/replies/{id}/helpful", post(cases::helpful))
+        .route("/notifications/read", post(cases::notifications_read))
 }
 
 /// The submitted fields in order, so repeated names (checkboxes) survive.
@@ -41,6 +50,12 @@ impl Fields {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
+    }
+
+    /// Every field as submitted, to keep what the member typed in a re-rendered form.
+    /// Never use on a form with a password.
+    pub fn into_values(self) -> Vec<(String, String)> {
+        self.0
     }
 
     pub fn all(&self, name: &str) -> Vec<String> {
@@ -141,11 +156,16 @@ pub async fn render_error(
 ) -> Response {
     error.log();
     let status = error.status();
+    let field_errors = match &error {
+        AppError::InvalidFields(errors) => errors.clone(),
+        _ => Vec::new(),
+    };
     let feedback = FormFeedback {
         error: Some(error.to_string()),
         form,
         values: keep,
-        invite_link: None,
+        field_errors,
+        ..FormFeedback::default()
     };
     render_page(state, page, path, feedback, status).await
 }

@@ -3,4 +3,6 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod cases;
 pub mod invites;
+pub mod replies;

@@ -3,13 +3,17 @@
 //! backend can share it; only SQLite is wired today.
 
 mod audit;
+mod cases;
 mod invites;
+mod replies;
 mod sessions;
 mod throttle;
 mod users;
 
 pub use audit::AuditEvent;
+pub use cases::{CaseRow, CaseWrite, CookedSection, Cursor};
 pub use invites::{InviteRow, NewInvite};
+pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
 pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;
 pub use users::{NewUser, UserAuthRow, UserConflict};

@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::accounts::get_current_user;
 use crate::domain::password::MIN_PASSWORD_CHARS;
@@ -12,7 +12,7 @@ use crate::ui::notice::{ErrorPanel, FormError, Notice};
 pub fn AccountPage() -> impl IntoView {
     let feedback = use_feedback();
     view! {
-        <Title text="Your account"/>
+        <PageTitle text="Your account"/>
         <div class="narrow">
             <Notice/>
             <Suspense fallback=|| ()>

@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::admin::list_invites;
 use crate::domain::role::Role;
@@ -11,7 +11,7 @@ use crate::ui::notice::{ErrorPanel, FormError};
 pub fn AdminInvitesPage() -> impl IntoView {
     let feedback = use_feedback();
     view! {
-        <Title text="Invites"/>
+        <PageTitle text="Invites"/>
         <Suspense fallback=|| ()>
             {move || {
                 let feedback = feedback.clone();

@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::accounts::get_current_user;
 use crate::api::admin::list_users;
@@ -15,7 +15,7 @@ use crate::ui::notice::{ErrorPanel, FormError, Notice};
 pub fn AdminUsersPage() -> impl IntoView {
     let feedback = use_feedback();
     view! {
-        <Title text="Members"/>
+        <PageTitle text="Members"/>
         <Notice/>
         <Suspense fallback=|| ()>
             {move || {

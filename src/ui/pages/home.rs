@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::accounts::get_current_user;
 use crate::ui::notice::Notice;
@@ -7,7 +7,7 @@ use crate::ui::notice::Notice;
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text=""/>
+        <PageTitle text=""/>
         <Notice/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -16,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
                         <section class="panel">
                             <h1>{format!("Welcome, {}", user.display_name)}</h1>
                             <p>"Caseroom is where clinicians bring the cases where they feel stuck: the situation, what was tried, the stuck point and the blind spot they suspect. Supervisors and peers reply; moderators keep every case free of anything that could identify a client."</p>
+                            <p><a class="button" href="/cases">"Browse cases"</a>" "<a class="button secondary" href="/cases/new">"Bring a case"</a></p>
                             <p class="muted">{format!("Your roles: {}", user.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", "))}</p>
                         </section>
                     }.into_any(),

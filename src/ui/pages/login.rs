@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::ui::form_feedback::use_feedback;
@@ -10,7 +10,7 @@ pub fn LoginPage() -> impl IntoView {
     let feedback = use_feedback();
     let next = use_query_map().with_untracked(|q| q.get("next").unwrap_or_default());
     view! {
-        <Title text="Sign in"/>
+        <PageTitle text="Sign in"/>
         <div class="narrow">
             <Notice/>
             <section class="panel">

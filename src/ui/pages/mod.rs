@@ -1,15 +1,27 @@
 mod account;
 mod admin_invites;
 mod admin_users;
+mod case;
+mod case_list;
+mod compose;
 mod home;
 mod login;
 mod not_found;
+mod notifications;
 mod register;
+mod reply_edit;
+mod revisions;
 
 pub use account::AccountPage;
 pub use admin_invites::AdminInvitesPage;
 pub use admin_users::AdminUsersPage;
+pub use case::CasePage;
+pub use case_list::{CaseListPage, MyCasesPage};
+pub use compose::{ComposePage, EditCasePage};
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use notifications::NotificationsPage;
 pub use register::RegisterPage;
+pub use reply_edit::EditReplyPage;
+pub use revisions::RevisionsPage;

@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::ui::status::set_status;
 
@@ -7,7 +7,7 @@ use crate::ui::status::set_status;
 pub fn NotFoundPage() -> impl IntoView {
     set_status(404);
     view! {
-        <Title text="Not found"/>
+        <PageTitle text="Not found"/>
         <div class="panel" role="alert">
             <h1>"Not found"</h1>
             <p>"There is nothing at this address."</p>

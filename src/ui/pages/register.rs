@@ -1,5 +1,5 @@
+use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::accounts::get_invite;
@@ -15,7 +15,7 @@ pub fn RegisterPage() -> impl IntoView {
     let feedback = use_feedback();
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
     view! {
-        <Title text="Create your account"/>
+        <PageTitle text="Create your account"/>
         <div class="narrow">
             <Suspense fallback=|| ()>
                 {move || {

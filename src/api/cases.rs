@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+
+use crate::model::{
+    ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, NotificationView, ReplyId,
+    RevisionView, SafeHtml, SupervisorOption,
+};
+
+#[server]
+pub async fn list_cases(filter: CaseFilter, cursor: Option<String>) -> Result<CasePage, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::cases::list_cases(
+        &state,
+        session.actor(),
+        &filter,
+        cursor.as_deref(),
+    )
+    .await?)
+}
+
+#[server]
+pub async fn get_case(id: CaseId) -> Result<CaseView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::cases::get_case(&state, current_session().actor(), id).await?)
+}
+
+#[server]
+pub async fn get_case_source(id: CaseId) -> Result<CaseSource, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(
+        crate::server::services::cases::get_case_source(&state, current_session().actor(), id)
+            .await?,
+    )
+}
+
+#[server]
+pub async fn list_supervisors() -> Result<Vec<SupervisorOption>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::cases::list_supervisors(&state, current_session().actor()).await?)
+}
+
+/// The reply's case and Markdown, for its author's edit form.
+#[server]
+pub async fn get_reply_source(id: ReplyId) -> Result<(CaseId, String), ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(
+        crate::server::services::replies::get_reply_source(&state, current_session().actor(), id)
+            .await?,
+    )
+}
+
+#[server]
+pub async fn list_notifications() -> Result<Vec<NotificationView>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::replies::notifications(&state, current_session().actor()).await?)
+}
+
+#[server]
+pub async fn count_unread_notifications() -> Result<i64, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::replies::unread_count(&state, current_session().actor()).await?)
+}
+
+#[server]
+pub async fn list_revisions(id: CaseId) -> Result<Vec<RevisionView>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::replies::revisions(&state, current_session().actor(), id).await?)
+}
+
+/// Cooks one section as the author types (the composer's live preview). Nothing is stored.
+#[server]
+pub async fn preview_markdown(text: String) -> Result<SafeHtml, ApiError> {
+    use crate::domain::policy::{Action, Target, can};
+    use crate::server::error::AppError;
+    let session = crate::server::context::current_session();
+    can(session.actor(), Action::CreateCase, Target::Site).map_err(AppError::from)?;
+    Ok(crate::server::render::cook(&text).map_err(|e| AppError::Invalid(e.to_string()))?)
+}

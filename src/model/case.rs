@@ -1,0 +1,174 @@
+use serde::{Deserialize, Serialize};
+
+use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
+use crate::model::{SafeHtml, UserId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CaseId(pub i64);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ReplyId(pub i64);
+
+impl std::fmt::Display for CaseId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::fmt::Display for ReplyId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Who wrote something, as this reader may know it. For an anonymous post a peer gets
+/// `Anonymous` and nothing else: no id, no name. Moderators and admins get `RevealedAnonymous`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuthorView {
+    Member {
+        id: UserId,
+        name: String,
+    },
+    Anonymous,
+    /// The reader is the anonymous author.
+    You,
+    RevealedAnonymous {
+        id: UserId,
+        name: String,
+    },
+}
+
+impl AuthorView {
+    pub fn label(&self) -> String {
+        match self {
+            AuthorView::Member { name, .. } => name.clone(),
+            AuthorView::Anonymous => "Anonymous clinician".to_owned(),
+            AuthorView::You => "You (anonymous to other members)".to_owned(),
+            AuthorView::RevealedAnonymous { name, .. } => {
+                format!("Anonymous clinician ({name}, visible to moderators)")
+            }
+        }
+    }
+}
+
+/// Context shared by a case's list entry and its page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseContext {
+    pub age_band: AgeBand,
+    pub setting: Setting,
+    pub modality: Modality,
+    pub sessions: SessionsBand,
+    pub tags: Vec<ConcernTag>,
+}
+
+/// One entry of the case list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: CaseId,
+    pub title: String,
+    pub author: AuthorView,
+    pub context: CaseContext,
+    pub state: CaseState,
+    pub reply_count: i64,
+    pub has_supervisor_feedback: bool,
+    pub last_activity_at: i64,
+}
+
+/// A page of the case list and the cursor to the next one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasePage {
+    pub cases: Vec<CaseSummary>,
+    pub next_cursor: Option<String>,
+}
+
+/// Which cases the list shows; every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFilter {
+    pub modality: Option<Modality>,
+    pub setting: Option<Setting>,
+    pub age_band: Option<AgeBand>,
+    pub unanswered: bool,
+    pub mine: bool,
+    pub supervisor_feedback: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub key: String,
+    pub label: String,
+    pub html: SafeHtml,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyView {
+    pub id: ReplyId,
+    pub author: AuthorView,
+    pub supervisor_feedback: bool,
+    pub helpful: bool,
+    pub html: SafeHtml,
+    pub created_at: i64,
+    pub edited: bool,
+    pub can_edit: bool,
+}
+
+/// What the reader may do on a case page; decided by the policy on the server.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasePermissions {
+    pub edit: bool,
+    pub reply: bool,
+    pub mark_helpful: bool,
+    pub follow_up: bool,
+    pub see_revisions: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub id: CaseId,
+    pub title: String,
+    pub author: AuthorView,
+    pub context: CaseContext,
+    pub state: CaseState,
+    pub sections: Vec<SectionView>,
+    pub follow_up: Option<SafeHtml>,
+    pub supervisor_name: Option<String>,
+    pub created_at: i64,
+    pub edited: bool,
+    pub replies: Vec<ReplyView>,
+    pub permissions: CasePermissions,
+}
+
+/// The Markdown of a case, for its edit form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseSource {
+    pub id: CaseId,
+    pub input: crate::domain::case::CaseInput,
+    pub supervisor_id: Option<UserId>,
+}
+
+/// A supervisor the author may name as supervisor of record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupervisorOption {
+    pub id: UserId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub case_id: CaseId,
+    pub case_title: String,
+    pub text: String,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+/// One stored version of a case or reply, for moderators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionView {
+    /// `None` for the case itself.
+    pub reply_id: Option<i64>,
+    pub editor: String,
+    pub at: i64,
+    /// JSON of the source as written.
+    pub source: String,
+}

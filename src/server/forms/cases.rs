@@ -1,0 +1,200 @@
+//! Form endpoints for cases, replies, follow-ups and notifications.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+use super::{Fields, PageRequest, render_error, render_page, see_other};
+use crate::domain::case::{CaseInput, SECTIONS};
+use crate::model::{CaseId, ReplyId};
+use crate::server::services::{cases, replies};
+use crate::server::state::AppState;
+use crate::ui::form_feedback::FormFeedback;
+
+/// The compose and edit forms share their fields.
+fn case_input(fields: &Fields) -> CaseInput {
+    CaseInput {
+        title: fields.get("title").to_owned(),
+        age_band: fields.get("age_band").to_owned(),
+        setting: fields.get("setting").to_owned(),
+        modality: fields.get("modality").to_owned(),
+        sessions: fields.get("sessions").to_owned(),
+        tags: fields.all("tag"),
+        sections: SECTIONS
+            .iter()
+            .map(|s| (s.key.to_owned(), fields.get(s.key).to_owned()))
+            .collect(),
+        anonymous: fields.get("anonymous") == "on",
+    }
+}
+
+/// *Preview* re-renders the form with the cooked sections and everything typed; *Publish* saves.
+pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
+    let actor = page.session().actor().cloned();
+    let input = case_input(&fields);
+    let supervisor = fields.get("supervisor").to_owned();
+    let previewing = fields.get("intent") == "preview";
+    let values = fields.into_values();
+    if previewing {
+        return preview(&state, page, "/cases/new", &input, values).await;
+    }
+    match cases::publish_case(&state, actor.as_ref(), &input, &supervisor).await {
+        Ok(id) => see_other(&format!("/cases/{id}"), None),
+        Err(e) => render_error(&state, page, "/cases/new", e, None, values).await,
+    }
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let input = case_input(&fields);
+    let supervisor = fields.get("supervisor").to_owned();
+    let previewing = fields.get("intent") == "preview";
+    let values = fields.into_values();
+    let path = format!("/cases/{id}/edit");
+    if previewing {
+        return preview(&state, page, &path, &input, values).await;
+    }
+    match cases::update_case(&state, actor.as_ref(), CaseId(id), &input, &supervisor).await {
+        Ok(()) => see_other(&format!("/cases/{id}?notice=case-saved"), None),
+        Err(e) => render_error(&state, page, &path, e, None, values).await,
+    }
+}
+
+async fn preview(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    input: &CaseInput,
+    values: Vec<(String, String)>,
+) -> Response {
+    match cases::preview(input) {
+        Ok(sections) => {
+            let feedback = FormFeedback {
+                values,
+                preview: Some(sections),
+                ..FormFeedback::default()
+            };
+            render_page(state, page, path, feedback, StatusCode::OK).await
+        }
+        Err(e) => render_error(state, page, path, e, None, values).await,
+    }
+}
+
+pub async fn reply(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let body = fields.get("body").to_owned();
+    match replies::create_reply(&state, actor.as_ref(), CaseId(id), &body).await {
+        Ok(reply) => see_other(&format!("/cases/{id}#reply-{reply}"), None),
+        Err(e) => {
+            let path = format!("/cases/{id}");
+            render_error(
+                &state,
+                page,
+                &path,
+                e,
+                Some("reply".into()),
+                vec![("body".into(), body)],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn edit_reply(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let body = fields.get("body").to_owned();
+    match replies::edit_reply(&state, actor.as_ref(), ReplyId(id), &body).await {
+        Ok(case) => see_other(&format!("/cases/{case}#reply-{id}"), None),
+        Err(e) => {
+            let path = format!("/replies/{id}/edit");
+            render_error(&state, page, &path, e, None, vec![("body".into(), body)]).await
+        }
+    }
+}
+
+pub async fn helpful(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let helpful = fields.get("helpful") == "true";
+    match replies::set_helpful(&state, actor.as_ref(), ReplyId(id), helpful).await {
+        Ok(case) => see_other(&format!("/cases/{case}#reply-{id}"), None),
+        Err(e) => render_error(&state, page, "/cases", e, None, vec![]).await,
+    }
+}
+
+pub async fn follow_up(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let body = fields.get("follow_up").to_owned();
+    match replies::post_follow_up(&state, actor.as_ref(), CaseId(id), &body).await {
+        Ok(()) => see_other(
+            &format!("/cases/{id}?notice=follow-up-posted#follow-up"),
+            None,
+        ),
+        Err(e) => {
+            let path = format!("/cases/{id}");
+            render_error(
+                &state,
+                page,
+                &path,
+                e,
+                Some("follow-up".into()),
+                vec![("follow_up".into(), body)],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match replies::close_case(&state, actor.as_ref(), CaseId(id)).await {
+        Ok(()) => see_other(&format!("/cases/{id}?notice=case-closed"), None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                &format!("/cases/{id}"),
+                e,
+                Some("close".into()),
+                vec![],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn notifications_read(State(state): State<AppState>, page: PageRequest) -> Response {
+    let actor = page.session().actor().cloned();
+    match replies::mark_notifications_read(&state, actor.as_ref()).await {
+        Ok(()) => see_other("/notifications", None),
+        Err(e) => render_error(&state, page, "/notifications", e, None, vec![]).await,
+    }
+}

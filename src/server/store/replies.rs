@@ -1,0 +1,264 @@
+//! Replies, helpful marks, follow-ups and notifications.
+
+use sqlx::Row;
+
+use super::cases::{insert_revision, notify};
+use super::{Store, StoreError};
+use crate::model::{CaseId, ReplyId, UserId};
+
+pub struct ReplyWrite<'a> {
+    pub source: &'a str,
+    pub html: &'a str,
+    pub renderer_version: i64,
+    pub anonymous: bool,
+    pub supervisor_feedback: bool,
+    pub revision_source: &'a str,
+}
+
+/// Text cooked for storage: the Markdown, its HTML, the renderer that cooked it, and the JSON
+/// revision that records it.
+pub struct CookedText<'a> {
+    pub source: &'a str,
+    pub html: &'a str,
+    pub renderer_version: i64,
+    pub revision: &'a str,
+}
+
+pub struct ReplyRow {
+    pub id: ReplyId,
+    pub case_id: CaseId,
+    pub author_id: UserId,
+    pub author_name: String,
+    pub anonymous: bool,
+    pub supervisor_feedback: bool,
+    pub helpful: bool,
+    pub source: String,
+    pub html: String,
+    pub created_at: i64,
+    pub edited: bool,
+}
+
+/// A notification joined with the case it points at.
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub case_id: CaseId,
+    pub case_title: String,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
+     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at";
+
+impl Store {
+    /// Stores a reply, bumps the case's activity and counts, keeps the first revision, and
+    /// notifies the case author (unless they wrote it), all or nothing.
+    pub async fn insert_reply(
+        &self,
+        case: CaseId,
+        author: UserId,
+        reply: &ReplyWrite<'_>,
+        now: i64,
+    ) -> Result<ReplyId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        )
+        .bind(case.0)
+        .bind(author.0)
+        .bind(reply.anonymous)
+        .bind(reply.supervisor_feedback)
+        .bind(reply.source)
+        .bind(reply.html)
+        .bind(reply.renderer_version)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update cases set reply_count = reply_count + 1, last_activity_at = $1, \
+             has_supervisor_feedback = max(has_supervisor_feedback, $2) where id = $3",
+        )
+        .bind(now)
+        .bind(reply.supervisor_feedback)
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+        insert_revision(&mut tx, case, Some(id), author, now, reply.revision_source).await?;
+        let case_author: i64 = sqlx::query_scalar("select author_id from cases where id = $1")
+            .bind(case.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        if case_author != author.0 {
+            let kind = if reply.supervisor_feedback {
+                "supervisor_feedback"
+            } else {
+                "reply"
+            };
+            notify(&mut tx, UserId(case_author), kind, case, now).await?;
+        }
+        tx.commit().await?;
+        Ok(ReplyId(id))
+    }
+
+    pub async fn update_reply(
+        &self,
+        id: ReplyId,
+        editor: UserId,
+        text: CookedText<'_>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let case: i64 = sqlx::query_scalar("update replies set body_md = $1, body_html = $2, renderer_version = $3, edited_at = $4 where id = $5 returning case_id")
+            .bind(text.source)
+            .bind(text.html)
+            .bind(text.renderer_version)
+            .bind(now)
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        insert_revision(
+            &mut tx,
+            CaseId(case),
+            Some(id.0),
+            editor,
+            now,
+            text.revision,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn find_reply(&self, id: ReplyId) -> Result<Option<ReplyRow>, StoreError> {
+        let sql = format!(
+            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id where r.id = $1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(reply_from_row))
+    }
+
+    pub async fn list_replies(&self, case: CaseId) -> Result<Vec<ReplyRow>, StoreError> {
+        let sql = format!(
+            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id where r.case_id = $1 order by r.id"
+        );
+        let rows = sqlx::query(&sql).bind(case.0).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(reply_from_row).collect())
+    }
+
+    pub async fn set_helpful(&self, reply: ReplyId, helpful: bool) -> Result<(), StoreError> {
+        sqlx::query("update replies set helpful = $1 where id = $2")
+            .bind(helpful)
+            .bind(reply.0)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores (or replaces) the follow-up and marks the case "follow-up posted".
+    pub async fn set_follow_up(
+        &self,
+        case: CaseId,
+        author: UserId,
+        text: CookedText<'_>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \
+             on conflict (case_id, section) do update set source_md = excluded.source_md, html = excluded.html, \
+             renderer_version = excluded.renderer_version",
+        )
+        .bind(case.0)
+        .bind(text.source)
+        .bind(text.html)
+        .bind(text.renderer_version)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("update cases set state = 'follow-up', last_activity_at = $1 where id = $2")
+            .bind(now)
+            .bind(case.0)
+            .execute(&mut *tx)
+            .await?;
+        insert_revision(&mut tx, case, None, author, now, text.revision).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn set_case_state(
+        &self,
+        case: CaseId,
+        state: &'static str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("update cases set state = $1 where id = $2")
+            .bind(state)
+            .bind(case.0)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn list_notifications(
+        &self,
+        user: UserId,
+        limit: i64,
+    ) -> Result<Vec<NotificationRow>, StoreError> {
+        let rows = sqlx::query(
+            "select n.id, n.kind, n.case_id, c.title, n.created_at, n.read_at from notifications n \
+             join cases c on c.id = n.case_id where n.user_id = $1 order by n.id desc limit $2",
+        )
+        .bind(user.0)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| NotificationRow {
+                id: r.get("id"),
+                kind: r.get("kind"),
+                case_id: CaseId(r.get("case_id")),
+                case_title: r.get("title"),
+                created_at: r.get("created_at"),
+                read: r.get::<Option<i64>, _>("read_at").is_some(),
+            })
+            .collect())
+    }
+
+    pub async fn count_unread_notifications(&self, user: UserId) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select count(*) from notifications where user_id = $1 and read_at is null",
+        )
+        .bind(user.0)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    pub async fn mark_notifications_read(&self, user: UserId, now: i64) -> Result<(), StoreError> {
+        sqlx::query("update notifications set read_at = $1 where user_id = $2 and read_at is null")
+            .bind(now)
+            .bind(user.0)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+}
+
+fn reply_from_row(r: &sqlx::sqlite::SqliteRow) -> ReplyRow {
+    ReplyRow {
+        id: ReplyId(r.get("id")),
+        case_id: CaseId(r.get("case_id")),
+        author_id: UserId(r.get("author_id")),
+        author_name: r.get("author_name"),
+        anonymous: r.get("anonymous"),
+        supervisor_feedback: r.get("supervisor_feedback"),
+        helpful: r.get("helpful"),
+        source: r.get("body_md"),
+        html: r.get("body_html"),
+        created_at: r.get("created_at"),
+        edited: r.get::<Option<i64>, _>("edited_at").is_some(),
+    }
+}

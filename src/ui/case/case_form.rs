@@ -1,0 +1,145 @@
+use leptos::prelude::*;
+
+use crate::domain::case::{
+    AgeBand, CaseInput, ConcernTag, Modality, SECTIONS, SessionsBand, Setting, TextLimit,
+};
+use crate::model::SupervisorOption;
+use crate::ui::form_feedback::FormFeedback;
+use crate::ui::notice::FormError;
+use crate::ui::raw_text::TextArea;
+
+/// The compose and edit form. Values come from what the author just submitted (after an error or
+/// a preview), else from `initial` (the stored case, or empty for a new one).
+#[component]
+pub fn CaseForm(
+    action: String,
+    initial: CaseInput,
+    initial_supervisor: String,
+    supervisors: Vec<SupervisorOption>,
+    feedback: FormFeedback,
+    submit_label: &'static str,
+) -> impl IntoView {
+    let (input, supervisor) = if feedback.has_values() {
+        let f = &feedback;
+        (
+            CaseInput {
+                title: f.value("title"),
+                age_band: f.value("age_band"),
+                setting: f.value("setting"),
+                modality: f.value("modality"),
+                sessions: f.value("sessions"),
+                tags: f.values_of("tag"),
+                sections: SECTIONS
+                    .iter()
+                    .map(|s| (s.key.to_owned(), f.value(s.key)))
+                    .collect(),
+                anonymous: f.value("anonymous") == "on",
+            },
+            f.value("supervisor"),
+        )
+    } else {
+        (initial, initial_supervisor)
+    };
+    let err = |field: &str| {
+        feedback
+            .field_error(field)
+            .map(|e| view! { <p class="field-error" id=format!("{field}-error")>{e}</p> })
+    };
+    let preview = feedback.preview.clone().map(|sections| {
+        view! {
+            <section class="panel preview" aria-labelledby="preview-heading">
+                <h2 id="preview-heading">"Preview"</h2>
+                <p class="muted">"This is how your case will read. Nothing has been saved yet."</p>
+                {sections.into_iter().map(|s| view! {
+                    <h3>{s.label}</h3>
+                    <div class="prose" inner_html=s.html.into_string()></div>
+                }).collect_view()}
+            </section>
+        }
+    });
+    view! {
+        {preview}
+        <form method="post" action=action class="stack case-form" novalidate>
+            <FormError error=feedback.error_for(None)/>
+            <aside class="deid-reminder">
+                <strong>"Before you write: "</strong>
+                "no names or initials, no places smaller than a state, no dates except the year, no ages over 89, no contact details or numbers, no employers or schools. Change details that are not clinically important."
+            </aside>
+            <label>
+                "Title"
+                <input type="text" name="title" required maxlength=TextLimit::TITLE.max.to_string() value=input.title.clone()
+                    aria-invalid=feedback.field_error("title").is_some().to_string()/>
+                {err("title")}
+            </label>
+            <div class="grid-2">
+                <ChoiceSelect name="age_band" label="Client age band" options=AgeBand::ALL.iter().map(|c| (c.key(), c.label())).collect() selected=input.age_band.clone() error=feedback.field_error("age_band")/>
+                <ChoiceSelect name="setting" label="Setting" options=Setting::ALL.iter().map(|c| (c.key(), c.label())).collect() selected=input.setting.clone() error=feedback.field_error("setting")/>
+                <ChoiceSelect name="modality" label="Modality" options=Modality::ALL.iter().map(|c| (c.key(), c.label())).collect() selected=input.modality.clone() error=feedback.field_error("modality")/>
+                <ChoiceSelect name="sessions" label="Sessions so far" options=SessionsBand::ALL.iter().map(|c| (c.key(), c.label())).collect() selected=input.sessions.clone() error=feedback.field_error("sessions")/>
+            </div>
+            <fieldset class="tags">
+                <legend>{format!("Presenting concerns (up to {})", TextLimit::MAX_TAGS)}</legend>
+                {ConcernTag::ALL.iter().map(|t| {
+                    let checked = input.tags.iter().any(|x| x == t.key());
+                    view! { <label class="check"><input type="checkbox" name="tag" value=t.key() checked=checked/>{t.label()}</label> }
+                }).collect_view()}
+                {err("tags")}
+            </fieldset>
+            {SECTIONS.iter().map(|s| {
+                let value = input.section(s.key).to_owned();
+                let label = if s.required { s.label.to_owned() } else { format!("{} (optional)", s.label) };
+                view! {
+                    <label>
+                        {label}
+                        <span class="help">{s.help}</span>
+                        <TextArea name=s.key rows=7 maxlength=TextLimit::SECTION.max required=s.required
+                            invalid=feedback.field_error(s.key).is_some() value=value/>
+                        <span class="help">{format!("Markdown. Up to {} characters.", TextLimit::SECTION.max)}</span>
+                        {feedback.field_error(s.key).map(|e| view! { <p class="field-error">{e}</p> })}
+                    </label>
+                }
+            }).collect_view()}
+            <label>
+                "Supervisor of record (optional)"
+                <span class="help">"They are notified and can follow the case."</span>
+                <select name="supervisor">
+                    <option value="" selected=supervisor.is_empty()>"None"</option>
+                    {supervisors.into_iter().map(|s| {
+                        let id = s.id.0.to_string();
+                        let selected = id == supervisor;
+                        view! { <option value=id selected=selected>{s.name}</option> }
+                    }).collect_view()}
+                </select>
+                {err("supervisor")}
+            </label>
+            <label class="check">
+                <input type="checkbox" name="anonymous" checked=input.anonymous/>
+                "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."
+            </label>
+            <div class="actions">
+                <button type="submit" name="intent" value="preview" class="secondary">"Preview"</button>
+                <button type="submit" name="intent" value="publish">{submit_label}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn ChoiceSelect(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    selected: String,
+    error: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select name=name required aria-invalid=error.is_some().to_string()>
+                <option value="" selected=selected.is_empty()>"Choose\u{2026}"</option>
+                {options.into_iter().map(|(key, text)| view! { <option value=key selected=selected == key>{text}</option> }).collect_view()}
+            </select>
+            {error.map(|e| view! { <p class="field-error">{e}</p> })}
+        </label>
+    }
+}

@@ -1,0 +1,158 @@
+use crate::ui::raw_text::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::cases::get_case;
+use crate::domain::case::{CaseState, TextLimit};
+use crate::model::{CaseId, CaseView, ReplyView};
+use crate::ui::case::{CaseChips, StateBadge};
+use crate::ui::form_feedback::{FormFeedback, use_feedback};
+use crate::ui::notice::{ErrorPanel, FormError, Notice};
+use crate::ui::raw_text::TextArea;
+use crate::ui::time::format_date;
+
+/// A case: its sections, follow-up, replies and the forms its reader may use.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let feedback = use_feedback();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <Notice/>
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    match get_case(CaseId(id)).await {
+                        Err(e) => view! { <PageTitle text="Case"/><ErrorPanel error=e/> }.into_any(),
+                        Ok(case) => view! { <CaseBody case=case feedback=feedback/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
+    let id = case.id;
+    let perms = case.permissions.clone();
+    let can_follow_up = perms.follow_up && case.state != CaseState::Closed;
+    let header = view! {
+        <PageTitle text=case.title.clone()/>
+        <article class="case">
+            <header class="case-head">
+                <h1>{case.title.clone()}</h1>
+                <p class="meta">
+                    <StateBadge state=case.state/>
+                    <span>{format!("By {}", case.author.label())}</span>
+                    <span>{format_date(case.created_at)}</span>
+                    {case.edited.then(|| view! { <span class="edited">"edited"</span> })}
+                    {case.supervisor_name.clone().map(|n| view! { <span>{format!("Supervisor of record: {n}")}</span> })}
+                </p>
+                <CaseChips context=case.context.clone()/>
+                <p class="case-actions">
+                    {perms.edit.then(|| view! { <a href=format!("/cases/{id}/edit")>"Edit case"</a> })}
+                    {perms.see_revisions.then(|| view! { <a href=format!("/cases/{id}/revisions")>"Revisions"</a> })}
+                </p>
+            </header>
+            {case.sections.into_iter().map(|s| view! {
+                <section class="case-section">
+                    <h2>{s.label}</h2>
+                    <div class="prose" inner_html=s.html.into_string()></div>
+                </section>
+            }).collect_view()}
+            {case.follow_up.map(|html| view! {
+                <section class="case-section follow-up" id="follow-up">
+                    <h2>"What happened next"</h2>
+                    <div class="prose" inner_html=html.into_string()></div>
+                </section>
+            })}
+        </article>
+    }
+    .into_any();
+    let replies = view! {
+        <section class="replies" aria-labelledby="replies-heading">
+            <h2 id="replies-heading">{format!("Replies ({})", case.replies.len())}</h2>
+            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r can_mark=perms.mark_helpful/> }).collect_view()}
+        </section>
+    }
+    .into_any();
+    let forms = view! {
+        {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
+        {can_follow_up.then(|| view! { <FollowUpForm case=id feedback=feedback.clone()/> })}
+    }
+    .into_any();
+    view! { {header} {replies} {forms} }
+}
+
+#[component]
+fn ReplyCard(reply: ReplyView, can_mark: bool) -> impl IntoView {
+    let rid = reply.id;
+    let class = if reply.supervisor_feedback {
+        "reply panel supervisor-feedback"
+    } else {
+        "reply panel"
+    };
+    view! {
+        <article class=class id=format!("reply-{rid}")>
+            <header class="meta">
+                {reply.supervisor_feedback.then(|| view! { <strong class="badge feedback">"Supervisor feedback"</strong> })}
+                <span class="author">{reply.author.label()}</span>
+                <span>{format_date(reply.created_at)}</span>
+                {reply.edited.then(|| view! { <span class="edited">"edited"</span> })}
+                {reply.helpful.then(|| view! { <span class="badge helpful">"Marked helpful"</span> })}
+            </header>
+            <div class="prose" inner_html=reply.html.into_string()></div>
+            <footer class="reply-actions">
+                {reply.can_edit.then(|| view! { <a href=format!("/replies/{rid}/edit")>"Edit"</a> })}
+                {can_mark.then(|| view! {
+                    <form method="post" action=format!("/replies/{rid}/helpful") class="inline">
+                        <input type="hidden" name="helpful" value=if reply.helpful { "false" } else { "true" }/>
+                        <button type="submit" class="link">{if reply.helpful { "Unmark helpful" } else { "Mark helpful" }}</button>
+                    </form>
+                })}
+            </footer>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReplyForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="reply-heading">
+            <h2 id="reply-heading">"Your reply"</h2>
+            <FormError error=feedback.error_for(Some("reply"))/>
+            <form method="post" action=format!("/cases/{case}/replies") class="stack">
+                <label>
+                    "Reply"
+                    <span class="help">"Markdown. Keep it de-identified too."</span>
+                    <TextArea name="body" rows=6 required=true maxlength=TextLimit::REPLY.max value=feedback.value("body")/>
+                </label>
+                <button type="submit">"Post reply"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn FollowUpForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="follow-up-heading">
+            <h2 id="follow-up-heading">"What happened next"</h2>
+            <p class="muted">"Tell the people who helped how it went. You can post this once and update it later."</p>
+            <FormError error=feedback.error_for(Some("follow-up"))/>
+            <form method="post" action=format!("/cases/{case}/follow-up") class="stack">
+                <label>
+                    "Follow-up"
+                    <TextArea name="follow_up" rows=5 required=true maxlength=TextLimit::REPLY.max value=feedback.value("follow_up")/>
+                </label>
+                <button type="submit">"Post follow-up"</button>
+            </form>
+            <form method="post" action=format!("/cases/{case}/close") class="inline">
+                <button type="submit" class="secondary">"Close the case"</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+use crate::ui::raw_text::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::cases::{get_case_source, list_supervisors};
+use crate::domain::case::CaseInput;
+use crate::model::CaseId;
+use crate::ui::case::CaseForm;
+use crate::ui::form_feedback::use_feedback;
+use crate::ui::notice::ErrorPanel;
+
+#[component]
+pub fn ComposePage() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <PageTitle text="Bring a case"/>
+        <div class="narrow-wide">
+            <h1>"Bring a case"</h1>
+            <p class="lead">"Describe where you feel stuck. Supervisors and peers will reply."</p>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let feedback = feedback.clone();
+                    Suspend::new(async move {
+                        match list_supervisors().await {
+                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                            Ok(supervisors) => view! {
+                                <CaseForm action="/cases/new".to_owned() initial=CaseInput::default() initial_supervisor=String::new()
+                                    supervisors=supervisors feedback=feedback submit_label="Publish case"/>
+                            }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn EditCasePage() -> impl IntoView {
+    let feedback = use_feedback();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <PageTitle text="Edit case"/>
+        <div class="narrow-wide">
+            <h1>"Edit case"</h1>
+            <p class="muted">"Every edit is kept as a revision that moderators can see. Readers see that the case was edited."</p>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let feedback = feedback.clone();
+                    Suspend::new(async move {
+                        let source = get_case_source(CaseId(id)).await;
+                        let supervisors = list_supervisors().await;
+                        match (source, supervisors) {
+                            (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
+                            (Ok(source), Ok(supervisors)) => view! {
+                                <CaseForm action=format!("/cases/{id}/edit") initial=source.input
+                                    initial_supervisor=source.supervisor_id.map(|s| s.0.to_string()).unwrap_or_default()
+                                    supervisors=supervisors feedback=feedback submit_label="Save changes"/>
+                                <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
+                            }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+use crate::ui::raw_text::PageTitle;
+use leptos::prelude::*;
+
+use crate::api::cases::list_notifications;
+use crate::ui::notice::ErrorPanel;
+use crate::ui::time::format_date;
+
+/// In-app notifications. They name the case, never who acted, so anonymity holds here too.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    view! {
+        <PageTitle text="Notifications"/>
+        <div class="narrow-wide">
+            <h1>"Notifications"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match list_notifications().await {
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="panel muted">"Nothing new."</p> }.into_any(),
+                        Ok(list) => {
+                            let unread = list.iter().any(|n| !n.read);
+                            view! {
+                                {unread.then(|| view! {
+                                    <form method="post" action="/notifications/read"><button type="submit" class="secondary">"Mark all as read"</button></form>
+                                })}
+                                <ul class="notifications">
+                                    {list.into_iter().map(|n| view! {
+                                        <li class="panel" class:unread=!n.read>
+                                            <p>{n.text}</p>
+                                            <p><a href=format!("/cases/{}", n.case_id)>{n.case_title}</a></p>
+                                            <p class="muted">{format_date(n.created_at)}</p>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

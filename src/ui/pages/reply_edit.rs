@@ -1,0 +1,50 @@
+use crate::ui::raw_text::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::cases::get_reply_source;
+use crate::domain::case::TextLimit;
+use crate::model::ReplyId;
+use crate::ui::form_feedback::use_feedback;
+use crate::ui::notice::{ErrorPanel, FormError};
+use crate::ui::raw_text::TextArea;
+
+#[component]
+pub fn EditReplyPage() -> impl IntoView {
+    let feedback = use_feedback();
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <PageTitle text="Edit reply"/>
+        <div class="narrow-wide">
+            <Suspense fallback=|| ()>
+                {move || {
+                    let feedback = feedback.clone();
+                    Suspend::new(async move {
+                        match get_reply_source(ReplyId(id)).await {
+                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                            Ok((case, source)) => {
+                                let body = if feedback.has_values() { feedback.value("body") } else { source };
+                                view! {
+                                    <section class="panel">
+                                        <h1>"Edit reply"</h1>
+                                        <p class="muted">"The earlier version is kept as a revision that moderators can see."</p>
+                                        <FormError error=feedback.error_for(None)/>
+                                        <form method="post" action=format!("/replies/{id}/edit") class="stack">
+                                            <label>
+                                                "Reply"
+                                                <TextArea name="body" rows=8 required=true maxlength=TextLimit::REPLY.max value=body/>
+                                            </label>
+                                            <button type="submit">"Save reply"</button>
+                                        </form>
+                                        <p><a href=format!("/cases/{case}#reply-{id}")>"Back to the case"</a></p>
+                                    </section>
+                                }.into_any()
+                            }
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
