@@ -44,3 +44,30 @@ export async function register(page: Page, link: string, name: string, password 
   await page.getByLabel("Repeat the new password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
+
+/**
+ * Creates a member without the browser (sign in as admin, invite, register) so journeys can
+ * start from "a clinician exists". The browser journeys themselves cover these steps.
+ */
+export async function createMember(baseURL: string, role: string, email: string, name: string): Promise<void> {
+  const { request } = await import("@playwright/test");
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
+  const login = await api.post("/login", { form: { email: ADMIN.email, password: ADMIN.password } });
+  expect(login.status()).toBe(303);
+  const invite = await api.post("/admin/invites", { form: { email, role } });
+  expect(invite.status()).toBe(201);
+  const link = (await invite.text()).match(/register\?token=([A-Za-z0-9_-]{43})/);
+  expect(link).not.toBeNull();
+  const fresh = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
+  const reg = await fresh.post("/register", {
+    form: { token: link![1], display_name: name, password: PASSWORD, confirm: PASSWORD },
+  });
+  expect(reg.status()).toBe(303);
+  await api.dispose();
+  await fresh.dispose();
+}
+
+/** Signs in and waits for the home page. */
+export async function signInAs(page: Page, email: string) {
+  await signIn(page, email, PASSWORD);
+}

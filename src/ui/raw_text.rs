@@ -24,6 +24,12 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
 pub fn TextArea(
     name: &'static str,
     value: String,
+    /// The element id, for a `<label for>`.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// Ids of the help and error texts that describe the field.
+    #[prop(optional, into)]
+    describedby: Option<String>,
     #[prop(optional)] rows: Option<u32>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] required: bool,
@@ -32,6 +38,8 @@ pub fn TextArea(
     view! {
         <textarea
             name=name
+            id=id
+            aria-describedby=describedby
             rows=rows.unwrap_or(6).to_string()
             maxlength=maxlength.map(|m| m.to_string())
             required=required

@@ -88,21 +88,21 @@ pub fn CaseForm(
             {SECTIONS.iter().map(|s| {
                 let value = input.section(s.key).to_owned();
                 let label = if s.required { s.label.to_owned() } else { format!("{} (optional)", s.label) };
+                let error = feedback.field_error(s.key);
+                let described = if error.is_some() { format!("{0}-help {0}-error", s.key) } else { format!("{}-help", s.key) };
                 view! {
-                    <label>
-                        {label}
-                        <span class="help">{s.help}</span>
-                        <TextArea name=s.key rows=7 maxlength=TextLimit::SECTION.max required=s.required
-                            invalid=feedback.field_error(s.key).is_some() value=value/>
-                        <span class="help">{format!("Markdown. Up to {} characters.", TextLimit::SECTION.max)}</span>
-                        {feedback.field_error(s.key).map(|e| view! { <p class="field-error">{e}</p> })}
-                    </label>
+                    <div class="field">
+                        <label for=format!("field-{}", s.key)>{label}</label>
+                        <p class="help" id=format!("{}-help", s.key)>{format!("{} Markdown, up to {} characters.", s.help, TextLimit::SECTION.max)}</p>
+                        <TextArea name=s.key id=format!("field-{}", s.key) describedby=described rows=7 maxlength=TextLimit::SECTION.max
+                            required=s.required invalid=error.is_some() value=value/>
+                        {error.map(|e| view! { <p class="field-error" id=format!("{}-error", s.key)>{e}</p> })}
+                    </div>
                 }
             }).collect_view()}
             <label>
                 "Supervisor of record (optional)"
-                <span class="help">"They are notified and can follow the case."</span>
-                <select name="supervisor">
+                <select name="supervisor" aria-describedby="supervisor-help">
                     <option value="" selected=supervisor.is_empty()>"None"</option>
                     {supervisors.into_iter().map(|s| {
                         let id = s.id.0.to_string();
@@ -110,6 +110,7 @@ pub fn CaseForm(
                         view! { <option value=id selected=selected>{s.name}</option> }
                     }).collect_view()}
                 </select>
+                <span class="help" id="supervisor-help">"They are notified and can follow the case."</span>
                 {err("supervisor")}
             </label>
             <label class="check">

@@ -38,6 +38,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let id = case.id;
     let perms = case.permissions.clone();
     let can_follow_up = perms.follow_up && case.state != CaseState::Closed;
+    let has_follow_up = case.follow_up.is_some();
     let header = view! {
         <PageTitle text=case.title.clone()/>
         <article class="case">
@@ -80,7 +81,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     .into_any();
     let forms = view! {
         {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
-        {can_follow_up.then(|| view! { <FollowUpForm case=id feedback=feedback.clone()/> })}
+        {can_follow_up.then(|| view! { <FollowUpForm case=id has_follow_up=has_follow_up feedback=feedback.clone()/> })}
     }
     .into_any();
     view! { {header} {replies} {forms} }
@@ -125,11 +126,11 @@ fn ReplyForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
             <h2 id="reply-heading">"Your reply"</h2>
             <FormError error=feedback.error_for(Some("reply"))/>
             <form method="post" action=format!("/cases/{case}/replies") class="stack">
-                <label>
-                    "Reply"
-                    <span class="help">"Markdown. Keep it de-identified too."</span>
-                    <TextArea name="body" rows=6 required=true maxlength=TextLimit::REPLY.max value=feedback.value("body")/>
-                </label>
+                <div class="field">
+                    <label for="reply-body">"Reply"</label>
+                    <p class="help" id="reply-help">"Markdown. Keep it de-identified too."</p>
+                    <TextArea name="body" id="reply-body" describedby="reply-help" rows=6 required=true maxlength=TextLimit::REPLY.max value=feedback.value("body")/>
+                </div>
                 <button type="submit">"Post reply"</button>
             </form>
         </section>
@@ -137,17 +138,22 @@ fn ReplyForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
 }
 
 #[component]
-fn FollowUpForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+fn FollowUpForm(case: CaseId, has_follow_up: bool, feedback: FormFeedback) -> impl IntoView {
+    let heading = if has_follow_up {
+        "Update the follow-up"
+    } else {
+        "Share what happened next"
+    };
     view! {
         <section class="panel" aria-labelledby="follow-up-heading">
-            <h2 id="follow-up-heading">"What happened next"</h2>
-            <p class="muted">"Tell the people who helped how it went. You can post this once and update it later."</p>
+            <h2 id="follow-up-heading">{heading}</h2>
+            <p class="muted">"Tell the people who helped how it went. Posting again replaces the follow-up."</p>
             <FormError error=feedback.error_for(Some("follow-up"))/>
             <form method="post" action=format!("/cases/{case}/follow-up") class="stack">
-                <label>
-                    "Follow-up"
-                    <TextArea name="follow_up" rows=5 required=true maxlength=TextLimit::REPLY.max value=feedback.value("follow_up")/>
-                </label>
+                <div class="field">
+                    <label for="follow-up-body">"Follow-up"</label>
+                    <TextArea name="follow_up" id="follow-up-body" rows=5 required=true maxlength=TextLimit::REPLY.max value=feedback.value("follow_up")/>
+                </div>
                 <button type="submit">"Post follow-up"</button>
             </form>
             <form method="post" action=format!("/cases/{case}/close") class="inline">

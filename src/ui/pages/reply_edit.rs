@@ -31,10 +31,10 @@ pub fn EditReplyPage() -> impl IntoView {
                                         <p class="muted">"The earlier version is kept as a revision that moderators can see."</p>
                                         <FormError error=feedback.error_for(None)/>
                                         <form method="post" action=format!("/replies/{id}/edit") class="stack">
-                                            <label>
-                                                "Reply"
-                                                <TextArea name="body" rows=8 required=true maxlength=TextLimit::REPLY.max value=body/>
-                                            </label>
+                                            <div class="field">
+                                                <label for="reply-body">"Reply"</label>
+                                                <TextArea name="body" id="reply-body" rows=8 required=true maxlength=TextLimit::REPLY.max value=body/>
+                                            </div>
                                             <button type="submit">"Save reply"</button>
                                         </form>
                                         <p><a href=format!("/cases/{case}#reply-{id}")>"Back to the case"</a></p>

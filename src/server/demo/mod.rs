@@ -1,5 +1,10 @@
-//! Demo accounts, one per role, so a first-time visitor can look around. Passwords are random and
-//! printed once, when the accounts are created (or reset on request); only hashes are stored.
+//! Demo accounts, one per role, and twenty demo cases, so a first-time visitor finds a living
+//! forum. Passwords are random and printed once, when the accounts are created (or reset on
+//! request); only hashes are stored. Cases go through the same services as the web forms.
+
+mod cases;
+mod data;
+mod loader;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -85,6 +90,10 @@ pub async fn load(
             Some(_) => {}
         }
     }
+    let loaded = loader::load_cases(state, &emails()).await?;
+    if loaded > 0 {
+        println!("Loaded {loaded} demo cases.");
+    }
     if printed.is_empty() {
         println!(
             "Demo accounts already exist; their passwords were printed when they were created.\n\
@@ -98,6 +107,17 @@ pub async fn load(
         }
     }
     Ok(())
+}
+
+/// The demo accounts' emails by role, for the case loader.
+fn emails() -> loader::DemoEmails {
+    loader::DemoEmails {
+        admin: DEMO_USERS[0].email,
+        moderator: DEMO_USERS[1].email,
+        supervisor: DEMO_USERS[2].email,
+        clinician: DEMO_USERS[3].email,
+        clinician2: DEMO_USERS[4].email,
+    }
 }
 
 /// 96 random bits as 16 URL-safe characters.

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Requests per second for a case page with 100 replies: Caseroom (release build) side by side with
+# nginx serving the same HTML bytes as a static file, in the same run, on loopback.
+# Usage: benches/load.sh [seconds per run, default 10]. Results go in docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs="${1:-10}"
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq wrk nginx-light >/dev/null
+fi
+bash scripts/build.sh release >/dev/null 2>&1
+
+dir=$(mktemp -d)
+app_pid=""; nginx_started=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  [[ -n "$nginx_started" ]] && nginx -c "$dir/nginx.conf" -s stop 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+
+app_port=3300; nginx_port=3301
+base="http://127.0.0.1:$app_port"
+export DATABASE_URL="sqlite://$dir/load.db" LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
+bin=target/release/caseroom
+$bin migrate >/dev/null
+$bin serve >"$dir/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 50); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+
+# Members through the real invite and registration path.
+member() { # role email jar
+  local link; link=$($bin invite --role "$1" --email "$2")
+  curl -sf -o /dev/null -c "$3" -H "Origin: $base" --data-urlencode "token=${link##*token=}" \
+    --data-urlencode "display_name=Load $1" --data-urlencode "password=load test passphrase" \
+    --data-urlencode "confirm=load test passphrase" "$base/register"
+}
+member clinician clinician@load.example "$dir/c.jar"
+member supervisor supervisor@load.example "$dir/s.jar"
+para="A woman in her 30s has attended **eleven** sessions. She *changes the subject* whenever family comes up.
+
+- avoidance formulation
+- homework half done
+
+> I think she is protecting me from something."
+curl -sf -o /dev/null -b "$dir/c.jar" -H "Origin: $base" --data-urlencode "title=A case with one hundred replies" \
+  -d "age_band=adult&setting=outpatient&modality=cbt&sessions=6-15&tag=anxiety&intent=publish" \
+  --data-urlencode "situation=$para" --data-urlencode "stuck=$para" --data-urlencode "asking=What am I missing?" "$base/cases/new"
+for i in $(seq 100); do
+  curl -sf -o /dev/null -b "$dir/s.jar" -H "Origin: $base" --data-urlencode "body=Reply $i. $para" "$base/cases/1/replies"
+done
+cookie=$(awk '$6 == "caseroom_session" { print $7 }' "$dir/c.jar")
+
+mkdir -p "$dir/www"
+curl -sf -H "Cookie: caseroom_session=$cookie" "$base/cases/1" >"$dir/www/case.html"
+bytes=$(stat -c%s "$dir/www/case.html")
+cat >"$dir/nginx.conf" <<CONF
+worker_processes 2;
+pid $dir/nginx.pid;
+error_log $dir/nginx.err;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$nginx_port; root $dir/www; location / { default_type text/html; } }
+}
+CONF
+nginx -c "$dir/nginx.conf"; nginx_started=1
+
+run() { wrk -t2 -c16 -d"${secs}s" "$@" | awk '/Requests\/sec/ { print $2 }'; }
+echo "page: /cases/1, 100 replies, $bytes bytes of HTML; wrk -t2 -c16 -d${secs}s on 2 cores"
+app_rps=$(run -H "Cookie: caseroom_session=$cookie" "$base/cases/1")
+nginx_rps=$(run "http://127.0.0.1:$nginx_port/case.html")
+ratio=$(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN { printf "%.3f", a / n }')
+echo "caseroom: $app_rps req/s"
+echo "nginx (same bytes, static): $nginx_rps req/s"
+echo "ratio caseroom/nginx: $ratio"

@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+
+test("a clinician posts a case, a supervisor gives feedback, the clinician marks it helpful and follows up", async ({ page, baseURL }, info) => {
+  const clinician = uniqueEmail("author", info);
+  const supervisor = uniqueEmail("supervisor", info);
+  // Names carry the project: the JS and no-JS runs share one database and run at once.
+  const supervisorName = `Dr Mira Hale ${info.project.name}`;
+  await createMember(baseURL!, "clinician", clinician, `Alex Rowan ${info.project.name}`);
+  await createMember(baseURL!, "supervisor", supervisor, supervisorName);
+  const title = `Stuck with a client who cancels (${info.project.name} ${Date.now()})`;
+
+  // The clinician writes the case, previews it, and publishes.
+  await signInAs(page, clinician);
+  await page.getByRole("link", { name: "Cases", exact: true }).click();
+  await page.getByRole("link", { name: "Bring a case" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Client age band").selectOption("adult");
+  await page.getByLabel("Setting").selectOption("outpatient");
+  await page.getByLabel("Modality").selectOption("cbt");
+  await page.getByLabel("Sessions so far").selectOption("6-15");
+  await page.getByLabel("Anxiety").check();
+  await page.getByLabel("Situation").fill("A woman in her 30s who **cancels** every third session.");
+  await page.getByLabel("Where I am stuck").fill("She agrees with the pattern, then cancels again.");
+  await page.getByLabel("What I am asking").fill("What might I be missing?");
+  await page.getByLabel("Supervisor of record (optional)").selectOption({ label: supervisorName });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
+  await expect(page.locator(".preview strong")).toHaveText("cancels");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await page.getByRole("button", { name: "Publish case" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(`Supervisor of record: ${supervisorName}`)).toBeVisible();
+  await signOut(page);
+
+  // The supervisor, notified, replies; the reply stands out as supervisor feedback.
+  await signInAs(page, supervisor);
+  await page.getByRole("link", { name: /^Notifications/ }).click();
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("textbox", { name: "Reply", exact: true }).fill("Consider what the cancellations protect her from.");
+  await page.getByRole("button", { name: "Post reply" }).click();
+  const feedback = page.locator(".reply.supervisor-feedback");
+  await expect(feedback).toContainText("Supervisor feedback");
+  await expect(feedback).toContainText("Consider what the cancellations protect her from.");
+  await signOut(page);
+
+  // The clinician marks it helpful and posts what happened next.
+  await signInAs(page, clinician);
+  await page.getByRole("link", { name: "My cases" }).click();
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "Mark helpful" }).click();
+  await expect(feedback).toContainText("Marked helpful");
+  await page.getByLabel("Follow-up").fill("We talked about what the missed sessions protect; she has attended since.");
+  await page.getByRole("button", { name: "Post follow-up" }).click();
+  await expect(page.getByText("Your follow-up was posted.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What happened next", exact: true })).toBeVisible();
+  await expect(page.locator(".case-head .state")).toHaveText("Follow-up posted");
+});
+
+test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL }, info) => {
+  const clinician = uniqueEmail("hostile", info);
+  await createMember(baseURL!, "clinician", clinician, "Sam Hostile");
+  const dialogs: string[] = [];
+  const foreign: string[] = [];
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on("request", (r) => {
+    if (!r.url().startsWith(baseURL!)) foreign.push(r.url());
+  });
+  await signInAs(page, clinician);
+  await page.goto("/cases/new");
+  const title = `</title><script>alert("title")</script> hostile ${info.project.name} ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Client age band").selectOption("adult");
+  await page.getByLabel("Setting").selectOption("telehealth");
+  await page.getByLabel("Modality").selectOption("act");
+  await page.getByLabel("Sessions so far").selectOption("2-5");
+  await page.getByLabel("Situation").fill(
+    [
+      "<script>alert(1)</script>",
+      "<img src=x onerror=alert(2)>",
+      "![pixel](https://tracker.example/p.png)",
+      "[click](javascript:alert(3)) [data](data:text/html,<script>alert(4)</script>)",
+      "<iframe src=https://evil.example></iframe> <svg onload=alert(5)></svg>",
+      "</textarea><script>alert(6)</script>",
+    ].join("\n\n"),
+  );
+  await page.getByLabel("Where I am stuck").fill("<noscript><p title=\"</noscript><img src=x onerror=alert(7)>\">");
+  await page.getByLabel("What I am asking").fill("<style>body{display:none}</style> Is this inert?");
+  await page.getByRole("button", { name: "Publish case" }).click();
+  await expect(page.locator("h1")).toContainText("hostile");
+  await expect(page.locator(".prose").first()).toContainText("<script>alert(1)</script>");
+  await expect(page.locator("body")).toBeVisible();
+  // Links with forbidden schemes lose their target; nothing foreign is fetched.
+  // An <a> without href is not even a link; clicking it goes nowhere.
+  const dead = page.locator(".prose a", { hasText: "click" });
+  await expect(dead).not.toHaveAttribute("href", /.*/);
+  await dead.click();
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  expect(dialogs).toEqual([]);
+  expect(foreign).toEqual([]);
+  expect(await page.locator("main img, main iframe, main svg, main style, main script").count()).toBe(0);
+});

@@ -1,0 +1,152 @@
+//! Loads the demo cases through the real services, on a clock set back to when each was "posted".
+
+use super::cases::CASES;
+use super::data::{DemoCase, Who};
+use crate::domain::case::CaseInput;
+use crate::domain::policy::Actor;
+use crate::model::{CaseId, ReplyId};
+use crate::server::clock::Clock;
+use crate::server::services::{cases, replies};
+use crate::server::state::AppState;
+
+pub struct DemoEmails {
+    pub admin: &'static str,
+    pub moderator: &'static str,
+    pub supervisor: &'static str,
+    pub clinician: &'static str,
+    pub clinician2: &'static str,
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Loads every demo case unless the forum already has cases. Returns how many were loaded.
+pub async fn load_cases(state: &AppState, emails: &DemoEmails) -> Result<usize, BoxError> {
+    let nobody = crate::model::UserId(0);
+    if !state
+        .store
+        .list_cases(&Default::default(), nobody, None, 1)
+        .await?
+        .is_empty()
+    {
+        return Ok(0);
+    }
+    let actors = Actors {
+        admin: actor(state, emails.admin).await?,
+        moderator: actor(state, emails.moderator).await?,
+        supervisor: actor(state, emails.supervisor).await?,
+        clinician: actor(state, emails.clinician).await?,
+        clinician2: actor(state, emails.clinician2).await?,
+    };
+    let now = state.clock.now();
+    let mut ordered: Vec<&DemoCase> = CASES.iter().collect();
+    ordered.sort_by_key(|c| std::cmp::Reverse(c.days_ago));
+    for case in &ordered {
+        // Two hours back at least, so even today's case has room for its replies.
+        load_one(
+            state,
+            &actors,
+            case,
+            now - case.days_ago * 86_400 - 7_200,
+            now,
+        )
+        .await?;
+    }
+    Ok(ordered.len())
+}
+
+struct Actors {
+    admin: Actor,
+    moderator: Actor,
+    supervisor: Actor,
+    clinician: Actor,
+    clinician2: Actor,
+}
+
+impl Actors {
+    fn get(&self, who: Who) -> &Actor {
+        match who {
+            Who::Admin => &self.admin,
+            Who::Moderator => &self.moderator,
+            Who::Supervisor => &self.supervisor,
+            Who::Clinician => &self.clinician,
+            Who::Clinician2 => &self.clinician2,
+        }
+    }
+}
+
+async fn actor(state: &AppState, email: &str) -> Result<Actor, BoxError> {
+    let row = state
+        .store
+        .find_auth_by_email(email)
+        .await?
+        .ok_or_else(|| format!("demo account {email} is missing"))?;
+    Ok(Actor {
+        user_id: row.id,
+        roles: state.store.roles_of(row.id).await?,
+    })
+}
+
+async fn load_one(
+    state: &AppState,
+    actors: &Actors,
+    case: &DemoCase,
+    posted_at: i64,
+    now: i64,
+) -> Result<CaseId, BoxError> {
+    // Replies and the follow-up are spread evenly between posting and now, never in the future.
+    let events = case.replies.len() as i64 + i64::from(case.follow_up.is_some()) + 1;
+    let step = (now - posted_at) / events;
+    // A copy of the state whose clock reads "then", advanced as the thread unfolds.
+    let (clock, hand) = Clock::manual(posted_at);
+    let then = AppState {
+        clock,
+        ..state.clone()
+    };
+    let author = actors.get(case.author);
+    let input = CaseInput {
+        title: case.title.into(),
+        age_band: case.age_band.into(),
+        setting: case.setting.into(),
+        modality: case.modality.into(),
+        sessions: case.sessions.into(),
+        tags: case.tags.iter().map(|t| (*t).to_owned()).collect(),
+        sections: vec![
+            ("situation".into(), case.situation.into()),
+            ("tried".into(), case.tried.into()),
+            ("stuck".into(), case.stuck.into()),
+            ("blind_spot".into(), case.blind_spot.into()),
+            ("asking".into(), case.asking.into()),
+        ],
+        anonymous: case.anonymous,
+    };
+    let supervisor = if case.with_supervisor && case.author != Who::Supervisor {
+        actors.supervisor.user_id.0.to_string()
+    } else {
+        String::new()
+    };
+    let id = cases::publish_case(&then, Some(author), &input, &supervisor)
+        .await
+        .map_err(|e| format!("demo case {:?}: {e}", case.title))?;
+    let mut helpful: Vec<ReplyId> = Vec::new();
+    for reply in case.replies {
+        hand.advance(step);
+        let rid = replies::create_reply(&then, Some(actors.get(reply.by)), id, reply.body)
+            .await
+            .map_err(|e| format!("demo reply in {:?}: {e}", case.title))?;
+        if reply.helpful {
+            helpful.push(rid);
+        }
+    }
+    for rid in helpful {
+        replies::set_helpful(&then, Some(author), rid, true)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(text) = case.follow_up {
+        hand.advance(step);
+        replies::post_follow_up(&then, Some(author), id, text)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(id)
+}
