@@ -18,6 +18,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name caseroom \
   "$pkg/caseroom_bg.wasm" -o "$pkg/caseroom_bg.wasm"
 cat style/*.css > "$pkg/caseroom.css"
 cp -r public/. "$site/"
+# Served as they are to browsers that accept gzip: best compression once, no work per request.
+for f in "$pkg"/caseroom.js "$pkg"/caseroom_bg.wasm "$pkg"/caseroom.css; do gzip -9 -k -f "$f"; done
 
 if [[ "$mode" == "release" ]]; then
   cargo build --release --features ssr --bin caseroom

@@ -12,10 +12,26 @@ use crate::ui::pages::{
     RegisterPage, RevisionsPage,
 };
 
+/// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
+/// plain HTML, so it should not pay ~90 KB for code it never runs. A test renders every page and
+/// checks this list against the islands actually on it (tests/http/pages.rs).
+pub fn path_has_islands(path: &str) -> bool {
+    matches!(
+        path,
+        "/register" | "/account" | "/admin/users" | "/cases/new"
+    ) || (path.starts_with("/cases/") && path.ends_with("/edit"))
+}
+
 /// The document around every page. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     provide_request_nonce();
+    #[cfg(feature = "ssr")]
+    let islands =
+        use_context::<axum::http::request::Parts>().is_some_and(|p| path_has_islands(p.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let islands = true;
+    let scripts = islands.then(|| view! { <HydrationScripts options islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -24,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
+                {scripts}
                 <MetaTags/>
             </head>
             <body>

@@ -16,6 +16,6 @@ pub mod ui;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    // No panic hook: it adds formatting code to every page's wasm, and the page works without us.
     leptos::mount::hydrate_islands();
 }

@@ -104,3 +104,22 @@ test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL
   expect(foreign).toEqual([]);
   expect(await page.locator("main img, main iframe, main svg, main style, main script").count()).toBe(0);
 });
+
+test("the composer previews Markdown as the author types (JavaScript)", async ({ page, baseURL }, info) => {
+  test.skip(info.project.name !== "js", "the no-JS composer previews with its Preview button");
+  const clinician = uniqueEmail("live", info);
+  await createMember(baseURL!, "clinician", clinician, `Live Preview ${info.project.name}`);
+  await signInAs(page, clinician);
+  await page.goto("/cases/new");
+  const situation = page.getByLabel("Situation");
+  const preview = page.locator(".live-preview").first();
+  await expect(preview).toBeHidden();
+  // Hydration happens at idle time; retry until the island answers.
+  await expect(async () => {
+    await situation.fill("");
+    await situation.pressSequentially("Some **bold** and <script>alert(1)</script>");
+    await expect(preview.locator("strong")).toHaveText("bold", { timeout: 2_000 });
+  }).toPass();
+  await expect(preview).toContainText("<script>alert(1)</script>");
+  await expect(page.getByText(/^4\d \/ 8000 characters$/).first()).toBeVisible();
+});

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::model::{
     ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, NotificationView, ReplyId,
-    RevisionView, SafeHtml, SupervisorOption,
+    RevisionView, SupervisorOption,
 };
 
 #[server]
@@ -73,14 +73,4 @@ pub async fn list_revisions(id: CaseId) -> Result<Vec<RevisionView>, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     Ok(crate::server::services::replies::revisions(&state, current_session().actor(), id).await?)
-}
-
-/// Cooks one section as the author types (the composer's live preview). Nothing is stored.
-#[server]
-pub async fn preview_markdown(text: String) -> Result<SafeHtml, ApiError> {
-    use crate::domain::policy::{Action, Target, can};
-    use crate::server::error::AppError;
-    let session = crate::server::context::current_session();
-    can(session.actor(), Action::CreateCase, Target::Site).map_err(AppError::from)?;
-    Ok(crate::server::render::cook(&text).map_err(|e| AppError::Invalid(e.to_string()))?)
 }

@@ -157,7 +157,10 @@ async fn static_or_not_found(State(state): State<AppState>, req: Request<Body>) 
     let root = state.leptos_options.site_root.to_string();
     let (parts, body) = req.into_parts();
     let probe = Request::from_parts(parts.clone(), Body::empty());
-    let Ok(res) = ServeDir::new(&root).oneshot(probe).await;
+    let Ok(res) = ServeDir::new(&root)
+        .precompressed_gzip()
+        .oneshot(probe)
+        .await;
     if res.status() != StatusCode::NOT_FOUND && res.status() != StatusCode::METHOD_NOT_ALLOWED {
         return res.into_response();
     }

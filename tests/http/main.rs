@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod cases;
 mod cli;
+mod pages;
 mod protection;
 mod sessions;
 mod support;

@@ -120,7 +120,11 @@ async fn every_response_carries_the_security_headers() {
 #[tokio::test]
 async fn the_page_script_carries_the_nonce_of_its_own_response() {
     let app = TestApp::spawn().await;
-    let res = app.client().get(app.url("/login")).send().await.unwrap();
+    // /account has an island, so it carries the hydration script.
+    let (member, _) = app
+        .member_client("nonce@clinic.example", &[Role::Clinician])
+        .await;
+    let res = member.get(app.url("/account")).send().await.unwrap();
     let csp = res
         .headers()
         .get("content-security-policy")

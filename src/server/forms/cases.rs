@@ -198,3 +198,35 @@ pub async fn notifications_read(State(state): State<AppState>, page: PageRequest
         Err(e) => render_error(&state, page, "/notifications", e, None, vec![]).await,
     }
 }
+
+/// The composer's live preview: cooks one text with the publishing cook function and answers the
+/// HTML itself. Nothing is stored; the policy still decides who may use it.
+pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse as _;
+
+    use crate::domain::policy::{Action, Target, can};
+    use crate::server::error::AppError;
+
+    let result = can(page.session().actor(), Action::CreateCase, Target::Site)
+        .map_err(AppError::from)
+        .and_then(|()| {
+            crate::server::render::cook(fields.get("text"))
+                .map_err(|e| AppError::Invalid(e.to_string()))
+        });
+    let (status, content_type, body) = match result {
+        Ok(html) => (
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            html.into_string(),
+        ),
+        Err(e) => {
+            e.log();
+            (e.status(), "text/plain; charset=utf-8", e.to_string())
+        }
+    };
+    let mut res = (status, body).into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    res
+}

@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/status", post(admin::set_status))
         .route("/admin/invites", post(admin::create_invite))
         .route("/cases/new", post(cases::compose))
+        .route("/preview", post(cases::preview_text))
         .route("/cases/{id}/edit", post(cases::edit))
         .route("/cases/{id}/replies", post(cases::reply))
         .route("/cases/{id}/follow-up", post(cases::follow_up))

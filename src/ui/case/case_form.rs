@@ -5,8 +5,8 @@ use crate::domain::case::{
 };
 use crate::model::SupervisorOption;
 use crate::ui::form_feedback::FormFeedback;
+use crate::ui::islands::MarkdownField;
 use crate::ui::notice::FormError;
-use crate::ui::raw_text::TextArea;
 
 /// The compose and edit form. Values come from what the author just submitted (after an error or
 /// a preview), else from `initial` (the stored case, or empty for a new one).
@@ -86,18 +86,12 @@ pub fn CaseForm(
                 {err("tags")}
             </fieldset>
             {SECTIONS.iter().map(|s| {
-                let value = input.section(s.key).to_owned();
                 let label = if s.required { s.label.to_owned() } else { format!("{} (optional)", s.label) };
-                let error = feedback.field_error(s.key);
-                let described = if error.is_some() { format!("{0}-help {0}-error", s.key) } else { format!("{}-help", s.key) };
                 view! {
-                    <div class="field">
-                        <label for=format!("field-{}", s.key)>{label}</label>
-                        <p class="help" id=format!("{}-help", s.key)>{format!("{} Markdown, up to {} characters.", s.help, TextLimit::SECTION.max)}</p>
-                        <TextArea name=s.key id=format!("field-{}", s.key) describedby=described rows=7 maxlength=TextLimit::SECTION.max
-                            required=s.required invalid=error.is_some() value=value/>
-                        {error.map(|e| view! { <p class="field-error" id=format!("{}-error", s.key)>{e}</p> })}
-                    </div>
+                    <MarkdownField name=s.key.to_owned() label=label
+                        help=format!("{} Markdown, up to {} characters.", s.help, TextLimit::SECTION.max)
+                        value=input.section(s.key).to_owned() required=s.required maxlength=TextLimit::SECTION.max
+                        error=feedback.field_error(s.key)/>
                 }
             }).collect_view()}
             <label>
