@@ -77,6 +77,8 @@ fn only_http_https_mailto_and_local_links_keep_their_target() {
         "[x](JaVaScRiPt:alert(1))",
         "[x](jav&#x61;script:alert(1))",
         "[x](&#106;avascript:alert(1))",
+        "[x](javascript&colon;alert(1))",
+        "[x](&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1))",
         "[x](<java script:alert(1)>)",
         "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
         "[x](vbscript:msgbox(1))",
