@@ -28,10 +28,10 @@ pub fn response(status: StatusCode, title: &str, message: &str) -> Response {
 }
 
 /// Turns the bare-text rejections of extractors and layers (413 body too large, 400/415/422
-/// unreadable form) into a page a person can read. Server-function answers under /api are left
-/// as they are: their caller is code.
+/// unreadable form) into a page a person can read. Answers whose caller is code are left as
+/// they are: server functions under /api and the composer's live preview.
 pub async fn humane_errors(req: Request, next: Next) -> Response {
-    let is_api = req.uri().path().starts_with("/api/");
+    let is_api = req.uri().path().starts_with("/api/") || req.uri().path() == "/preview";
     let res = next.run(req).await;
     let status = res.status();
     let is_html = res

@@ -606,16 +606,52 @@ async fn member_text_cannot_break_out_of_titles_or_textareas() {
 #[tokio::test]
 async fn the_live_preview_cooks_for_authors_only_and_stores_nothing() {
     let app = TestApp::spawn().await;
-    let (author, _) = app.member_client("live@clinic.example", &[Role::Clinician]).await;
-    let (moderator, _) = app.member_client("live.mod@clinic.example", &[Role::Moderator]).await;
-    let res = app.post_form(&author, "/preview", &[("text", "**bold** <script>x</script>")]).await;
+    let (author, _) = app
+        .member_client("live@clinic.example", &[Role::Clinician])
+        .await;
+    let (moderator, _) = app
+        .member_client("live.mod@clinic.example", &[Role::Moderator])
+        .await;
+    let res = app
+        .post_form(
+            &author,
+            "/preview",
+            &[("text", "**bold** <script>x</script>")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().starts_with("text/html"));
-    assert_eq!(res.text().await.unwrap(), "<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt;</p>\n");
-    let res = app.post_form(&author, "/preview", &[("text", &">".repeat(5_000))]).await;
+    assert!(
+        res.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .starts_with("text/html")
+    );
+    assert_eq!(
+        res.text().await.unwrap(),
+        "<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt;</p>\n"
+    );
+    let res = app
+        .post_form(&author, "/preview", &[("text", &">".repeat(5_000))])
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("nested too deeply"));
-    assert_eq!(app.post_form(&moderator, "/preview", &[("text", "x")]).await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.post_form(&app.client(), "/preview", &[("text", "x")]).await.status(), StatusCode::UNAUTHORIZED);
-    assert!(app.get(&author, "/cases").await.1.contains("No cases match"));
+    assert_eq!(
+        app.post_form(&moderator, "/preview", &[("text", "x")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post_form(&app.client(), "/preview", &[("text", "x")])
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert!(
+        app.get(&author, "/cases")
+            .await
+            .1
+            .contains("No cases match")
+    );
 }
