@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints, the wasm dependency guard, unit and integration
-# tests, and the browser journeys in Debian's Chromium with JavaScript on and off.
+# tests, the browser journeys in Debian's Chromium with JavaScript on and off, and each benchmark
+# once (criterion in test mode, the wrk/nginx load script for 2 seconds).
 # Installs what is missing first. Ends with one summary line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,10 @@ bash scripts/build.sh debug
 
 step "browser journeys (JavaScript on and off)"
 (cd end2end && npx playwright test) 2>&1 | tee "$log/e2e.txt"
+
+step "benchmarks, once each (smoke; the measured runs are in docs/BENCHMARKS.md)"
+cargo bench --features ssr --bench render -- --test
+bash benches/load.sh 2
 
 rust_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')
 e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
