@@ -3,8 +3,9 @@
 
 use serde_json::json;
 
+use super::access::{case_for, signed_in};
 use crate::domain::case::{CaseDraft, CaseInput, FieldError, SECTIONS};
-use crate::domain::policy::{Action, Actor, Denial, Target, can};
+use crate::domain::policy::{Action, Actor, Target, can};
 use crate::model::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
     CaseSummary, CaseView, SafeHtml, SectionView, SupervisorOption, UserId,
@@ -15,11 +16,6 @@ use crate::server::state::AppState;
 use crate::server::store::{CaseRow, CaseWrite, CookedSection, Cursor};
 
 pub const PAGE_SIZE: i64 = 20;
-
-/// The member asking, or a sign-in refusal.
-pub fn signed_in(actor: Option<&Actor>) -> Result<&Actor, AppError> {
-    actor.ok_or(AppError::Denied(Denial::SignInRequired))
-}
 
 /// Parses, checks and cooks a case and stores it as published.
 pub async fn publish_case(
@@ -47,14 +43,7 @@ pub async fn update_case(
     input: &CaseInput,
     supervisor: &str,
 ) -> Result<(), AppError> {
-    let case = existing(state, id).await?;
-    can(
-        actor,
-        Action::EditCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    case_for(state, actor, id, Action::EditCase).await?;
     let actor = signed_in(actor)?;
     let (draft, supervisor_id, cooked) = prepare(state, actor, input, supervisor).await?;
     let write = case_write(draft, supervisor_id, cooked);
@@ -99,14 +88,7 @@ pub async fn get_case(
     actor: Option<&Actor>,
     id: CaseId,
 ) -> Result<CaseView, AppError> {
-    let case = existing(state, id).await?;
-    can(
-        actor,
-        Action::ViewCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    let case = case_for(state, actor, id, Action::ViewCase).await?;
     let actor = signed_in(actor)?;
     let replies = state.store.list_replies(id).await?;
     let is_author = case.author_id == actor.user_id;
@@ -229,14 +211,7 @@ pub async fn get_case_source(
     actor: Option<&Actor>,
     id: CaseId,
 ) -> Result<CaseSource, AppError> {
-    let case = existing(state, id).await?;
-    can(
-        actor,
-        Action::EditCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    let case = case_for(state, actor, id, Action::EditCase).await?;
     Ok(CaseSource {
         id,
         supervisor_id: case.supervisor_id,
@@ -301,14 +276,6 @@ pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -
     } else {
         AuthorView::Anonymous
     }
-}
-
-pub(super) async fn existing(state: &AppState, id: CaseId) -> Result<CaseRow, AppError> {
-    state
-        .store
-        .find_case(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound("There is no case with that number.".into()))
 }
 
 fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {

@@ -1,6 +1,7 @@
 //! Use-cases. Form handlers and server functions are thin and call these; each one parses its
 //! input into domain types, asks `domain::policy::can`, and then touches the store.
 
+pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod cases;

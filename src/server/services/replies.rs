@@ -2,15 +2,15 @@
 
 use serde_json::json;
 
-use super::cases::{existing, signed_in};
+use super::access::{case_for, reply_for, reply_or_404, signed_in};
 use crate::domain::case::{TextLimit, parse_text};
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::role::Role;
-use crate::model::{CaseId, NotificationView, ReplyId, RevisionView};
+use crate::model::{CaseId, NotificationView, ReplyId, RevisionView, SafeHtml};
 use crate::server::error::AppError;
 use crate::server::render::{RENDERER_VERSION, cook};
 use crate::server::state::AppState;
-use crate::server::store::{CookedText, ReplyRow, ReplyWrite};
+use crate::server::store::{CookedText, ReplyWrite};
 
 pub async fn create_reply(
     state: &AppState,
@@ -18,24 +18,14 @@ pub async fn create_reply(
     case_id: CaseId,
     body: &str,
 ) -> Result<ReplyId, AppError> {
-    let case = existing(state, case_id).await?;
-    can(
-        actor,
-        Action::Reply,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    let case = case_for(state, actor, case_id, Action::Reply).await?;
     let actor = signed_in(actor)?;
-    let (source, html) = cook_body(body, "Your reply")?;
+    let body = cook_body(body, "Your reply", "body")?;
     let is_case_author = actor.user_id == case.author_id;
     let write = ReplyWrite {
-        source: &source,
-        html: html.as_str(),
-        renderer_version: RENDERER_VERSION,
+        text: body.text(),
         anonymous: case.anonymous && is_case_author,
         supervisor_feedback: actor.has(Role::Supervisor) && !is_case_author,
-        revision_source: &json!({ "body": source }).to_string(),
     };
     let id = state
         .store
@@ -51,30 +41,12 @@ pub async fn edit_reply(
     id: ReplyId,
     body: &str,
 ) -> Result<CaseId, AppError> {
-    let reply = existing_reply(state, id).await?;
-    can(
-        actor,
-        Action::EditReply,
-        Target::Reply {
-            author: reply.author_id,
-        },
-    )?;
+    let reply = reply_for(state, actor, id, Action::EditReply).await?;
     let actor = signed_in(actor)?;
-    let (source, html) = cook_body(body, "Your reply")?;
-    let revision = json!({ "body": source }).to_string();
+    let body = cook_body(body, "Your reply", "body")?;
     state
         .store
-        .update_reply(
-            id,
-            actor.user_id,
-            CookedText {
-                source: &source,
-                html: html.as_str(),
-                renderer_version: RENDERER_VERSION,
-                revision: &revision,
-            },
-            state.clock.now(),
-        )
+        .update_reply(id, actor.user_id, body.text(), state.clock.now())
         .await?;
     Ok(reply.case_id)
 }
@@ -85,14 +57,7 @@ pub async fn get_reply_source(
     actor: Option<&Actor>,
     id: ReplyId,
 ) -> Result<(CaseId, String), AppError> {
-    let reply = existing_reply(state, id).await?;
-    can(
-        actor,
-        Action::EditReply,
-        Target::Reply {
-            author: reply.author_id,
-        },
-    )?;
+    let reply = reply_for(state, actor, id, Action::EditReply).await?;
     Ok((reply.case_id, reply.source))
 }
 
@@ -102,15 +67,8 @@ pub async fn set_helpful(
     id: ReplyId,
     helpful: bool,
 ) -> Result<CaseId, AppError> {
-    let reply = existing_reply(state, id).await?;
-    let case = existing(state, reply.case_id).await?;
-    can(
-        actor,
-        Action::ManageOwnCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    let reply = reply_or_404(state, id).await?;
+    let case = case_for(state, actor, reply.case_id, Action::ManageOwnCase).await?;
     state.store.set_helpful(id, helpful).await?;
     Ok(case.id)
 }
@@ -121,30 +79,12 @@ pub async fn post_follow_up(
     case_id: CaseId,
     body: &str,
 ) -> Result<(), AppError> {
-    let case = existing(state, case_id).await?;
-    can(
-        actor,
-        Action::ManageOwnCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    case_for(state, actor, case_id, Action::ManageOwnCase).await?;
     let actor = signed_in(actor)?;
-    let (source, html) = cook_body(body, "The follow-up")?;
-    let revision = json!({ "follow_up": source }).to_string();
+    let body = cook_body(body, "The follow-up", "follow_up")?;
     state
         .store
-        .set_follow_up(
-            case_id,
-            actor.user_id,
-            CookedText {
-                source: &source,
-                html: html.as_str(),
-                renderer_version: RENDERER_VERSION,
-                revision: &revision,
-            },
-            state.clock.now(),
-        )
+        .set_follow_up(case_id, actor.user_id, body.text(), state.clock.now())
         .await?;
     Ok(())
 }
@@ -154,14 +94,7 @@ pub async fn close_case(
     actor: Option<&Actor>,
     case_id: CaseId,
 ) -> Result<(), AppError> {
-    let case = existing(state, case_id).await?;
-    can(
-        actor,
-        Action::ManageOwnCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    case_for(state, actor, case_id, Action::ManageOwnCase).await?;
     state.store.set_case_state(case_id, "closed").await?;
     Ok(())
 }
@@ -217,14 +150,7 @@ pub async fn revisions(
     actor: Option<&Actor>,
     case_id: CaseId,
 ) -> Result<Vec<RevisionView>, AppError> {
-    let case = existing(state, case_id).await?;
-    can(
-        actor,
-        Action::ViewRevisions,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
+    case_for(state, actor, case_id, Action::ViewRevisions).await?;
     Ok(state
         .store
         .list_revisions(case_id)
@@ -239,16 +165,33 @@ pub async fn revisions(
         .collect())
 }
 
-fn cook_body(body: &str, label: &str) -> Result<(String, crate::model::SafeHtml), AppError> {
-    let source = parse_text(body, TextLimit::REPLY, true, label).map_err(AppError::Invalid)?;
-    let html = cook(&source).map_err(|e| AppError::Invalid(e.to_string()))?;
-    Ok((source, html))
+/// A member's Markdown cooked for storage, with the JSON revision that records it.
+struct CookedBody {
+    source: String,
+    html: SafeHtml,
+    revision: String,
 }
 
-async fn existing_reply(state: &AppState, id: ReplyId) -> Result<ReplyRow, AppError> {
-    state
-        .store
-        .find_reply(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound("There is no reply with that number.".into()))
+impl CookedBody {
+    fn text(&self) -> CookedText<'_> {
+        CookedText {
+            source: &self.source,
+            html: self.html.as_str(),
+            renderer_version: RENDERER_VERSION,
+            revision: &self.revision,
+        }
+    }
+}
+
+/// Checks `body` against the reply limits (naming it `label` in messages), cooks it, and records
+/// it under `revision_key` in the revision JSON.
+fn cook_body(body: &str, label: &str, revision_key: &str) -> Result<CookedBody, AppError> {
+    let source = parse_text(body, TextLimit::REPLY, true, label).map_err(AppError::Invalid)?;
+    let html = cook(&source).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let revision = json!({ revision_key: source }).to_string();
+    Ok(CookedBody {
+        source,
+        html,
+        revision,
+    })
 }

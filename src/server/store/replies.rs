@@ -7,12 +7,9 @@ use super::{Store, StoreError};
 use crate::model::{CaseId, ReplyId, UserId};
 
 pub struct ReplyWrite<'a> {
-    pub source: &'a str,
-    pub html: &'a str,
-    pub renderer_version: i64,
+    pub text: CookedText<'a>,
     pub anonymous: bool,
     pub supervisor_feedback: bool,
-    pub revision_source: &'a str,
 }
 
 /// Text cooked for storage: the Markdown, its HTML, the renderer that cooked it, and the JSON
@@ -70,9 +67,9 @@ impl Store {
         .bind(author.0)
         .bind(reply.anonymous)
         .bind(reply.supervisor_feedback)
-        .bind(reply.source)
-        .bind(reply.html)
-        .bind(reply.renderer_version)
+        .bind(reply.text.source)
+        .bind(reply.text.html)
+        .bind(reply.text.renderer_version)
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
@@ -85,7 +82,7 @@ impl Store {
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
-        insert_revision(&mut tx, case, Some(id), author, now, reply.revision_source).await?;
+        insert_revision(&mut tx, case, Some(id), author, now, reply.text.revision).await?;
         let case_author: i64 = sqlx::query_scalar("select author_id from cases where id = $1")
             .bind(case.0)
             .fetch_one(&mut *tx)
