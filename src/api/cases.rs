@@ -10,7 +10,7 @@ pub async fn list_cases(filter: CaseFilter, cursor: Option<String>) -> Result<Ca
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     let session = current_session();
-    Ok(crate::server::services::cases::list_cases(
+    Ok(crate::server::services::case_views::list_cases(
         &state,
         session.actor(),
         &filter,
@@ -23,7 +23,10 @@ pub async fn list_cases(filter: CaseFilter, cursor: Option<String>) -> Result<Ca
 pub async fn get_case(id: CaseId) -> Result<CaseView, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(crate::server::services::cases::get_case(&state, current_session().actor(), id).await?)
+    Ok(
+        crate::server::services::case_views::get_case(&state, current_session().actor(), id)
+            .await?,
+    )
 }
 
 #[server]
@@ -31,7 +34,7 @@ pub async fn get_case_source(id: CaseId) -> Result<CaseSource, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     Ok(
-        crate::server::services::cases::get_case_source(&state, current_session().actor(), id)
+        crate::server::services::case_views::get_case_source(&state, current_session().actor(), id)
             .await?,
     )
 }

@@ -1,10 +1,10 @@
-//! Cases, their sections, tags and revisions.
+//! Writing cases: a new case or an edit, with its sections, tags, revision and notification.
 
-use sqlx::{QueryBuilder, Row, Sqlite, Transaction};
+use sqlx::{Sqlite, Transaction};
 
 use super::{AuditEvent, Store, StoreError};
-use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
-use crate::model::{CaseContext, CaseFilter, CaseId, UserId};
+use crate::domain::case::ConcernTag;
+use crate::model::{CaseContext, CaseId, UserId};
 
 /// A section ready to store: its source and the HTML cooked from it.
 pub struct CookedSection {
@@ -24,52 +24,6 @@ pub struct CaseWrite {
     /// JSON of the source as written, kept as a revision.
     pub revision_source: String,
 }
-
-/// A stored case as the service needs it (before the reader's view is decided).
-pub struct CaseRow {
-    pub id: CaseId,
-    pub author_id: UserId,
-    pub author_name: String,
-    pub anonymous: bool,
-    pub title: String,
-    pub context: CaseContext,
-    pub state: CaseState,
-    pub supervisor_id: Option<UserId>,
-    pub supervisor_name: Option<String>,
-    pub reply_count: i64,
-    pub has_supervisor_feedback: bool,
-    pub created_at: i64,
-    pub last_activity_at: i64,
-    pub edited: bool,
-    /// (section key, source, html); empty for list rows.
-    pub sections: Vec<(String, String, String)>,
-}
-
-/// Where a page of the case list starts: after this (activity, id).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cursor {
-    pub last_activity_at: i64,
-    pub id: i64,
-}
-
-impl Cursor {
-    pub fn encode(&self) -> String {
-        format!("{}.{}", self.last_activity_at, self.id)
-    }
-
-    pub fn decode(s: &str) -> Option<Cursor> {
-        let (a, b) = s.split_once('.')?;
-        Some(Cursor {
-            last_activity_at: a.parse().ok()?,
-            id: b.parse().ok()?,
-        })
-    }
-}
-
-const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
-     c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
-     c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, \
-     (select coalesce(group_concat(tag), '') from case_tags t where t.case_id = c.id) as tags";
 
 impl Store {
     /// Stores a new case with its sections, tags, first revision, the supervisor's notification
@@ -173,109 +127,6 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
-
-    pub async fn find_case(&self, id: CaseId) -> Result<Option<CaseRow>, StoreError> {
-        let sql = format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where c.id = $1"
-        );
-        let Some(row) = sqlx::query(&sql)
-            .bind(id.0)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let mut case = case_from_row(&row)?;
-        case.sections = sqlx::query_as::<_, (String, String, String)>(
-            "select section, source_md, html from case_sections where case_id = $1",
-        )
-        .bind(id.0)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(Some(case))
-    }
-
-    /// One page of the case list, newest activity first, after `cursor`.
-    pub async fn list_cases(
-        &self,
-        filter: &CaseFilter,
-        reader: UserId,
-        cursor: Option<Cursor>,
-        limit: i64,
-    ) -> Result<Vec<CaseRow>, StoreError> {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where 1 = 1"
-        ));
-        if let Some(m) = filter.modality {
-            q.push(" and c.modality = ").push_bind(m.key());
-        }
-        if let Some(s) = filter.setting {
-            q.push(" and c.setting = ").push_bind(s.key());
-        }
-        if let Some(a) = filter.age_band {
-            q.push(" and c.age_band = ").push_bind(a.key());
-        }
-        if filter.unanswered {
-            q.push(" and c.reply_count = 0");
-        }
-        if filter.mine {
-            q.push(" and c.author_id = ").push_bind(reader.0);
-        }
-        if filter.supervisor_feedback {
-            q.push(" and c.has_supervisor_feedback = 1");
-        }
-        if let Some(c) = cursor {
-            q.push(" and (c.last_activity_at < ")
-                .push_bind(c.last_activity_at)
-                .push(" or (c.last_activity_at = ")
-                .push_bind(c.last_activity_at)
-                .push(" and c.id < ")
-                .push_bind(c.id)
-                .push("))");
-        }
-        q.push(" order by c.last_activity_at desc, c.id desc limit ")
-            .push_bind(limit);
-        let rows = q.build().fetch_all(&self.pool).await?;
-        rows.iter().map(case_from_row).collect()
-    }
-
-    /// Supervisors who can be named supervisor of record (active accounts only).
-    pub async fn list_supervisors(&self) -> Result<Vec<(UserId, String)>, StoreError> {
-        let rows = sqlx::query_as::<_, (i64, String)>(
-            "select u.id, u.display_name from users u join user_roles r on r.user_id = u.id \
-             where r.role = 'supervisor' and u.disabled_at is null order by u.display_name",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|(id, n)| (UserId(id), n)).collect())
-    }
-
-    pub async fn is_active_supervisor(&self, id: UserId) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from users u join user_roles r on r.user_id = u.id \
-             where u.id = $1 and r.role = 'supervisor' and u.disabled_at is null",
-        )
-        .bind(id.0)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(n > 0)
-    }
-
-    /// Every stored revision of a case and its replies: (reply id, editor name, at, source).
-    pub async fn list_revisions(
-        &self,
-        id: CaseId,
-    ) -> Result<Vec<(Option<i64>, String, i64, String)>, StoreError> {
-        Ok(sqlx::query_as(
-            "select r.reply_id, u.display_name, r.at, r.source from revisions r join users u on u.id = r.editor_id \
-             where r.case_id = $1 order by r.id",
-        )
-        .bind(id.0)
-        .fetch_all(&self.pool)
-        .await?)
-    }
 }
 
 pub(super) async fn insert_revision(
@@ -350,39 +201,4 @@ async fn write_tags(
             .await?;
     }
     Ok(())
-}
-
-fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
-    let corrupt = |what| StoreError::Corrupt(what);
-    let tags: String = r.get("tags");
-    let mut tags: Vec<ConcernTag> = tags
-        .split(',')
-        .filter(|t| !t.is_empty())
-        .map(|t| ConcernTag::parse(t).map_err(|_| corrupt("case_tags.tag")))
-        .collect::<Result<_, _>>()?;
-    tags.sort();
-    Ok(CaseRow {
-        id: CaseId(r.get("id")),
-        author_id: UserId(r.get("author_id")),
-        author_name: r.get("author_name"),
-        anonymous: r.get("anonymous"),
-        title: r.get("title"),
-        context: CaseContext {
-            age_band: AgeBand::parse(r.get("age_band")).map_err(|_| corrupt("cases.age_band"))?,
-            setting: Setting::parse(r.get("setting")).map_err(|_| corrupt("cases.setting"))?,
-            modality: Modality::parse(r.get("modality")).map_err(|_| corrupt("cases.modality"))?,
-            sessions: SessionsBand::parse(r.get("sessions_band"))
-                .map_err(|_| corrupt("cases.sessions_band"))?,
-            tags,
-        },
-        state: CaseState::parse(r.get("state")).ok_or(corrupt("cases.state"))?,
-        supervisor_id: r.get::<Option<i64>, _>("supervisor_id").map(UserId),
-        supervisor_name: r.get("supervisor_name"),
-        reply_count: r.get("reply_count"),
-        has_supervisor_feedback: r.get("has_supervisor_feedback"),
-        created_at: r.get("created_at"),
-        last_activity_at: r.get("last_activity_at"),
-        edited: r.get::<Option<i64>, _>("edited_at").is_some(),
-        sections: Vec::new(),
-    })
 }

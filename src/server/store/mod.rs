@@ -3,6 +3,7 @@
 //! backend can share it; only SQLite is wired today.
 
 mod audit;
+mod case_reads;
 mod cases;
 mod invites;
 mod replies;
@@ -11,7 +12,8 @@ mod throttle;
 mod users;
 
 pub use audit::AuditEvent;
-pub use cases::{CaseRow, CaseWrite, CookedSection, Cursor};
+pub use case_reads::{CaseRow, Cursor};
+pub use cases::{CaseWrite, CookedSection};
 pub use invites::{InviteRow, NewInvite};
 pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
 pub use sessions::SessionRow;
