@@ -4,6 +4,8 @@
 pub mod account_input;
 pub mod case;
 pub mod choice;
+#[cfg(feature = "ssr")]
+pub mod deid;
 pub mod password;
 pub mod policy;
 pub mod role;

@@ -54,6 +54,16 @@ enum Command {
         #[arg(long)]
         reset_passwords: bool,
     },
+    /// Check a text for anything that could identify a client. Prints each finding as
+    /// line:column, category, reason and safer wording. Exit status: 1 when a finding blocks
+    /// publication, 0 otherwise, 2 on error.
+    Scan {
+        /// Print `{"findings":[…]}` with byte offsets into the file's UTF-8 text.
+        #[arg(long)]
+        json: bool,
+        /// The file to check, or `-` for standard input.
+        file: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -71,6 +81,9 @@ enum AdminCommand {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Scan { json, file }) = &cli.command {
+        return super::cli_scan::run(file, *json);
+    }
     let config = match Config::from_env_and_file(cli.config.clone()) {
         Ok(c) => c,
         Err(e) => {
@@ -123,6 +136,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             state.store.close().await;
             Ok(())
         }
+        Command::Scan { .. } => Ok(()),
         Command::Demo { reset_passwords } => {
             let state = build_state(config, Clock::System)
                 .await

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod auth;
 pub mod cli;
+pub mod cli_scan;
 pub mod clock;
 pub mod config;
 pub mod context;

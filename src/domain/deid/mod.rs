@@ -1,0 +1,93 @@
+//! The de-identification scanner: finds what could identify a client in free text, says why, and
+//! offers safer wording. Pure and deterministic (no IO, no clock, no randomness) and linear in
+//! the input: matching uses only `regex` (finite automata) and one pass over the words.
+//!
+//! Two layers feed one list of candidates:
+//! - `rules`: pattern rules for what has a shape (phone numbers, dates, codes after a keyword,
+//!   addresses, web addresses, images, events and rare occupations);
+//! - `narrative`: a pass over the words for names, places and organizations, using the compiled
+//!   word lists in `lexicon` and the words around each capitalised word.
+//!
+//! Overlapping candidates are resolved by priority, then length; `suggest` words the advice.
+
+mod category;
+mod lexicon;
+mod narrative;
+mod rules;
+mod suggest;
+mod text;
+
+pub use category::{Category, Severity};
+
+/// One thing in the text that could identify a client.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// Byte offsets into the scanned text (UTF-8), `start..end`.
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub severity: Severity,
+    /// Why this could identify someone, in a clinician's words.
+    pub reason: &'static str,
+    /// Safer wording to use instead.
+    pub suggestion: String,
+}
+
+/// A candidate before overlaps are resolved. Higher `priority` wins an overlap: a specific rule
+/// ("MRN 00482913") beats a generic one ("a long number").
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub category: Category,
+    pub severity: Severity,
+    pub reason: &'static str,
+    pub priority: u8,
+}
+
+/// Everything in `text` that could identify a client, in text order, never overlapping.
+pub fn scan(text: &str) -> Vec<Finding> {
+    let mut hits = rules::find(text);
+    hits.extend(narrative::find(text));
+    resolve(&mut hits)
+        .into_iter()
+        .map(|h| Finding {
+            start: h.start,
+            end: h.end,
+            category: h.category,
+            severity: h.severity,
+            reason: h.reason,
+            suggestion: suggest::wording(text, &h),
+        })
+        .collect()
+}
+
+/// Whether any finding stops publication.
+pub fn blocks(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Block)
+}
+
+/// Keeps the best of each group of overlapping hits: by priority, then severity, then length.
+fn resolve(hits: &mut [Hit]) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then(b.severity.cmp(&a.severity))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits.iter() {
+        if hit.start >= hit.end {
+            continue;
+        }
+        if !kept.iter().any(|k| k.start < hit.end && hit.start < k.end) {
+            kept.push(*hit);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! `caseroom scan [--json] FILE|-`: the de-identification scanner on a clinician's own notes.
+//! Exit status 1 when a *block* finding exists, 0 otherwise, 2 on error. Needs no database and
+//! no configuration.
+
+use std::io::{Read as _, Write as _};
+use std::process::ExitCode;
+
+use crate::domain::deid::{self, Finding};
+
+/// Far above any post; the scanner is linear, so this only keeps a mistaken path (a disk image)
+/// from filling memory.
+pub const MAX_SCAN_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn run(path: &str, json: bool) -> ExitCode {
+    let text = match read(path) {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("caseroom scan: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let findings = deid::scan(&text);
+    let printed = if json {
+        print_json(&findings)
+    } else {
+        print_lines(&text, &findings)
+    };
+    if let Err(e) = printed {
+        eprintln!("caseroom scan: cannot write the report: {e}");
+        return ExitCode::from(2);
+    }
+    if deid::blocks(&findings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_SCAN_FILE_BYTES + 1;
+    let read = if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path)
+            .map_err(|e| format!("cannot open {path}: {e}"))?
+            .take(limit)
+            .read_to_end(&mut bytes)
+    };
+    let name = if path == "-" { "standard input" } else { path };
+    read.map_err(|e| format!("cannot read {name}: {e}"))?;
+    if bytes.len() as u64 > MAX_SCAN_FILE_BYTES {
+        return Err(format!(
+            "{name} is larger than {} MiB; split it into smaller files",
+            MAX_SCAN_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and try again",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn print_json(findings: &[Finding]) -> std::io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        findings: &'a [Finding],
+    }
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, &Report { findings })?;
+    writeln!(out)
+}
+
+fn print_lines(text: &str, findings: &[Finding]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let mut position = Position::default();
+    for f in findings {
+        let (line, column) = position.advance(text, f.start);
+        writeln!(
+            out,
+            "{line}:{column}: {} ({}): {} Try: {}",
+            f.category.label(),
+            f.severity.as_str(),
+            f.reason,
+            f.suggestion
+        )?;
+    }
+    let blocking = findings
+        .iter()
+        .filter(|f| f.severity == deid::Severity::Block)
+        .count();
+    writeln!(
+        out,
+        "{} finding(s), {blocking} blocking publication",
+        findings.len()
+    )
+}
+
+/// Line and column (1-based, in characters) of ascending byte offsets, in one pass overall.
+#[derive(Default)]
+struct Position {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Position {
+    fn advance(&mut self, text: &str, to: usize) -> (usize, usize) {
+        for c in text[self.offset..to].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.column = 0;
+            } else {
+                self.column += 1;
+            }
+        }
+        self.offset = to;
+        (self.line + 1, self.column + 1)
+    }
+}
