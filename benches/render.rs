@@ -130,7 +130,7 @@ fn case_page_bench(c: &mut Criterion) {
             ],
             anonymous: false,
         };
-        let id = cases::publish_case(&state, Some(&actors[0]), &input, "")
+        let id = cases::publish_case(&state, Some(&actors[0]), &input, "", &Default::default())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         for i in 0..100 {

@@ -5,3 +5,4 @@
 pub mod accounts;
 pub mod admin;
 pub mod cases;
+pub mod deid;

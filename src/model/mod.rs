@@ -2,6 +2,7 @@
 
 mod account;
 mod case;
+mod deid;
 mod error;
 mod safe_html;
 
@@ -11,6 +12,7 @@ pub use case::{
     CaseSummary, CaseView, NotificationView, ReplyId, ReplyView, RevisionView, SectionView,
     SupervisorOption,
 };
+pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;
 pub use safe_html::SafeHtml;
 

@@ -15,6 +15,12 @@ pub enum AppError {
     /// Several fields of a longer form (a case) need attention; each message sits by its field.
     #[error("Some fields need attention; see the messages next to them. Nothing was saved.")]
     InvalidFields(Vec<crate::domain::case::FieldError>),
+    /// The scanner found what could identify a client, and the author neither changed it nor
+    /// explained why it is not an identifier. The findings go back to the composer.
+    #[error(
+        "This case contains details that could identify a client. Change each highlighted detail, or explain below why it is not an identifier. Nothing was saved."
+    )]
+    Identifying(Vec<crate::model::FieldScan>),
     /// The request itself is malformed (missing fields a browser would have sent).
     #[error("{0}")]
     BadRequest(String),
@@ -40,7 +46,9 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(_) | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidFields(_) | AppError::Identifying(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Denied(Denial::SignInRequired) | AppError::BadCredentials => {
                 StatusCode::UNAUTHORIZED
@@ -58,6 +66,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Invalid(_) | AppError::InvalidFields(_) => "invalid",
+            AppError::Identifying(_) => "identifying",
             AppError::BadRequest(_) => "bad_request",
             AppError::Denied(Denial::SignInRequired) => "sign_in_required",
             AppError::Denied(_) => "forbidden",

@@ -1,7 +1,7 @@
 use leptos::prelude::use_context;
 
 use crate::domain::case::FieldError;
-use crate::model::SectionView;
+use crate::model::{FieldScan, SectionView};
 
 /// What a form endpoint hands back to the page it re-renders after bad input (or a preview):
 /// the messages and what the member typed (never passwords). Absent on an ordinary page load.
@@ -16,6 +16,8 @@ pub struct FormFeedback {
     pub field_errors: Vec<FieldError>,
     /// The cooked sections, after a *Preview* press.
     pub preview: Option<Vec<SectionView>>,
+    /// The scanner's findings per field, after *Check* or a refused publish.
+    pub scan: Option<Vec<FieldScan>>,
     /// Shown once after an invite was created.
     pub invite_link: Option<String>,
 }

@@ -16,8 +16,21 @@ pub struct Post {
     pub gold: Vec<Gold>,
 }
 
+/// The development corpus (`corpus/`), which the scanner was tuned on.
 pub fn load() -> Result<Vec<Post>, String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/deid/corpus");
+    load_dir("corpus")
+}
+
+/// The held-out corpus (`heldout/`), written by someone who had not seen the scanner or the
+/// development posts, and never used for tuning.
+pub fn load_heldout() -> Result<Vec<Post>, String> {
+    load_dir("heldout")
+}
+
+fn load_dir(name: &str) -> Result<Vec<Post>, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/deid")
+        .join(name);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(Result::ok)

@@ -5,7 +5,10 @@ use reqwest::{Client, StatusCode};
 use crate::support::*;
 
 /// A complete, valid case form; `extra` overrides or adds fields.
-fn case_form<'a>(title: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn case_form<'a>(
+    title: &'a str,
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("title", title),
         ("age_band", "adult"),
@@ -30,7 +33,7 @@ fn case_form<'a>(title: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, 
     form
 }
 
-async fn publish(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
+pub(crate) async fn publish(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
     let res = app.post_form(client, "/cases/new", form).await;
     assert_eq!(
         res.status(),
@@ -568,7 +571,13 @@ async fn member_text_cannot_break_out_of_titles_or_textareas() {
         .await;
     let title = "</title><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">";
     let section = "</textarea><script>alert(1)</script>";
-    let id = publish(&app, &author, &case_form(title, &[("situation", section)])).await;
+    // The scanner flags the address in the title; the author explains it, as a test would.
+    let id = crate::scanner::publish_explaining(
+        &app,
+        &author,
+        &case_form(title, &[("situation", section)]),
+    )
+    .await;
     for path in [
         format!("/cases/{id}"),
         format!("/cases/{id}/edit"),
@@ -627,9 +636,12 @@ async fn the_live_preview_cooks_for_authors_only_and_stores_nothing() {
             .unwrap_or_default()
             .starts_with("text/html")
     );
-    assert_eq!(
-        res.text().await.unwrap(),
-        "<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt;</p>\n"
+    // The live check's report (nothing found here), then the cooked text.
+    let body = res.text().await.unwrap();
+    assert!(body.contains("No identifiers found"), "{body}");
+    assert!(
+        body.ends_with("<p><strong>bold</strong> &lt;script&gt;x&lt;/script&gt;</p>\n"),
+        "{body}"
     );
     let res = app
         .post_form(&author, "/preview", &[("text", &">".repeat(5_000))])

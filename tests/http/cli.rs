@@ -131,3 +131,57 @@ fn invite_prints_a_single_link_and_demo_prints_passwords_once() {
         "passwords are printed only once"
     );
 }
+
+/// `caseroom scan` on a file, on standard input, as JSON, and on bad input.
+#[test]
+fn scan_reports_findings_with_positions_and_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "Session notes.\nMaria rang from 503-555-0147.\n").unwrap();
+    let path = notes.to_str().unwrap();
+
+    let (code, out, _) = caseroom(&db, &["scan", path], None, &[]);
+    assert_eq!(code, 1, "a blocking finding: {out}");
+    assert!(out.contains("2:1: name (block)"), "{out}");
+    assert!(out.contains("2:17: phone number (block)"), "{out}");
+    assert!(out.contains("Try: leave the number out"), "{out}");
+    assert!(!out.contains("Maria"), "the report names no identifier");
+
+    let (code, out, _) = caseroom(
+        &db,
+        &["scan", "--json", "-"],
+        Some("Call 503-555-0147."),
+        &[],
+    );
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = &json["findings"][0];
+    assert_eq!(
+        (f["start"].as_u64(), f["end"].as_u64()),
+        (Some(5), Some(17))
+    );
+    assert_eq!(f["category"], "phone");
+    assert_eq!(f["severity"], "block");
+    assert!(f["reason"].as_str().unwrap().contains("phone"));
+    assert!(f["suggestion"].as_str().is_some());
+
+    let (code, out, _) = caseroom(
+        &db,
+        &["scan", "-"],
+        Some("A woman in her 40s, PHQ-9 of 17, since 2019."),
+        &[],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 finding(s)"));
+
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"caf\xe9 notes").unwrap();
+    let (code, _, err) = caseroom(&db, &["scan", bad.to_str().unwrap()], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8"), "{err}");
+    let (code, _, err) = caseroom(&db, &["scan", "/nonexistent/notes.md"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot open"), "{err}");
+    assert!(!db.exists(), "scan needs no database");
+}

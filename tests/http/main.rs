@@ -8,5 +8,6 @@ mod cases;
 mod cli;
 mod pages;
 mod protection;
+mod scanner;
 mod sessions;
 mod support;

@@ -124,9 +124,15 @@ async fn load_one(
     } else {
         String::new()
     };
-    let id = cases::publish_case(&then, Some(author), &input, &supervisor)
-        .await
-        .map_err(|e| format!("demo case {:?}: {e}", case.title))?;
+    let id = cases::publish_case(
+        &then,
+        Some(author),
+        &input,
+        &supervisor,
+        &Default::default(),
+    )
+    .await
+    .map_err(|e| format!("demo case {:?}: {e}", case.title))?;
     let mut helpful: Vec<ReplyId> = Vec::new();
     for reply in case.replies {
         hand.advance(step);

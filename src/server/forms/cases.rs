@@ -7,7 +7,7 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
-use crate::server::services::{cases, replies};
+use crate::server::services::{cases, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -33,12 +33,15 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
     let actor = page.session().actor().cloned();
     let input = case_input(&fields);
     let supervisor = fields.get("supervisor").to_owned();
-    let previewing = fields.get("intent") == "preview";
+    let intent = fields.get("intent").to_owned();
     let values = fields.into_values();
-    if previewing {
-        return preview(&state, page, "/cases/new", &input, values).await;
+    match intent.as_str() {
+        "preview" => return preview(&state, page, "/cases/new", &input, values).await,
+        "check" => return check(&state, page, "/cases/new", &input, values).await,
+        _ => {}
     }
-    match cases::publish_case(&state, actor.as_ref(), &input, &supervisor).await {
+    let explanations = screening::explanations_from(&values);
+    match cases::publish_case(&state, actor.as_ref(), &input, &supervisor, &explanations).await {
         Ok(id) => see_other(&format!("/cases/{id}"), None),
         Err(e) => render_error(&state, page, "/cases/new", e, None, values).await,
     }
@@ -53,16 +56,48 @@ pub async fn edit(
     let actor = page.session().actor().cloned();
     let input = case_input(&fields);
     let supervisor = fields.get("supervisor").to_owned();
-    let previewing = fields.get("intent") == "preview";
+    let intent = fields.get("intent").to_owned();
     let values = fields.into_values();
     let path = format!("/cases/{id}/edit");
-    if previewing {
-        return preview(&state, page, &path, &input, values).await;
+    match intent.as_str() {
+        "preview" => return preview(&state, page, &path, &input, values).await,
+        "check" => return check(&state, page, &path, &input, values).await,
+        _ => {}
     }
-    match cases::update_case(&state, actor.as_ref(), CaseId(id), &input, &supervisor).await {
+    let explanations = screening::explanations_from(&values);
+    match cases::update_case(
+        &state,
+        actor.as_ref(),
+        CaseId(id),
+        &input,
+        &supervisor,
+        &explanations,
+    )
+    .await
+    {
         Ok(()) => see_other(&format!("/cases/{id}?notice=case-saved"), None),
         Err(e) => render_error(&state, page, &path, e, None, values).await,
     }
+}
+
+/// *Check* (the no-JavaScript path): the form again, with every finding highlighted in place.
+async fn check(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    input: &CaseInput,
+    values: Vec<(String, String)>,
+) -> Response {
+    let scans = match screening::check_case(page.session().actor(), input) {
+        Ok(s) => s,
+        Err(e) => return render_error(state, page, path, e, None, values).await,
+    };
+    let feedback = FormFeedback {
+        values,
+        scan: Some(scans),
+        ..FormFeedback::default()
+    };
+    render_page(state, page, path, feedback, StatusCode::OK).await
 }
 
 async fn preview(
@@ -199,6 +234,20 @@ pub async fn notifications_read(State(state): State<AppState>, page: PageRequest
     }
 }
 
+/// The findings of the live check as HTML, rendered by the same component as the *Check* page.
+fn live_check(scan: crate::model::FieldScan) -> String {
+    use leptos::prelude::*;
+
+    use crate::ui::case::ScanReport;
+
+    let scans = if scan.findings.is_empty() {
+        Vec::new()
+    } else {
+        vec![scan]
+    };
+    Owner::new().with(|| view! { <ScanReport scans=scans explain=false/> }.to_html())
+}
+
 /// The composer's live preview: cooks one text with the publishing cook function and answers the
 /// HTML itself. Nothing is stored; the policy still decides who may use it.
 pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
@@ -208,17 +257,18 @@ pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
     use crate::domain::policy::{Action, Target, can};
     use crate::server::error::AppError;
 
+    let text = fields.get("text");
     let result = can(page.session().actor(), Action::CreateCase, Target::Site)
         .map_err(AppError::from)
+        .and_then(|()| screening::check_length(text))
         .and_then(|()| {
-            crate::server::render::cook(fields.get("text"))
-                .map_err(|e| AppError::Invalid(e.to_string()))
+            crate::server::render::cook(text).map_err(|e| AppError::Invalid(e.to_string()))
         });
     let (status, content_type, body) = match result {
         Ok(html) => (
             StatusCode::OK,
             "text/html; charset=utf-8",
-            html.into_string(),
+            live_check(screening::scan_field("draft", "This field", text)) + html.as_str(),
         ),
         Err(e) => {
             e.log();

@@ -4,13 +4,14 @@
 use serde_json::json;
 
 use super::access::{case_for, signed_in};
+use super::screening::{self, Explanations};
 use crate::domain::case::{CaseDraft, CaseInput, FieldError, SECTIONS};
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::model::{CaseContext, CaseId, SafeHtml, SectionView, SupervisorOption, UserId};
 use crate::server::error::AppError;
 use crate::server::render::{RENDERER_VERSION, cook};
 use crate::server::state::AppState;
-use crate::server::store::{CaseWrite, CookedSection};
+use crate::server::store::{CaseWrite, CookedSection, ScanExplanation};
 
 /// Parses, checks and cooks a case and stores it as published.
 pub async fn publish_case(
@@ -18,11 +19,13 @@ pub async fn publish_case(
     actor: Option<&Actor>,
     input: &CaseInput,
     supervisor: &str,
+    explanations: &Explanations,
 ) -> Result<CaseId, AppError> {
     can(actor, Action::CreateCase, Target::Site)?;
     let actor = signed_in(actor)?;
     let (draft, supervisor_id, cooked) = prepare(state, actor, input, supervisor).await?;
-    let write = case_write(draft, supervisor_id, cooked);
+    let explained = screen(&draft, &cooked, explanations)?;
+    let write = case_write(draft, supervisor_id, cooked, explained);
     let id = state
         .store
         .insert_case(actor.user_id, &write, state.clock.now())
@@ -37,11 +40,13 @@ pub async fn update_case(
     id: CaseId,
     input: &CaseInput,
     supervisor: &str,
+    explanations: &Explanations,
 ) -> Result<(), AppError> {
     case_for(state, actor, id, Action::EditCase).await?;
     let actor = signed_in(actor)?;
     let (draft, supervisor_id, cooked) = prepare(state, actor, input, supervisor).await?;
-    let write = case_write(draft, supervisor_id, cooked);
+    let explained = screen(&draft, &cooked, explanations)?;
+    let write = case_write(draft, supervisor_id, cooked, explained);
     state
         .store
         .update_case(id, actor.user_id, &write, state.clock.now())
@@ -142,10 +147,34 @@ async fn prepare(
     }
 }
 
+/// The scanner over the text exactly as it will be stored, so explained spans point into it.
+fn screen(
+    draft: &CaseDraft,
+    cooked: &[(&'static str, String, SafeHtml)],
+    explanations: &Explanations,
+) -> Result<Vec<ScanExplanation>, AppError> {
+    let label = |key: &str| {
+        SECTIONS
+            .iter()
+            .find(|s| s.key == key)
+            .map_or("Section", |s| s.label)
+    };
+    let scans = std::iter::once(screening::scan_field("title", "Title", &draft.title))
+        .chain(
+            cooked
+                .iter()
+                .map(|(key, source, _)| screening::scan_field(key, label(key), source)),
+        )
+        .filter(|s| !s.findings.is_empty())
+        .collect();
+    screening::gate(scans, explanations)
+}
+
 fn case_write(
     draft: CaseDraft,
     supervisor_id: Option<UserId>,
     cooked: Vec<(&'static str, String, SafeHtml)>,
+    explanations: Vec<ScanExplanation>,
 ) -> CaseWrite {
     let sections: serde_json::Map<String, serde_json::Value> = cooked
         .iter()
@@ -173,5 +202,6 @@ fn case_write(
             .collect(),
         renderer_version: RENDERER_VERSION,
         revision_source,
+        explanations,
     }
 }

@@ -8,3 +8,4 @@ pub mod case_views;
 pub mod cases;
 pub mod invites;
 pub mod replies;
+pub mod screening;

@@ -14,6 +14,16 @@ pub struct CookedSection {
 }
 
 /// A case ready to store; everything was parsed and cooked by the service.
+/// An author's reason for keeping text the scanner flagged as blocking, stored with the revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScanExplanation {
+    pub field: String,
+    pub category: String,
+    pub start: usize,
+    pub end: usize,
+    pub explanation: String,
+}
+
 pub struct CaseWrite {
     pub title: String,
     pub context: CaseContext,
@@ -23,6 +33,8 @@ pub struct CaseWrite {
     pub renderer_version: i64,
     /// JSON of the source as written, kept as a revision.
     pub revision_source: String,
+    /// Explanations of kept scanner findings, stored with that revision.
+    pub explanations: Vec<ScanExplanation>,
 }
 
 impl Store {
@@ -53,7 +65,9 @@ impl Store {
         let case_id = CaseId(id);
         write_sections(&mut tx, case_id, &case.sections, case.renderer_version).await?;
         write_tags(&mut tx, case_id, &case.context.tags).await?;
-        insert_revision(&mut tx, case_id, None, author, now, &case.revision_source).await?;
+        let revision =
+            insert_revision(&mut tx, case_id, None, author, now, &case.revision_source).await?;
+        write_explanations(&mut tx, revision, &case.explanations).await?;
         if let Some(sup) = case.supervisor_id {
             notify(&mut tx, sup, "supervisor_of_record", case_id, now).await?;
         }
@@ -117,7 +131,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         write_tags(&mut tx, id, &case.context.tags).await?;
-        insert_revision(&mut tx, id, None, editor, now, &case.revision_source).await?;
+        let revision =
+            insert_revision(&mut tx, id, None, editor, now, &case.revision_source).await?;
+        write_explanations(&mut tx, revision, &case.explanations).await?;
         if let Some(sup) = case
             .supervisor_id
             .filter(|s| Some(s.0) != previous_supervisor)
@@ -136,8 +152,8 @@ pub(super) async fn insert_revision(
     editor: UserId,
     now: i64,
     source: &str,
-) -> Result<(), StoreError> {
-    sqlx::query("insert into revisions (case_id, reply_id, editor_id, at, source) values ($1, $2, $3, $4, $5)")
+) -> Result<i64, StoreError> {
+    let done = sqlx::query("insert into revisions (case_id, reply_id, editor_id, at, source) values ($1, $2, $3, $4, $5)")
         .bind(case.0)
         .bind(reply)
         .bind(editor.0)
@@ -145,7 +161,41 @@ pub(super) async fn insert_revision(
         .bind(source)
         .execute(&mut **tx)
         .await?;
+    Ok(done.last_insert_rowid())
+}
+
+async fn write_explanations(
+    tx: &mut Transaction<'_, Sqlite>,
+    revision: i64,
+    explanations: &[ScanExplanation],
+) -> Result<(), StoreError> {
+    for e in explanations {
+        sqlx::query(
+            "insert into scan_explanations (revision_id, field, category, start_byte, end_byte, explanation) \
+             values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(revision)
+        .bind(&e.field)
+        .bind(&e.category)
+        .bind(e.start as i64)
+        .bind(e.end as i64)
+        .bind(&e.explanation)
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
+}
+
+/// Explanations stored with a case's revisions, newest revision first: (revision id, explanation).
+impl Store {
+    pub async fn count_scan_explanations(&self, case: CaseId) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select count(*) from scan_explanations e join revisions r on r.id = e.revision_id where r.case_id = $1",
+        )
+        .bind(case.0)
+        .fetch_one(&self.pool)
+        .await?)
+    }
 }
 
 pub(super) async fn notify(

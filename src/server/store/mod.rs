@@ -13,7 +13,7 @@ mod users;
 
 pub use audit::AuditEvent;
 pub use case_reads::{CaseRow, Cursor};
-pub use cases::{CaseWrite, CookedSection};
+pub use cases::{CaseWrite, CookedSection, ScanExplanation};
 pub use invites::{InviteRow, NewInvite};
 pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
 pub use sessions::SessionRow;

@@ -4,6 +4,7 @@ use crate::domain::case::{
     AgeBand, CaseInput, ConcernTag, Modality, SECTIONS, SessionsBand, Setting, TextLimit,
 };
 use crate::model::SupervisorOption;
+use crate::ui::case::ScanReport;
 use crate::ui::form_feedback::FormFeedback;
 use crate::ui::islands::MarkdownField;
 use crate::ui::notice::FormError;
@@ -57,10 +58,20 @@ pub fn CaseForm(
             </section>
         }
     });
+    let explained: Vec<(String, String)> = feedback
+        .values
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("explain.")?.to_owned(), v.clone())))
+        .collect();
+    let scan = feedback
+        .scan
+        .clone()
+        .map(|scans| view! { <ScanReport scans=scans explain=true explained=explained/> });
     view! {
         {preview}
         <form method="post" action=action class="stack case-form" novalidate>
             <FormError error=feedback.error_for(None)/>
+            {scan}
             <aside class="deid-reminder">
                 <strong>"Before you write: "</strong>
                 "no names or initials, no places smaller than a state, no dates except the year, no ages over 89, no contact details or numbers, no employers or schools. Change details that are not clinically important."
@@ -112,6 +123,7 @@ pub fn CaseForm(
                 "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."
             </label>
             <div class="actions">
+                <button type="submit" name="intent" value="check" class="secondary">"Check for identifiers"</button>
                 <button type="submit" name="intent" value="preview" class="secondary">"Preview"</button>
                 <button type="submit" name="intent" value="publish">{submit_label}</button>
             </div>

@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::model::{ApiError, FindingView};
+
+/// Checks a draft for anything that could identify a client: each finding with its byte span,
+/// category, whether it blocks publishing, the reason and a safer wording. Nothing is stored or
+/// logged. The composer's live check uses the same scanner through `/preview`.
+#[server]
+pub async fn scan_draft(text: String) -> Result<Vec<FindingView>, ApiError> {
+    use crate::server::context::current_session;
+    Ok(crate::server::services::screening::scan_draft(
+        current_session().actor(),
+        &text,
+    )?)
+}
