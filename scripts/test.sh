@@ -32,7 +32,7 @@ step "browser journeys (JavaScript on and off)"
 (cd end2end && npx playwright test) 2>&1 | tee "$log/e2e.txt"
 
 step "benchmarks, once each (smoke; the measured runs are in docs/BENCHMARKS.md)"
-cargo bench --features ssr --bench render -- --test
+cargo bench --features ssr --bench render --bench deid -- --test
 bash benches/load.sh 2
 
 rust_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')

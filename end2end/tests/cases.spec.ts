@@ -90,6 +90,12 @@ test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL
   await page.getByLabel("Where I am stuck").fill("<noscript><p title=\"</noscript><img src=x onerror=alert(7)>\">");
   await page.getByLabel("What I am asking").fill("<style>body{display:none}</style> Is this inert?");
   await page.getByRole("button", { name: "Publish case" }).click();
+  // The scanner holds back the image and the web addresses until the author explains them.
+  await expect(page.getByRole("heading", { name: /could identify a client/ })).toBeVisible();
+  const reasons = page.locator("textarea[name^='explain.']");
+  expect(await reasons.count()).toBeGreaterThan(0);
+  for (const box of await reasons.all()) await box.fill("Not about a client: a test of escaping.");
+  await page.getByRole("button", { name: "Publish case" }).click();
   await expect(page.locator("h1")).toContainText("hostile");
   await expect(page.locator(".prose").first()).toContainText("<script>alert(1)</script>");
   await expect(page.locator("body")).toBeVisible();
@@ -122,4 +128,60 @@ test("the composer previews Markdown as the author types (JavaScript)", async ({
   }).toPass();
   await expect(preview).toContainText("<script>alert(1)</script>");
   await expect(page.getByText(/^4\d \/ 8000 characters$/).first()).toBeVisible();
+});
+
+test("the scanner blocks a phone number until the clinician takes it out", async ({ page, baseURL }, info) => {
+  const clinician = uniqueEmail("scan", info);
+  await createMember(baseURL!, "clinician", clinician, `Scan Author ${info.project.name}`);
+  await signInAs(page, clinician);
+  await page.goto("/cases/new");
+  const title = `Out of hours contact (${info.project.name})`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Client age band").selectOption("adult");
+  await page.getByLabel("Setting").selectOption("outpatient");
+  await page.getByLabel("Modality").selectOption("cbt");
+  await page.getByLabel("Sessions so far").selectOption("2-5");
+  await page.getByLabel("Situation").fill("She asked me to ring her on 503-555-0147 after hours.");
+  await page.getByLabel("Where I am stuck").fill("I said yes before I thought about it.");
+  await page.getByLabel("What I am asking").fill("How do I take it back?");
+
+  // Check: the number is highlighted in place, with the reason and safer wording.
+  await page.getByRole("button", { name: "Check for identifiers" }).click();
+  const report = page.locator(".scan-report");
+  await expect(report.getByRole("heading", { name: /could identify a client/ })).toBeVisible();
+  await expect(report.locator("mark.block")).toContainText("503-555-0147");
+  await expect(report).toContainText("phone number (blocks publishing)");
+  await expect(report).toContainText("leave the number out");
+  await expect(page.getByLabel("Situation")).toHaveValue(/503-555-0147/);
+
+  // Publishing is refused while it stays, and nothing is lost.
+  await page.getByRole("button", { name: "Publish case" }).click();
+  await expect(page.getByRole("alert")).toContainText("could identify a client");
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+
+  // Taken out: published.
+  await page.getByLabel("Situation").fill("She asked me to ring her after hours.");
+  await page.getByRole("button", { name: "Check for identifiers" }).click();
+  await expect(page.getByRole("heading", { name: "No identifiers found" })).toBeVisible();
+  await page.getByRole("button", { name: "Publish case" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+});
+
+test("the composer flags identifiers as the author types (JavaScript)", async ({ page, baseURL }, info) => {
+  test.skip(info.project.name !== "js", "without JavaScript the Check button does this");
+  const clinician = uniqueEmail("livescan", info);
+  await createMember(baseURL!, "clinician", clinician, `Live Scan ${info.project.name}`);
+  await signInAs(page, clinician);
+  await page.goto("/cases/new");
+  const situation = page.getByLabel("Situation");
+  const live = page.locator(".live-preview").first();
+  await expect(async () => {
+    await situation.fill("");
+    await situation.pressSequentially("Maria moved to Portland in March.");
+    await expect(live.locator("mark.block").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass();
+  await expect(live.locator("mark.block")).toHaveText(["Maria1", "Portland2", "March3"]);
+  await expect(live).toContainText("in early spring");
+  await situation.fill("A woman in her 30s moved to a mid-sized city.");
+  await expect(live.getByRole("heading", { name: "No identifiers found" })).toBeVisible();
 });

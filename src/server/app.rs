@@ -55,6 +55,8 @@ impl Application {
     /// (port 0 picks a free port, as tests do).
     pub async fn build(config: Config, clock: Clock) -> Result<Application, StartError> {
         let state = build_state(config, clock).await?;
+        // In the background: the server answers at once; the scanner is ready a moment later.
+        tokio::task::spawn_blocking(crate::domain::deid::warm);
         let addr = state.config.site_addr;
         let listener = TcpListener::bind(addr)
             .await

@@ -4,51 +4,59 @@
 
 use std::sync::LazyLock;
 
-use fst::Set;
+use fst::Map;
 
-type WordSet = Option<Set<&'static [u8]>>;
+/// The compiled lists, one bit each, in `build.rs`'s order.
+const FIRST: u64 = 1;
+const LAST: u64 = 1 << 1;
+const PLACE: u64 = 1 << 2;
+const REGION: u64 = 1 << 3;
+const COMMON: u64 = 1 << 4;
 
-macro_rules! word_set {
-    ($file:literal) => {
-        LazyLock::new(|| Set::new(&include_bytes!(concat!(env!("OUT_DIR"), "/", $file))[..]).ok())
-    };
+static LEXICON: LazyLock<Option<Map<&'static [u8]>>> =
+    LazyLock::new(|| Map::new(&include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"))[..]).ok());
+
+/// What the word lists say about one folded word, from a single lookup.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry<'a> {
+    bits: u64,
+    folded: &'a str,
 }
 
-static FIRST_NAMES: LazyLock<WordSet> = word_set!("first_names.fst");
-static LAST_NAMES: LazyLock<WordSet> = word_set!("last_names.fst");
-static PLACES: LazyLock<WordSet> = word_set!("places.fst");
-static REGIONS: LazyLock<WordSet> = word_set!("regions.fst");
-static COMMON_WORDS: LazyLock<WordSet> = word_set!("common_words.fst");
+pub fn entry(folded: &str) -> Entry<'_> {
+    let bits = LEXICON.as_ref().and_then(|m| m.get(folded)).unwrap_or(0);
+    Entry { bits, folded }
+}
 
-fn contains(set: &LazyLock<WordSet>, folded: &str) -> bool {
-    set.as_ref().is_some_and(|s| s.contains(folded))
+impl Entry<'_> {
+    pub fn first_name(self) -> bool {
+        self.bits & FIRST != 0
+    }
+    /// A first name or a surname.
+    pub fn person(self) -> bool {
+        self.bits & (FIRST | LAST) != 0
+    }
+    /// Cities, towns and counties (smaller than a state).
+    pub fn place(self) -> bool {
+        self.bits & PLACE != 0
+    }
+    /// States, provinces, countries and continents: too large to identify anyone.
+    pub fn region(self) -> bool {
+        self.bits & REGION != 0 || in_list(EXTRA_REGIONS, self.folded)
+    }
+    /// An ordinary English word ("will", "hope", "mobile"), so its capital may only start a
+    /// sentence.
+    pub fn common(self) -> bool {
+        self.bits & COMMON != 0 && !in_list(NAMES_NOT_WORDS, self.folded)
+    }
 }
 
 pub fn is_first_name(folded: &str) -> bool {
-    contains(&FIRST_NAMES, folded)
+    entry(folded).first_name()
 }
 
-pub fn is_last_name(folded: &str) -> bool {
-    contains(&LAST_NAMES, folded)
-}
-
-pub fn is_person_name(folded: &str) -> bool {
-    is_first_name(folded) || is_last_name(folded)
-}
-
-/// Cities, towns and counties (smaller than a state).
-pub fn is_place(folded: &str) -> bool {
-    contains(&PLACES, folded)
-}
-
-/// States, provinces, countries and continents: too large to identify anyone.
-pub fn is_region(folded: &str) -> bool {
-    contains(&REGIONS, folded) || in_list(EXTRA_REGIONS, folded)
-}
-
-/// An ordinary English word ("will", "hope", "mobile"), so its capital may only start a sentence.
 pub fn is_common_word(folded: &str) -> bool {
-    contains(&COMMON_WORDS, folded) && !in_list(NAMES_NOT_WORDS, folded)
+    entry(folded).common()
 }
 
 /// In the word list (as "black maria", "peter out"), but in a case write-up a person.
@@ -60,9 +68,7 @@ const NAMES_NOT_WORDS: &[&str] = &[
 /// Whether the compiled lists loaded (they always should; a test holds it).
 #[cfg(test)]
 pub fn loaded() -> bool {
-    [&FIRST_NAMES, &LAST_NAMES, &PLACES, &REGIONS, &COMMON_WORDS]
-        .iter()
-        .all(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
+    LEXICON.as_ref().is_some_and(|m| m.len() > 100_000)
 }
 
 pub fn in_list(list: &[&str], folded: &str) -> bool {
@@ -1511,9 +1517,11 @@ mod tests {
     fn compiled_word_lists_load_and_answer() {
         assert!(loaded());
         assert!(is_first_name("maria"));
-        assert!(is_last_name("okafor") || is_last_name("johnson"));
-        assert!(is_place("portland"));
-        assert!(is_region("ohio"));
+        assert!(
+            entry("johnson").person() && !entry("johnson").first_name() || is_first_name("johnson")
+        );
+        assert!(entry("portland").place());
+        assert!(entry("ohio").region());
         assert!(is_common_word("hope"));
         assert!(!is_common_word("siobhan"));
     }

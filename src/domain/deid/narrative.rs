@@ -153,8 +153,28 @@ const PRONOUNS: &[&str] = &[
     "why", "how", "which", "who", "a", "an", "if", "but", "so", "as",
 ];
 
-static FLAGS: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u16> = HashMap::with_capacity(2048);
+/// FxHash: the lookup per word is the hot path, and the keys are our own short words, so a
+/// fast non-keyed hash is safe here (no attacker chooses the table's keys).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<Fx>;
+
+static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u16, FxBuild> =
+        HashMap::with_capacity_and_hasher(2048, FxBuild::default());
     let mut add = |list: &[&'static str], flag: u16| {
         for w in list {
             *map.entry(w).or_default() |= flag;
@@ -237,31 +257,40 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
 
 /// A name found once is a name everywhere in the post: "linda's mobile … says linda overreacted".
 fn repeat_names(tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
-    let mut known: Vec<(String, Severity)> = Vec::new();
+    let mut known: HashMap<String, Severity, FxBuild> = HashMap::default();
     for h in hits.iter().filter(|h| h.category == Category::Name) {
-        for t in tokens
-            .iter()
-            .filter(|t| t.word.start >= h.start && t.word.end <= h.end)
-        {
+        let from = tokens.partition_point(|t| t.word.start < h.start);
+        for t in tokens[from..].iter().take_while(|t| t.word.end <= h.end) {
             if t.folded.len() >= 3 && !t.has(TITLE | SOFT_TITLE) {
-                known.push((t.folded.to_string(), h.severity));
+                known.insert(t.folded.to_string(), h.severity);
             }
         }
     }
     if known.is_empty() {
         return;
     }
-    let covered = |hits: &[Hit], t: &Token<'_>| {
-        hits.iter()
-            .any(|h| h.start < t.word.end && t.word.start < h.end)
+    // Hits may overlap each other here, so "is this word inside any hit" asks the running
+    // maximum of ends over hits sorted by start.
+    let mut spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    spans.sort_unstable();
+    let mut max_end = Vec::with_capacity(spans.len());
+    let mut running = 0;
+    for (_, end) in &spans {
+        running = running.max(*end);
+        max_end.push(running);
+    }
+    let covered = |t: &Token<'_>| {
+        let n = spans.partition_point(|(start, _)| *start < t.word.end);
+        n > 0 && max_end[n - 1] > t.word.start
     };
     for t in tokens {
-        if let Some((_, severity)) = known.iter().find(|(k, _)| *k == t.folded) {
-            // "Hope" the name does not make "hope" the word a name.
-            let word_use = !t.word.capitalised() && lx::is_common_word(&t.folded);
-            if !covered(hits, t) && !word_use {
-                push(hits, t.word.start, t.word.end, Category::Name, *severity);
-            }
+        let Some(severity) = known.get(t.folded.as_ref()) else {
+            continue;
+        };
+        // "Hope" the name does not make "hope" the word a name.
+        let word_use = !t.word.capitalised() && lx::is_common_word(&t.folded);
+        if !word_use && !covered(t) {
+            push(hits, t.word.start, t.word.end, Category::Name, *severity);
         }
     }
 }
@@ -373,7 +402,8 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
         if !text[a..b].chars().all(|ch| ch == ' ' || ch == ',') {
             continue;
         }
-        if lx::is_first_name(&c.folded) && !lx::is_common_word(&c.folded) {
+        let e = lx::entry(&c.folded);
+        if e.first_name() && !e.common() {
             push(
                 hits,
                 c.word.start,
@@ -445,7 +475,8 @@ fn distinctive(t: &Token<'_>) -> bool {
     if t.has(CONNECTOR) || t.has(CLINICAL) {
         return false;
     }
-    !lx::is_common_word(&t.folded) || lx::is_person_name(&t.folded) || lx::is_place(&t.folded)
+    let e = lx::entry(&t.folded);
+    !e.common() || e.person() || e.place()
 }
 
 fn classify_run(text: &str, tokens: &[Token<'_>], start: usize, end: usize, hits: &mut Vec<Hit>) {
@@ -542,7 +573,8 @@ fn multi_word_place(tokens: &[Token<'_>], i: usize, end: usize) -> Option<usize>
             .map(|t| t.folded.as_ref())
             .collect::<Vec<_>>()
             .join(" ");
-        if lx::is_place(&joined) && !lx::is_region(&joined) {
+        let e = lx::entry(&joined);
+        if e.place() && !e.region() {
             return Some(n);
         }
     }
@@ -585,12 +617,13 @@ fn classify_word(
         if i + 1 == run_end { run_end } else { i + 1 },
     );
     let place_ctx = context(text, tokens, i, i + 1).place && i == run_start;
-    let name = is_name(f);
-    let common = lx::is_common_word(f);
+    let e = lx::entry(f);
+    let name = e.person() || is_hyphenated_name(f);
+    let common = e.common();
     if t.has(CLINICAL) {
         // "Beck's model" is a theorist; "Kelly said" is a person.
         let strong_next = tokens.get(i + 1).is_some_and(|n| n.has(STRONG_AFTER));
-        return (strong_next && lx::is_first_name(f) && !common).then_some((Name, Block));
+        return (strong_next && e.first_name() && !common).then_some((Name, Block));
     }
     if t.has(CALENDAR) {
         // "June has dominated the group": a month that is also a name, used as a person.
@@ -599,10 +632,10 @@ fn classify_word(
     if t.has(PRONOUN) || t.has(TITLE) {
         return None;
     }
-    if lx::is_region(f) && !ctx.strong_person {
+    if e.region() && !ctx.strong_person {
         return None;
     }
-    let place = lx::is_place(f);
+    let place = e.place();
     let sentence_start = t.word.sentence_start && i == run_start;
     if sentence_start {
         return if !common && name && !(place && place_ctx) {
@@ -642,13 +675,12 @@ fn classify_word(
     looks_like_name(t).then_some((Name, Warn))
 }
 
-/// Known as a first name or surname, whole or in every hyphenated part ("Mei-Lin").
-fn is_name(folded: &str) -> bool {
-    lx::is_person_name(folded)
-        || (folded.contains('-')
-            && folded
-                .split('-')
-                .all(|p| p.len() >= 2 && lx::is_person_name(p)))
+/// Known as a first name or surname in every hyphenated part ("Mei-Lin").
+fn is_hyphenated_name(folded: &str) -> bool {
+    folded.contains('-')
+        && folded
+            .split('-')
+            .all(|p| p.len() >= 2 && lx::entry(p).person())
 }
 
 fn looks_like_name(t: &Token<'_>) -> bool {

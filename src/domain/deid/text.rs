@@ -32,7 +32,11 @@ impl Word<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 fn is_joiner(c: char) -> bool {

@@ -1,0 +1,71 @@
+//! Scanner throughput on realistic posts (the labelled corpus, markup removed) and on hostile
+//! 1 MB inputs that would expose anything worse than linear time. Results: docs/BENCHMARKS.md.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+// The bench reads only the texts.
+#[allow(dead_code)]
+#[path = "../tests/deid/corpus.rs"]
+mod corpus;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use caseroom::domain::deid::scan;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn realistic(c: &mut Criterion) {
+    let posts = corpus::load().expect("corpus loads");
+    let text: String = posts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    // Warm the lazily built rules and word lists outside the measurement.
+    let _ = scan("warm up");
+    let mut group = c.benchmark_group("deid");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("corpus_posts_joined", |b| b.iter(|| scan(black_box(&text))));
+    // How the product scans: one post at a time.
+    let bytes: usize = posts.iter().map(|p| p.text.len()).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("each_post_separately", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(scan(black_box(&p.text)));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// One megabyte each: a realistic paste, and the shapes that make naive matchers backtrack.
+fn hostile(c: &mut Criterion) {
+    const MB: usize = 1_000_000;
+    let posts = corpus::load().expect("corpus loads");
+    let joined: String = posts
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let paste: String = joined.chars().cycle().take(MB).collect();
+    let inputs = [
+        ("realistic_paste_1mb", paste),
+        ("letter_a_1mb", "a".repeat(MB)),
+        ("digits_1mb", "7".repeat(MB)),
+        ("digit_groups_1mb", "12-34 ".repeat(MB / 6)),
+        ("capitalised_words_1mb", "Maria Okafor ".repeat(MB / 13)),
+        ("at_signs_1mb", "a@".repeat(MB / 2)),
+        ("slashes_1mb", "1/".repeat(MB / 2)),
+    ];
+    let mut group = c.benchmark_group("deid_hostile");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |b| b.iter(|| scan(black_box(text))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, realistic, hostile);
+criterion_main!(benches);
