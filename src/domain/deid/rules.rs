@@ -895,6 +895,10 @@ fn written_date(s: &mut Span<'_>) -> Option<Severity> {
     })?;
     let folded = fold(month);
     let has_day_or_year = t.bytes().any(|b| b.is_ascii_digit());
+    if t.ends_with('.') && in_list(MONTHS, &folded) {
+        // "in March." ends a sentence; only "Mar." abbreviates.
+        s.end -= 1;
+    }
     let capital = month.starts_with(|c: char| c.is_uppercase());
     let full = in_list(MONTHS, &folded);
     if !full {

@@ -58,6 +58,7 @@ fn places_dates_and_numbers() {
     ));
     assert!(has("The ZIP is 97214.", "location", "97214"));
     assert!(has("Admitted on March 3rd.", "date", "March 3rd"));
+    assert_eq!(found("She moved in March."), vec![("date", "March")]);
     assert!(has("Discharged 3/14 with a plan.", "date", "3/14"));
     assert!(has("Seen on 2023-03-14.", "date", "2023-03-14"));
     assert!(has("Seen on 14.03.2023.", "date", "14.03.2023"));

@@ -57,16 +57,16 @@ pub fn CaseForm(
                 }).collect_view()}
             </section>
         }
+        .into_any()
     });
     let explained: Vec<(String, String)> = feedback
         .values
         .iter()
         .filter_map(|(k, v)| Some((k.strip_prefix("explain.")?.to_owned(), v.clone())))
         .collect();
-    let scan = feedback
-        .scan
-        .clone()
-        .map(|scans| view! { <ScanReport scans=scans explain=true explained=explained/> });
+    let scan = feedback.scan.clone().map(|scans| {
+        view! { <ScanReport scans=scans explain=true explained=explained/> }.into_any()
+    });
     view! {
         {preview}
         <form method="post" action=action class="stack case-form" novalidate>
