@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { createMember, signInAs, signOut, uniqueEmail } from "./helpers";
 
@@ -153,6 +154,11 @@ test("the scanner blocks a phone number until the clinician takes it out", async
   await expect(report).toContainText("phone number (blocks publishing)");
   await expect(report).toContainText("leave the number out");
   await expect(page.getByLabel("Situation")).toHaveValue(/503-555-0147/);
+  if (info.project.name === "js") {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `report: ${v.id}`)).toEqual([]);
+  }
 
   // Publishing is refused while it stays, and nothing is lost.
   await page.getByRole("button", { name: "Publish case" }).click();
