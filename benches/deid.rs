@@ -56,6 +56,9 @@ fn hostile(c: &mut Criterion) {
         ("capitalised_words_1mb", "Maria Okafor ".repeat(MB / 13)),
         ("at_signs_1mb", "a@".repeat(MB / 2)),
         ("slashes_1mb", "1/".repeat(MB / 2)),
+        // Once quadratic: the union automaton kept scanning a long run of [A-Za-z0-9.] for a
+        // longer alternative after every short match.
+        ("dotted_runs_1mb", "1.2.3.4.".repeat(MB / 8)),
     ];
     let mut group = c.benchmark_group("deid_hostile");
     group.sample_size(10);

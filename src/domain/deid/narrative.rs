@@ -205,6 +205,8 @@ struct Token<'a> {
     /// Folded, without a possessive `'s`.
     folded: Cow<'a, str>,
     possessive: bool,
+    /// Bytes of the word without its possessive, in the text (folding can shorten it).
+    base_len: usize,
     flags: u16,
 }
 
@@ -233,6 +235,7 @@ fn token(word: Word<'_>) -> Token<'_> {
         word,
         folded,
         possessive,
+        base_len: base.len(),
         flags,
     }
 }
@@ -376,7 +379,7 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             push(
                 hits,
                 t.word.start,
-                t.word.start + t.folded.len().min(t.word.text.len() - 2),
+                t.word.start + t.base_len,
                 Category::Name,
                 Severity::Block,
             );

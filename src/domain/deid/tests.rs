@@ -176,6 +176,9 @@ fn pathological_input_is_bounded_and_safe() {
         "Ab ".repeat(100_000),
         "é".repeat(100_000),
         "[[".repeat(10_000),
+        "1.2.3.4.".repeat(20_000),
+        "See ‘www.example.org’ for details.".to_owned(),
+        "Then josé's mum rang, and zoë’s too.".to_owned(),
     ] {
         let _ = scan(&text);
     }

@@ -76,7 +76,12 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for Fields {
             .headers()
             .get(axum::http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|essence| {
+                essence
+                    .trim()
+                    .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+            });
         if !is_form {
             return Err((
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -108,8 +113,10 @@ fn parse_form(body: &[u8]) -> Option<Vec<(String, String)>> {
             match part[i] {
                 b'+' => out.push(b' '),
                 b'%' => {
+                    // Exactly two hex digits ("%+5" is not an escape).
                     let hex = part
                         .get(i + 1..i + 3)
+                        .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
                         .and_then(|h| std::str::from_utf8(h).ok());
                     match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                         Some(b) => {
@@ -159,6 +166,7 @@ mod form_tests {
             parse_form(b"text=100%"),
             Some(vec![("text".into(), "100%".into())])
         );
+        assert_eq!(parse_form(b"t=%+5"), Some(vec![("t".into(), "% 5".into())]));
     }
 }
 

@@ -96,7 +96,7 @@ fn FindingItem(
     let id = format!("explain-{}", finding.key);
     let explain_box = (explain && finding.blocking).then(|| {
         view! {
-            <label class="explain" for=id.clone()>"Not about a client? Say why (at least 10 characters):"</label>
+            <label class="explain" for=id.clone()>"Not about a client? Say why, without repeating it (at least 10 characters):"</label>
             <textarea id=id name=name rows="2" maxlength="500">{rcdata(&typed)}</textarea>
         }
     });
