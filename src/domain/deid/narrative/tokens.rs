@@ -1,0 +1,152 @@
+//! Words as the pass sees them: folded, with a possessive noted, and flagged from the short
+//! hand-written lists (titles, relations, speech verbs, suffixes, the clinical allowlist) in one
+//! hash lookup.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::domain::deid::lexicon as lx;
+use crate::domain::deid::text::{Word, fold};
+
+pub(super) const RELATION: u16 = 1;
+pub(super) const AFTER_PERSON: u16 = 1 << 1;
+pub(super) const STRONG_AFTER: u16 = 1 << 2;
+pub(super) const TITLE: u16 = 1 << 3;
+pub(super) const SOFT_TITLE: u16 = 1 << 4;
+pub(super) const PLACE_PREP: u16 = 1 << 5;
+pub(super) const ORG_SUFFIX: u16 = 1 << 6;
+pub(super) const STREET: u16 = 1 << 7;
+pub(super) const AREA: u16 = 1 << 8;
+pub(super) const CLINICAL: u16 = 1 << 9;
+pub(super) const CALENDAR: u16 = 1 << 10;
+pub(super) const CONNECTOR: u16 = 1 << 11;
+pub(super) const ORG_HEAD: u16 = 1 << 12;
+pub(super) const PRONOUN: u16 = 1 << 13;
+
+/// Verbs that, right after a word, make it a person even when it is also a common word
+/// ("Will said", "hope told me" is rare enough).
+#[rustfmt::skip]
+const STRONG: &[&str] = &[
+    "said", "says", "told", "tells", "asked", "asks", "reported", "reports", "cried", "texted",
+    "screamed", "shouted", "disclosed", "explained", "insists", "insisted", "admits", "mentioned",
+    "yelled", "whispered", "replied", "wrote", "emailed", "phoned", "refused", "denied", "denies",
+    "laughed", "sobbed", "describes", "described", "asks", "texts", "calls", "called", "phones",
+    "blames", "blamed", "accuses", "accused",
+];
+
+#[rustfmt::skip]
+const SOFT_TITLES: &[&str] = &[
+    "dr", "doctor", "prof", "professor", "nurse", "father", "fr", "sister", "brother", "aunt",
+    "auntie", "aunty", "uncle", "grandma", "grandpa", "nana", "granny", "officer", "detective",
+    "judge", "coach", "pastor", "rev", "reverend", "rabbi", "imam", "sheikh", "deacon", "elder",
+    "captain", "sergeant", "sgt", "lieutenant", "principal", "counsellor", "mama", "papa", "baba",
+    "abuela", "abuelo", "tia", "tio", "bubbe", "zaidy", "miss",
+];
+
+#[rustfmt::skip]
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "del", "della", "van", "der", "von", "du", "la", "le", "al", "bin", "bint",
+    "da", "dos", "das", "di", "y", "st", "mt", "ft", "&", "on", "upon",
+];
+
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "university", "college", "bank", "church", "hospital", "clinic", "school", "academy",
+    "institute", "department", "bureau", "office", "ministry", "house", "centre", "center", "city",
+    "county", "state", "board", "court",
+];
+
+#[rustfmt::skip]
+const PRONOUNS: &[&str] = &[
+    "i", "he", "she", "they", "we", "you", "it", "his", "her", "their", "my", "our", "your", "him",
+    "them", "me", "us", "this", "that", "these", "those", "there", "here", "what", "when", "where",
+    "why", "how", "which", "who", "a", "an", "if", "but", "so", "as",
+];
+
+/// FxHash: the lookup per word is the hot path, and the keys are our own short words, so a
+/// fast non-keyed hash is safe here (no attacker chooses the table's keys).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
+
+static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, u16, FxBuild> =
+        HashMap::with_capacity_and_hasher(2048, FxBuild::default());
+    let mut add = |list: &[&'static str], flag: u16| {
+        for w in list {
+            *map.entry(w).or_default() |= flag;
+        }
+    };
+    add(lx::RELATIONS, RELATION);
+    add(lx::AFTER_PERSON, AFTER_PERSON);
+    add(STRONG, STRONG_AFTER | AFTER_PERSON);
+    add(lx::TITLES, TITLE);
+    add(SOFT_TITLES, SOFT_TITLE);
+    add(lx::PLACE_PREPOSITIONS, PLACE_PREP);
+    add(lx::ORGANIZATION_SUFFIXES, ORG_SUFFIX);
+    add(lx::STREET_SUFFIXES, STREET);
+    add(lx::AREA_SUFFIXES, AREA);
+    add(&lx::clinical_allowlist().collect::<Vec<_>>(), CLINICAL);
+    add(lx::MONTHS, CALENDAR);
+    add(lx::WEEKDAYS, CALENDAR);
+    add(lx::MONTH_ABBREVIATIONS, CALENDAR);
+    add(CONNECTORS, CONNECTOR);
+    add(ORG_HEADS, ORG_HEAD);
+    add(PRONOUNS, PRONOUN);
+    map
+});
+
+/// A word with what the pass needs to know about it.
+pub(super) struct Token<'a> {
+    pub word: Word<'a>,
+    /// Folded, without a possessive `'s`.
+    pub folded: Cow<'a, str>,
+    pub possessive: bool,
+    /// Bytes of the word without its possessive, in the text (folding can shorten it).
+    pub base_len: usize,
+    pub flags: u16,
+}
+
+impl Token<'_> {
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+pub(super) fn token(word: Word<'_>) -> Token<'_> {
+    let (base, possessive) = match word
+        .text
+        .strip_suffix("'s")
+        .or_else(|| word.text.strip_suffix("’s"))
+    {
+        Some(b) if !b.is_empty() => (b, true),
+        _ => (word.text, false),
+    };
+    let folded: Cow<'_, str> = if base.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        Cow::Borrowed(base)
+    } else {
+        Cow::Owned(fold(base))
+    };
+    let flags = FLAGS.get(folded.as_ref()).copied().unwrap_or(0);
+    Token {
+        word,
+        folded,
+        possessive,
+        base_len: base.len(),
+        flags,
+    }
+}

@@ -1,0 +1,290 @@
+//! Pattern rules: everything with a shape. Each rule is one linear-time regex, an optional
+//! capture group that is the identifier itself (the keyword around it is not), and an optional
+//! check that looks at the neighbourhood to turn away look-alikes (`120/80`, `CPT 90832`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Category, Hit, Severity};
+
+mod checks;
+mod date_checks;
+mod table;
+
+use table::specs;
+
+/// What a check sees: the whole text and the span the rule matched.
+pub(crate) struct Span<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> Span<'a> {
+    fn get(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+
+    /// Up to `n` bytes before the span, lower-cased.
+    fn before(&self, n: usize) -> String {
+        let mut from = self.start.saturating_sub(n);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.text[from..self.start].to_ascii_lowercase()
+    }
+
+    /// Up to `n` bytes after the span, lower-cased.
+    fn after(&self, n: usize) -> String {
+        let mut to = (self.end + n).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        self.text[self.end..to].to_ascii_lowercase()
+    }
+
+    /// The word right after the span, lower-cased.
+    fn next_word(&self) -> String {
+        self.after(24)
+            .trim_start_matches([' ', ',', '\t'])
+            .split(|c: char| !c.is_alphanumeric() && c != '%')
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    /// The word right before the span, lower-cased.
+    fn prev_word(&self) -> String {
+        self.before(24)
+            .trim_end_matches([' ', ',', '\t', '#', ':'])
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    }
+}
+
+type Check = fn(&mut Span<'_>) -> Option<Severity>;
+
+struct Rule {
+    regex: Regex,
+    /// Capture group holding the identifier (0: the whole match).
+    group: usize,
+    category: Category,
+    severity: Severity,
+    reason: &'static str,
+    priority: u8,
+    check: Option<Check>,
+}
+
+struct Spec {
+    pattern: &'static str,
+    group: usize,
+    category: Category,
+    severity: Severity,
+    reason: &'static str,
+    priority: u8,
+    check: Option<Check>,
+}
+
+const fn spec(
+    pattern: &'static str,
+    category: Category,
+    severity: Severity,
+    reason: &'static str,
+    priority: u8,
+) -> Spec {
+    Spec {
+        pattern,
+        group: 0,
+        category,
+        severity,
+        reason,
+        priority,
+        check: None,
+    }
+}
+
+impl Spec {
+    const fn group(mut self, group: usize) -> Spec {
+        self.group = group;
+        self
+    }
+    const fn check(mut self, check: Check) -> Spec {
+        self.check = Some(check);
+        self
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    specs()
+        .into_iter()
+        .filter_map(|s| {
+            regex::RegexBuilder::new(s.pattern)
+                .size_limit(64 << 20)
+                .build()
+                .ok()
+                .map(|regex| Rule {
+                    regex,
+                    group: s.group,
+                    category: s.category,
+                    severity: s.severity,
+                    reason: s.reason,
+                    priority: s.priority,
+                    check: s.check,
+                })
+        })
+        .collect()
+});
+
+/// Every rule's matches in `text`.
+pub(crate) fn find(text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    match CANDIDATES.as_ref() {
+        Some(candidates) => {
+            for (a, b) in windows(text, candidates) {
+                // Only the rules that match somewhere in this window run with their groups.
+                match SET.as_ref() {
+                    Some(set) => {
+                        for i in set.matches(&text[a..b]).iter() {
+                            apply(&RULES[i], text, a, b, &mut hits);
+                        }
+                    }
+                    None => {
+                        for rule in RULES.iter() {
+                            apply(rule, text, a, b, &mut hits);
+                        }
+                    }
+                }
+            }
+        }
+        None => {
+            for rule in RULES.iter() {
+                apply(rule, text, 0, text.len(), &mut hits);
+            }
+        }
+    }
+    hits
+}
+
+/// Every rule in one automaton, used only to find *where* some rule matches: one linear pass
+/// instead of one per rule. The rules then run, with their groups and checks, only in a window
+/// around each candidate. A window reaches far enough past a candidate that a rule whose match
+/// starts inside another's (leftmost-first hides it from this pass) is still found.
+static CANDIDATES: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let union = specs()
+        .iter()
+        .map(|s| format!("(?:{})", s.pattern))
+        .collect::<Vec<_>>()
+        .join("|");
+    regex::RegexBuilder::new(&union)
+        .size_limit(256 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .ok()
+});
+
+static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
+    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.regex.as_str()))
+        .size_limit(256 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .ok()
+});
+
+const WINDOW_BEFORE: usize = 24;
+const WINDOW_AFTER: usize = 128;
+
+/// Merged, non-overlapping windows around candidates, starting and ending at whitespace so that
+/// word boundaries inside them mean what they mean in the whole text.
+fn windows(text: &str, candidates: &Regex) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in candidates.find_iter(text) {
+        let a = to_space_before(text, m.start().saturating_sub(WINDOW_BEFORE));
+        let b = to_space_after(text, (m.end() + WINDOW_AFTER).min(text.len()));
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Back to the nearest whitespace, at most 64 bytes, so that text without spaces ("1/1/1/…")
+/// cannot make every window walk back to the start.
+fn to_space_before(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let floor = at.saturating_sub(64);
+    let mut i = at;
+    while i > floor && !bytes[i - 1].is_ascii_whitespace() {
+        i -= 1;
+    }
+    if i > floor || floor == 0 {
+        i
+    } else {
+        char_floor(text, at)
+    }
+}
+
+fn to_space_after(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let ceiling = (at + 64).min(text.len());
+    let mut i = at;
+    while i < ceiling && !bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i < ceiling || ceiling == text.len() {
+        i
+    } else {
+        char_ceil(text, at)
+    }
+}
+
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn char_ceil(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn apply(rule: &Rule, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
+    for caps in rule.regex.captures_iter(&text[a..b]) {
+        let Some(m) = caps.get(rule.group) else {
+            continue;
+        };
+        let mut span = Span {
+            text,
+            start: a + m.start(),
+            end: a + m.end(),
+        };
+        let severity = match rule.check {
+            Some(check) => match check(&mut span) {
+                Some(s) => s,
+                None => continue,
+            },
+            None => rule.severity,
+        };
+        hits.push(Hit {
+            start: span.start,
+            end: span.end,
+            category: rule.category,
+            severity,
+            reason: rule.reason,
+            priority: rule.priority,
+        });
+    }
+}
+
+/// How many rules compiled (all of them; a test holds it), and whether their union did.
+#[cfg(test)]
+pub(crate) fn compiled() -> (usize, usize, bool) {
+    (RULES.len(), specs().len(), CANDIDATES.is_some())
+}
