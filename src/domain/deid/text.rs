@@ -43,47 +43,88 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-')
 }
 
-/// The words of `text` with byte spans. Linear in the input.
+/// The character at byte `i` and its length; bytes are ASCII almost always, so they skip
+/// UTF-8 decoding.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// Something built from a word that still carries it (the narrative pass's tokens), so that
+/// words can be turned into tokens as they are found, without a second list.
+pub trait WithWord<'a> {
+    fn word(&self) -> &Word<'a>;
+    fn word_mut(&mut self) -> &mut Word<'a>;
+}
+
+impl<'a> WithWord<'a> for Word<'a> {
+    fn word(&self) -> &Word<'a> {
+        self
+    }
+    fn word_mut(&mut self) -> &mut Word<'a> {
+        self
+    }
+}
+
+/// The words of `text` with byte spans.
+#[cfg(test)]
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    words_as(text, |w| w)
+}
+
+/// The words of `text` with byte spans, each made into a `T`. Linear in the input, one look
+/// at each byte.
+pub fn words_as<'a, T: WithWord<'a>>(text: &'a str, mut make: impl FnMut(Word<'a>) -> T) -> Vec<T> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut boundary = true;
     let mut line_first = 0usize;
     let mut heading = false;
     let mut at_line_start = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
         if is_word_char(c) {
             let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = i + len;
+            let first_upper = c.is_uppercase();
+            let (mut upper, mut lower) = (0u32, 0u32);
+            while end < text.len() {
+                let (d, dlen) = char_at(text, end);
                 if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if is_joiner(d) {
+                    upper += u32::from(d.is_uppercase());
+                    lower += u32::from(d.is_lowercase());
+                    end += dlen;
+                } else if is_joiner(d)
+                    && end + dlen < text.len()
+                    && is_word_char(char_at(text, end + dlen).0)
+                {
                     // Only inside a word: "O'Brien", "Kübler-Ross", not a closing quote.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(is_word_char) {
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                    end += dlen;
                 } else {
                     break;
                 }
             }
-            let word = &text[start..end];
-            out.push(Word {
+            out.push(make(Word {
                 start,
                 end,
-                text: word,
-                case: case_of(word),
+                text: &text[start..end],
+                case: case_from(first_upper, upper, lower),
                 sentence_start: boundary,
                 title_line: heading,
-            });
+            }));
             boundary = false;
             at_line_start = false;
+            i = end;
             continue;
         }
+        i += len;
         match c {
             '\n' => {
                 mark_title_line(&mut out[line_first..], heading);
@@ -108,27 +149,18 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// A heading, or a line where most words are capitalised ("Stuck Point And Blind Spot"), gives
 /// capitals no meaning.
-fn mark_title_line(line: &mut [Word<'_>], heading: bool) {
-    let caps = line.iter().filter(|w| w.case != Case::Lower).count();
+fn mark_title_line<'a, T: WithWord<'a>>(line: &mut [T], heading: bool) {
+    let caps = line.iter().filter(|w| w.word().case != Case::Lower).count();
     let title = heading || (line.len() >= 3 && caps * 10 >= line.len() * 7);
     if title {
         for w in line {
-            w.title_line = true;
+            w.word_mut().title_line = true;
         }
     }
 }
 
-fn case_of(word: &str) -> Case {
-    let mut chars = word.chars();
-    let first_upper = chars.next().is_some_and(char::is_uppercase);
-    let (mut upper, mut lower) = (0, 0);
-    for c in chars {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
-    }
+/// From the first letter and the counts of upper- and lower-case letters after it.
+fn case_from(first_upper: bool, upper: u32, lower: u32) -> Case {
     match (first_upper, upper, lower) {
         (true, 0, _) => Case::Title,
         (true, _, 0) => Case::Upper,

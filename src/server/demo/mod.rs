@@ -126,3 +126,23 @@ fn demo_password() -> String {
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
+
+/// Every text the demo cases publish (each section, reply and follow-up), as a clinician would
+/// write it: the scanner benchmark's realistic posts.
+pub fn texts() -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for case in cases::CASES {
+        out.extend([
+            case.title,
+            case.situation,
+            case.tried,
+            case.stuck,
+            case.blind_spot,
+            case.asking,
+        ]);
+        out.extend(case.replies.iter().map(|r| r.body));
+        out.extend(case.follow_up);
+    }
+    out.retain(|t| !t.is_empty());
+    out
+}

@@ -8,13 +8,13 @@ mod tokens;
 use std::collections::HashMap;
 
 use super::lexicon as lx;
-use super::text::{Case, words};
+use super::text::{Case, words_as};
 use super::{Category, Hit, Severity};
 use classify::classify_run;
 use tokens::*;
 
 pub(crate) fn find(text: &str) -> Vec<Hit> {
-    let tokens: Vec<Token<'_>> = words(text).into_iter().map(token).collect();
+    let tokens: Vec<Token<'_>> = words_as(text, token);
     let mut hits = Vec::new();
     lower_case_names(text, &tokens, &mut hits);
     let mut i = 0;

@@ -69,15 +69,33 @@ const PRONOUNS: &[&str] = &[
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // Eight bytes per step: words are short, so most take one or two.
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
 }
 
@@ -119,6 +137,15 @@ pub(super) struct Token<'a> {
     /// Bytes of the word without its possessive, in the text (folding can shorten it).
     pub base_len: usize,
     pub flags: u16,
+}
+
+impl<'a> crate::domain::deid::text::WithWord<'a> for Token<'a> {
+    fn word(&self) -> &Word<'a> {
+        &self.word
+    }
+    fn word_mut(&mut self) -> &mut Word<'a> {
+        &mut self.word
+    }
 }
 
 impl Token<'_> {
