@@ -7,9 +7,9 @@ use leptos_router::{SsrMode, path};
 
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage, ComposePage,
-    EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage, NotificationsPage,
-    RegisterPage, RevisionsPage,
+    AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
+    ComposePage, EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage,
+    NotificationsPage, RegisterPage, RevisionsPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=ComposePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/mine") view=MyCasesPage ssr=SsrMode::Async/>

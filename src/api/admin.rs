@@ -17,3 +17,13 @@ pub async fn list_invites() -> Result<Vec<InviteSummary>, ApiError> {
     let session = current_session();
     Ok(crate::server::services::admin::list_invites(&state, session.actor()).await?)
 }
+
+#[server]
+pub async fn audit_page(
+    filter: crate::model::AuditFilterInput,
+) -> Result<crate::model::AuditPage, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::audit::page(&state, session.actor(), &filter).await?)
+}

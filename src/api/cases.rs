@@ -23,10 +23,10 @@ pub async fn list_cases(filter: CaseFilter, cursor: Option<String>) -> Result<Ca
 pub async fn get_case(id: CaseId) -> Result<CaseView, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(
-        crate::server::services::case_views::get_case(&state, current_session().actor(), id)
-            .await?,
-    )
+    let case = crate::server::services::case_views::get_case(&state, current_session().actor(), id)
+        .await?;
+    crate::server::read_audit::note_case_read(id);
+    Ok(case)
 }
 
 #[server]

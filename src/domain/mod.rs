@@ -2,6 +2,7 @@
 //! Everything here compiles for both the server and the browser and is table-tested.
 
 pub mod account_input;
+pub mod audit_filter;
 pub mod case;
 pub mod choice;
 #[cfg(feature = "ssr")]

@@ -46,6 +46,8 @@ pub enum Action {
     SeeAnonymousAuthor,
     /// Read every stored revision of a case (moderators and admins).
     ViewRevisions,
+    /// Read and export the audit log (admins).
+    ViewAuditLog,
 }
 
 /// What the action is aimed at.
@@ -84,7 +86,9 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
     };
     match action {
         Action::ViewMemberArea | Action::ChangeOwnPassword => Ok(()),
-        Action::ListUsers | Action::CreateInvite | Action::ListInvites => require_admin(actor),
+        Action::ListUsers | Action::CreateInvite | Action::ListInvites | Action::ViewAuditLog => {
+            require_admin(actor)
+        }
         Action::ViewCase | Action::Reply => Ok(()),
         Action::CreateCase => {
             if actor.has(Role::Clinician) || actor.has(Role::Supervisor) {
@@ -155,6 +159,7 @@ mod tests {
             Action::ManageOwnCase,
             Action::SeeAnonymousAuthor,
             Action::ViewRevisions,
+            Action::ViewAuditLog,
         ] {
             assert_eq!(
                 can(None, action, Target::Site),
@@ -223,6 +228,19 @@ mod tests {
                 Err(Denial::Forbidden),
             ),
             (&[Role::Admin], ListUsers, Target::Site, Ok(())),
+            (&[Role::Admin], ViewAuditLog, Target::Site, Ok(())),
+            (
+                &[Role::Moderator],
+                ViewAuditLog,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
+            (
+                &[Role::Supervisor, Role::Clinician],
+                ViewAuditLog,
+                Target::Site,
+                Err(Denial::Forbidden),
+            ),
             (&[Role::Admin], ListInvites, Target::Site, Ok(())),
             (&[Role::Admin], CreateInvite, Target::Site, Ok(())),
             (&[Role::Admin], ChangeRoles, other, Ok(())),

@@ -1,12 +1,14 @@
 //! Types that cross the wire between server and browser: serde only, no server crates.
 
 mod account;
+mod audit;
 mod case;
 mod deid;
 mod error;
 mod safe_html;
 
 pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
+pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
     CaseSummary, CaseView, NotificationView, ReplyId, ReplyView, RevisionView, SectionView,

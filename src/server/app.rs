@@ -57,6 +57,10 @@ impl Application {
         let state = build_state(config, clock).await?;
         // In the background: the server answers at once; the scanner is ready a moment later.
         tokio::task::spawn_blocking(crate::domain::deid::warm);
+        // Reads of cases reach the audit log within two seconds, or at shutdown.
+        state
+            .store
+            .spawn_case_view_writer(std::time::Duration::from_secs(2));
         let addr = state.config.site_addr;
         let listener = TcpListener::bind(addr)
             .await
@@ -131,6 +135,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(static_or_not_found)
         // Outermost last: headers wrap everything, so even refusals carry them.
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::server::read_audit::record_case_reads,
+        ))
         .layer(from_fn_with_state(state.clone(), resolve_session))
         .layer(from_fn_with_state(
             state.clone(),

@@ -39,6 +39,7 @@ pub fn ErrorPanel(error: ApiError) -> impl IntoView {
     set_status(error.status);
     let sign_in = error.is_sign_in_required();
     let title = match error.status {
+        400 => "Please check what you asked for",
         401 => "Please sign in",
         403 => "Not allowed",
         404 => "Not found",

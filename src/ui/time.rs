@@ -10,6 +10,29 @@ pub fn format_date(unix: i64) -> String {
     format!("{d} {} {y}", MONTHS[(m - 1) as usize])
 }
 
+/// "2027-01-15 08:00 UTC": a moment, to the minute, for logs an admin reads.
+pub fn format_minute(unix: i64) -> String {
+    let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{y}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// "2027-01-15T08:00:00Z" (ISO 8601), for files other programs read.
+pub fn format_iso(unix: i64) -> String {
+    let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{y}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -26,12 +49,14 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
-    use super::format_date;
+    use super::{format_date, format_iso, format_minute};
 
     #[test]
     fn dates_format_in_utc() {
         assert_eq!(format_date(0), "1 Jan 1970");
         assert_eq!(format_date(1_800_000_000), "15 Jan 2027");
         assert_eq!(format_date(951_782_400), "29 Feb 2000");
+        assert_eq!(format_minute(1_800_000_000), "2027-01-15 08:00 UTC");
+        assert_eq!(format_iso(1_800_000_059), "2027-01-15T08:00:59Z");
     }
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod audit;
 mod cases;
 mod cli;
 mod pages;

@@ -21,6 +21,9 @@ pub struct TestApp {
     pub state: AppState,
     /// The SQLite file, for tests that inspect it directly.
     pub db_path: std::path::PathBuf,
+    /// Dropping or sending stops the server gracefully (as Ctrl-C does).
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -58,13 +61,31 @@ impl TestApp {
         let app = Application::build(config, clock).await.expect("app builds");
         let addr = app.local_addr();
         let state = app.state().clone();
-        tokio::spawn(app.run_until(std::future::pending()));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
         TestApp {
             base: format!("http://{addr}"),
             clock: handle,
             state,
             db_path,
+            stop: Some(stop),
+            server: Some(server),
             _dir: dir,
+        }
+    }
+
+    /// Stops the server as a signal would: in-flight requests finish, the database closes.
+    pub async fn shut_down(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server
+                .await
+                .expect("server task")
+                .expect("server stopped cleanly");
         }
     }
 

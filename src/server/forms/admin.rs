@@ -1,10 +1,12 @@
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 use super::{Fields, PageRequest, render_error, render_page, see_other};
-use crate::model::UserId;
-use crate::server::services::{admin, invites};
+use crate::model::{AuditFilterInput, UserId};
+use crate::server::error_page;
+use crate::server::services::{admin, audit, invites};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -98,6 +100,46 @@ pub async fn create_invite(
                 vec![("email".into(), email), ("role".into(), role)],
             )
             .await
+        }
+    }
+}
+
+/// The audit log as a CSV download, with the page's filter (a GET: it changes nothing but
+/// the log's own record of the export).
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    page: PageRequest,
+    filter: Result<Query<AuditFilterInput>, QueryRejection>,
+) -> Response {
+    let Ok(Query(filter)) = filter else {
+        return error_page::response(
+            StatusCode::BAD_REQUEST,
+            "Could not export",
+            "The filter in the address could not be read; go back to the audit page and export from there.",
+        );
+    };
+    let actor = page.session().actor().cloned();
+    match audit::export_csv(&state, actor.as_ref(), &filter).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"caseroom-audit.csv\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => {
+            e.log();
+            let title = match e.status() {
+                StatusCode::UNAUTHORIZED => "Please sign in",
+                StatusCode::FORBIDDEN => "Not allowed",
+                _ => "Could not export",
+            };
+            error_page::response(e.status(), title, &e.to_string())
         }
     }
 }

@@ -13,7 +13,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 
 use crate::server::auth::session::CurrentSession;
@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/roles", post(admin::set_roles))
         .route("/admin/users/{id}/status", post(admin::set_status))
         .route("/admin/invites", post(admin::create_invite))
+        .route("/admin/audit.csv", get(admin::audit_csv))
         .route("/cases/new", post(cases::compose))
         .route("/preview", post(cases::preview_text))
         .route("/cases/{id}/edit", post(cases::edit))

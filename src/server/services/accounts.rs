@@ -69,6 +69,7 @@ pub async fn sign_in(
             action: "login_failed",
             target: user_id,
             detail: "",
+            case: None,
         };
         store
             .record_failure(&account_key, &address_key, now, since, audit)

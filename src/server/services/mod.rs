@@ -4,6 +4,7 @@
 pub mod access;
 pub mod accounts;
 pub mod admin;
+pub mod audit;
 pub mod case_views;
 pub mod cases;
 pub mod invites;

@@ -1,7 +1,15 @@
+//! The append-only audit log (the database refuses updates and deletes). Actions write their
+//! row in the same transaction as the action; reads of a case are buffered in memory and
+//! written in batches, so reading stays fast, and the buffer is written before the pool closes.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
 use sqlx::{Sqlite, Transaction};
 
 use super::StoreError;
-use crate::model::UserId;
+use crate::domain::audit_filter::AuditFilter;
+use crate::model::{AuditEntry, CaseId, UserId};
 
 /// One audit row. `detail` carries ids, role names and counts, never text a member typed.
 pub struct AuditEvent<'a> {
@@ -10,21 +18,52 @@ pub struct AuditEvent<'a> {
     pub action: &'static str,
     pub target: Option<UserId>,
     pub detail: &'a str,
+    pub case: Option<CaseId>,
 }
 
 impl AuditEvent<'_> {
     /// Written inside the caller's transaction, so the action and its record commit together.
     pub(super) async fn write(&self, tx: &mut Transaction<'_, Sqlite>) -> Result<(), StoreError> {
-        sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail) values ($1, $2, $3, $4, $5)")
+        sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail, case_id) values ($1, $2, $3, $4, $5, $6)")
             .bind(self.at)
             .bind(self.actor.map(|u| u.0))
             .bind(self.action)
             .bind(self.target.map(|u| u.0))
             .bind(self.detail)
+            .bind(self.case.map(|c| c.0))
             .execute(&mut **tx)
             .await?;
         Ok(())
     }
+}
+
+/// A read of a case waiting for the next batch.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CaseViewRecord {
+    at: i64,
+    reader: UserId,
+    case: CaseId,
+}
+
+/// The pending reads, and a lock held while a batch is being written: a second flush waits for
+/// the first to commit, so "flush, then read the log" always sees every read before it.
+#[derive(Clone, Default)]
+pub(super) struct CaseViewBuffer {
+    pending: Arc<Mutex<Vec<CaseViewRecord>>>,
+    writing: Arc<tokio::sync::Mutex<()>>,
+}
+
+/// A batch this large is written at once, without waiting for the timer.
+const VIEW_BATCH: usize = 256;
+/// Rows per insert statement (five bound values each, well under SQLite's limit).
+const ROWS_PER_INSERT: usize = 100;
+
+/// The buffer stays usable after a panic elsewhere: losing audit rows would be worse.
+fn lock(buffer: &CaseViewBuffer) -> MutexGuard<'_, Vec<CaseViewRecord>> {
+    buffer
+        .pending
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl super::Store {
@@ -36,7 +75,157 @@ impl super::Store {
         Ok(())
     }
 
-    /// The newest audit actions, newest first (for tests and, later, the admin's audit page).
+    /// Notes that `reader` read `case`; written with the next batch.
+    pub async fn record_case_view(
+        &self,
+        at: i64,
+        reader: UserId,
+        case: CaseId,
+    ) -> Result<(), StoreError> {
+        let full = {
+            let mut buffer = lock(&self.case_views);
+            buffer.push(CaseViewRecord { at, reader, case });
+            buffer.len() >= VIEW_BATCH
+        };
+        if full {
+            self.flush_case_views().await?;
+        }
+        Ok(())
+    }
+
+    /// Writes every buffered case view in one transaction. On failure the rows go back into
+    /// the buffer for the next attempt, so none is lost.
+    ///
+    /// The write runs in its own task: Leptos abandons (drops) a page's loading future when it
+    /// renders again, and a batch taken from the buffer but dropped half-written would be lost.
+    pub async fn flush_case_views(&self) -> Result<usize, StoreError> {
+        let store = self.clone();
+        tokio::spawn(async move { store.write_buffered_case_views().await })
+            .await
+            .map_err(|_| StoreError::WriterStopped)?
+    }
+
+    async fn write_buffered_case_views(&self) -> Result<usize, StoreError> {
+        let _writing = self.case_views.writing.lock().await;
+        let batch = std::mem::take(&mut *lock(&self.case_views));
+        if batch.is_empty() {
+            return Ok(0);
+        }
+        match self.write_case_views(&batch).await {
+            Ok(()) => Ok(batch.len()),
+            Err(e) => {
+                lock(&self.case_views).splice(0..0, batch);
+                Err(e)
+            }
+        }
+    }
+
+    async fn write_case_views(&self, batch: &[CaseViewRecord]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for rows in batch.chunks(ROWS_PER_INSERT) {
+            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+                "insert into audit_log (at, actor_id, action, detail, case_id) ",
+            );
+            insert.push_values(rows, |mut row, v| {
+                row.push_bind(v.at)
+                    .push_bind(v.reader.0)
+                    .push_bind("case_viewed")
+                    .push_bind("")
+                    .push_bind(v.case.0);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes buffered case views every `every` until the pool is closed (which writes the
+    /// rest itself).
+    pub fn spawn_case_view_writer(&self, every: Duration) {
+        let store = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.tick().await;
+            loop {
+                tick.tick().await;
+                if store.pool.is_closed() {
+                    break;
+                }
+                if let Err(e) = store.flush_case_views().await {
+                    tracing::error!(error = %e, pending = lock(&store.case_views).len(), "case views not written yet; will retry");
+                }
+            }
+        });
+    }
+
+    /// Audit entries matching `filter`, newest first, with the names of the members involved.
+    pub async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        type Row = (
+            i64,
+            i64,
+            Option<i64>,
+            Option<String>,
+            String,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            String,
+        );
+        let rows = sqlx::query_as::<_, Row>(
+            "select a.id, a.at, a.actor_id, actor.display_name, a.action, a.target_user_id, \
+                    target.display_name, a.case_id, a.detail \
+             from audit_log a \
+             left join users actor on actor.id = a.actor_id \
+             left join users target on target.id = a.target_user_id \
+             where ($1 is null or a.action = $1) and ($2 is null or a.actor_id = $2) \
+               and ($3 is null or a.case_id = $3) and ($4 is null or a.at >= $4) \
+               and ($5 is null or a.at < $5) and ($6 is null or a.id < $6) \
+             order by a.id desc limit $7",
+        )
+        .bind(filter.action)
+        .bind(filter.actor)
+        .bind(filter.case)
+        .bind(filter.from)
+        .bind(filter.to)
+        .bind(filter.before)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    at,
+                    actor_id,
+                    actor_name,
+                    action,
+                    target_user_id,
+                    target_name,
+                    case_id,
+                    detail,
+                )| {
+                    AuditEntry {
+                        id,
+                        at,
+                        actor_id,
+                        actor_name,
+                        action,
+                        target_user_id,
+                        target_name,
+                        case_id,
+                        detail,
+                    }
+                },
+            )
+            .collect())
+    }
+
+    /// The newest audit actions, newest first (for tests).
     pub async fn recent_audit_actions(
         &self,
         limit: i64,

@@ -78,6 +78,7 @@ impl Store {
             action: "case_published",
             target: None,
             detail: &detail,
+            case: Some(case_id),
         }
         .write(&mut tx)
         .await?;

@@ -43,6 +43,7 @@ impl Store {
             action: "invite_created",
             target: None,
             detail: &detail,
+            case: None,
         }
         .write(&mut tx)
         .await?;

@@ -35,11 +35,15 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored value is not valid: {0}")]
     Corrupt(&'static str),
+    #[error("the background writer stopped before it finished")]
+    WriterStopped,
 }
 
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Reads of cases not yet written to the audit log (see `audit`).
+    case_views: audit::CaseViewBuffer,
 }
 
 impl Store {
@@ -58,7 +62,10 @@ impl Store {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            case_views: Default::default(),
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), StoreError> {
@@ -68,7 +75,11 @@ impl Store {
         Ok(())
     }
 
+    /// Writes the buffered case views, then closes every connection.
     pub async fn close(&self) {
+        if let Err(e) = self.flush_case_views().await {
+            tracing::error!(error = %e, "case views could not be written at shutdown");
+        }
         self.pool.close().await;
     }
 

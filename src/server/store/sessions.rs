@@ -42,6 +42,7 @@ impl Store {
             action: audit_action,
             target: Some(user),
             detail: "",
+            case: None,
         }
         .write(&mut tx)
         .await?;
@@ -95,6 +96,7 @@ impl Store {
                 action: audit,
                 target: user,
                 detail: "",
+                case: None,
             }
             .write(&mut tx)
             .await?;

@@ -116,6 +116,7 @@ impl Store {
             action: "register",
             target: Some(id),
             detail: &detail,
+            case: None,
         }
         .write(&mut tx)
         .await?;
@@ -141,6 +142,7 @@ impl Store {
             action: "user_created_by_operator",
             target: Some(id),
             detail: &detail,
+            case: None,
         }
         .write(&mut tx)
         .await?;
@@ -206,6 +208,7 @@ impl Store {
             action: "roles_changed",
             target: Some(target),
             detail: &detail,
+            case: None,
         }
         .write(&mut tx)
         .await?;
@@ -248,6 +251,7 @@ impl Store {
             action,
             target: Some(target),
             detail: "",
+            case: None,
         }
         .write(&mut tx)
         .await?;
@@ -279,6 +283,7 @@ impl Store {
             action: "password_changed",
             target: Some(id),
             detail: &detail,
+            case: None,
         }
         .write(&mut tx)
         .await?;

@@ -1,4 +1,5 @@
 mod account;
+mod admin_audit;
 mod admin_invites;
 mod admin_users;
 mod case;
@@ -13,6 +14,7 @@ mod reply_edit;
 mod revisions;
 
 pub use account::AccountPage;
+pub use admin_audit::AdminAuditPage;
 pub use admin_invites::AdminInvitesPage;
 pub use admin_users::AdminUsersPage;
 pub use case::CasePage;
