@@ -17,6 +17,7 @@ pub const ACTIONS: &[&str] = &[
     "account_enabled",
     "case_published",
     "case_viewed",
+    "case_redacted",
     "audit_exported",
 ];
 

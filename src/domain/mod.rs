@@ -9,4 +9,5 @@ pub mod choice;
 pub mod deid;
 pub mod password;
 pub mod policy;
+pub mod redaction;
 pub mod role;

@@ -48,6 +48,9 @@ pub enum Action {
     ViewRevisions,
     /// Read and export the audit log (admins).
     ViewAuditLog,
+    /// Replace identifying text in a case, its replies and every stored copy (moderators and
+    /// admins).
+    Redact,
 }
 
 /// What the action is aimed at.
@@ -105,7 +108,7 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             Target::Reply { author } if author == actor.user_id => Ok(()),
             _ => Err(Denial::Forbidden),
         },
-        Action::SeeAnonymousAuthor | Action::ViewRevisions => {
+        Action::SeeAnonymousAuthor | Action::ViewRevisions | Action::Redact => {
             if actor.has(Role::Moderator) || actor.has(Role::Admin) {
                 Ok(())
             } else {
@@ -160,6 +163,7 @@ mod tests {
             Action::SeeAnonymousAuthor,
             Action::ViewRevisions,
             Action::ViewAuditLog,
+            Action::Redact,
         ] {
             assert_eq!(
                 can(None, action, Target::Site),
@@ -229,6 +233,10 @@ mod tests {
             ),
             (&[Role::Admin], ListUsers, Target::Site, Ok(())),
             (&[Role::Admin], ViewAuditLog, Target::Site, Ok(())),
+            (&[Role::Moderator], Redact, theirs, Ok(())),
+            (&[Role::Admin], Redact, theirs, Ok(())),
+            (&[Role::Clinician], Redact, mine, Err(Denial::Forbidden)),
+            (&[Role::Supervisor], Redact, theirs, Err(Denial::Forbidden)),
             (
                 &[Role::Moderator],
                 ViewAuditLog,

@@ -119,6 +119,8 @@ pub struct CasePermissions {
     pub mark_helpful: bool,
     pub follow_up: bool,
     pub see_revisions: bool,
+    /// Moderators and admins: the redaction form.
+    pub redact: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,9 @@ pub fn Notice() -> impl IntoView {
             Some("case-saved") => Some("Your changes were saved."),
             Some("follow-up-posted") => Some("Your follow-up was posted."),
             Some("case-closed") => Some("The case is closed."),
+            Some("redacted") => Some(
+                "Redacted from the case, its replies and every stored version. The old text was overwritten in the database.",
+            ),
             _ => None,
         })
     };

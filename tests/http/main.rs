@@ -9,6 +9,7 @@ mod cases;
 mod cli;
 mod pages;
 mod protection;
+mod redaction;
 mod scanner;
 mod sessions;
 mod support;

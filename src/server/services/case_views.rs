@@ -97,6 +97,14 @@ pub async fn get_case(
                 },
             )
             .is_ok(),
+            redact: can(
+                Some(actor),
+                Action::Redact,
+                Target::Case {
+                    author: case.author_id,
+                },
+            )
+            .is_ok(),
         },
     })
 }

@@ -8,5 +8,6 @@ pub mod audit;
 pub mod case_views;
 pub mod cases;
 pub mod invites;
+pub mod redaction;
 pub mod replies;
 pub mod screening;

@@ -6,6 +6,7 @@ mod audit;
 mod case_reads;
 mod cases;
 mod invites;
+mod redaction;
 mod replies;
 mod sessions;
 mod throttle;

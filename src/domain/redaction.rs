@@ -1,0 +1,132 @@
+//! What a moderator's redaction replaces, and with what. Pure, so the page (which lists the
+//! categories) and the server (which applies it) share one definition.
+
+/// The categories a redaction is labelled with: `[redacted: name]`.
+pub const CATEGORIES: &[(&str, &str)] = &[
+    ("name", "name"),
+    ("place", "place"),
+    ("date", "date"),
+    ("contact", "contact detail"),
+    ("number", "number or code"),
+    ("organization", "organization"),
+    ("detail", "identifying detail"),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RedactionError {
+    #[error("Type or paste the text to redact (at least 2 characters).")]
+    TooShort,
+    #[error("Redact at most 200 characters at a time.")]
+    TooLong,
+    #[error("Choose what kind of identifier this is.")]
+    UnknownCategory,
+}
+
+/// A checked redaction: the text to find (trimmed) and what replaces it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redaction {
+    target: String,
+    replacement: String,
+}
+
+impl Redaction {
+    pub fn parse(text: &str, category: &str) -> Result<Redaction, RedactionError> {
+        let target = text.trim();
+        if target.chars().filter(|c| !c.is_whitespace()).count() < 2 {
+            return Err(RedactionError::TooShort);
+        }
+        if target.chars().count() > 200 {
+            return Err(RedactionError::TooLong);
+        }
+        let label = CATEGORIES
+            .iter()
+            .find(|(key, _)| *key == category)
+            .map(|(_, label)| *label)
+            .ok_or(RedactionError::UnknownCategory)?;
+        Ok(Redaction {
+            target: target.to_owned(),
+            replacement: format!("[redacted: {label}]"),
+        })
+    }
+
+    pub fn replacement(&self) -> &str {
+        &self.replacement
+    }
+
+    /// `text` with every occurrence replaced, ignoring ASCII letter case ("maria" and "MARIA"
+    /// are the same identifier), and how many there were; `None` when there were none.
+    pub fn apply(&self, text: &str) -> Option<(String, usize)> {
+        // ASCII lower-casing keeps byte offsets, so matches in the folded copy are matches in
+        // the original.
+        let hay = text.to_ascii_lowercase();
+        let needle = self.target.to_ascii_lowercase();
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut count = 0;
+        for (at, _) in hay.match_indices(&needle) {
+            if at < last {
+                continue;
+            }
+            out.push_str(&text[last..at]);
+            out.push_str(&self.replacement);
+            last = at + needle.len();
+            count += 1;
+        }
+        if count == 0 {
+            return None;
+        }
+        out.push_str(&text[last..]);
+        Some((out, count))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_occurrence_is_replaced_whatever_its_case() {
+        let r = Redaction::parse("  Maria Okafor ", "name");
+        let Ok(r) = r else {
+            panic!("valid redaction refused: {r:?}")
+        };
+        assert_eq!(
+            r.apply("Maria Okafor said; MARIA OKAFOR left. maria okafor's mum"),
+            Some((
+                "[redacted: name] said; [redacted: name] left. [redacted: name]'s mum".to_owned(),
+                3
+            ))
+        );
+        assert_eq!(r.apply("Nothing here"), None);
+    }
+
+    #[test]
+    fn non_ascii_text_is_kept_intact() {
+        let Ok(r) = Redaction::parse("José", "name") else {
+            panic!("valid redaction refused")
+        };
+        assert_eq!(
+            r.apply("Ñandú and josé met José"),
+            Some((
+                "Ñandú and [redacted: name] met [redacted: name]".to_owned(),
+                2
+            ))
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_named() {
+        assert_eq!(
+            Redaction::parse(" a ", "name"),
+            Err(RedactionError::TooShort)
+        );
+        assert_eq!(
+            Redaction::parse(&"x".repeat(201), "name"),
+            Err(RedactionError::TooLong)
+        );
+        assert_eq!(
+            Redaction::parse("Maria", "shoe size"),
+            Err(RedactionError::UnknownCategory)
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! A moderator's redaction: one transaction over every place a case's text is stored (title,
+//! sections and their HTML, replies and theirs, every revision, the authors' explanations of
+//! kept findings), then a WAL checkpoint so the old bytes leave the write-ahead log too.
+//! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::{AuditEvent, Store, StoreError};
+use crate::model::{CaseId, UserId};
+
+/// What a redaction does to one text: the new text and how many places changed, or `None`.
+pub type Change<'a> = &'a (dyn Fn(&str) -> Option<(String, usize)> + Sync);
+/// Cooks Markdown to HTML for a changed text.
+pub type Cook<'a> = &'a (dyn Fn(&str) -> String + Sync);
+
+impl Store {
+    /// Applies `change` everywhere the case's text is kept and returns how many places
+    /// changed (0: the text is nowhere, and nothing was written).
+    pub async fn redact_case(
+        &self,
+        case: CaseId,
+        moderator: UserId,
+        now: i64,
+        change: Change<'_>,
+        cook: Cook<'_>,
+    ) -> Result<usize, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let mut places = 0;
+        places += redact_title(&mut tx, case, change).await?;
+        places += redact_sections(&mut tx, case, change, cook).await?;
+        places += redact_replies(&mut tx, case, change, cook).await?;
+        places += redact_revisions(&mut tx, case, change).await?;
+        places += redact_explanations(&mut tx, case, change).await?;
+        if places == 0 {
+            tx.rollback().await?;
+            return Ok(0);
+        }
+        let detail = format!("places={places}");
+        AuditEvent {
+            at: now,
+            actor: Some(moderator),
+            action: "case_redacted",
+            target: None,
+            detail: &detail,
+            case: Some(case),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        // TRUNCATE empties the log file after copying it back, so no old page image stays.
+        sqlx::query("pragma wal_checkpoint(truncate)")
+            .execute(&self.pool)
+            .await?;
+        Ok(places)
+    }
+}
+
+async fn redact_title(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+) -> Result<usize, StoreError> {
+    let title: Option<String> = sqlx::query_scalar("select title from cases where id = $1")
+        .bind(case.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((title, n)) = title.as_deref().and_then(change) else {
+        return Ok(0);
+    };
+    sqlx::query("update cases set title = $1 where id = $2")
+        .bind(title)
+        .bind(case.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(n)
+}
+
+async fn redact_sections(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+    cook: Cook<'_>,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select section, source_md from case_sections where case_id = $1")
+            .bind(case.0)
+            .fetch_all(&mut **tx)
+            .await?;
+    let mut places = 0;
+    for (section, source) in rows {
+        let Some((source, n)) = change(&source) else {
+            continue;
+        };
+        sqlx::query(
+            "update case_sections set source_md = $1, html = $2 where case_id = $3 and section = $4",
+        )
+        .bind(&source)
+        .bind(cook(&source))
+        .bind(case.0)
+        .bind(section)
+        .execute(&mut **tx)
+        .await?;
+        places += n;
+    }
+    Ok(places)
+}
+
+async fn redact_replies(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+    cook: Cook<'_>,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("select id, body_md from replies where case_id = $1")
+            .bind(case.0)
+            .fetch_all(&mut **tx)
+            .await?;
+    let mut places = 0;
+    for (id, body) in rows {
+        let Some((body, n)) = change(&body) else {
+            continue;
+        };
+        sqlx::query("update replies set body_md = $1, body_html = $2 where id = $3")
+            .bind(&body)
+            .bind(cook(&body))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        places += n;
+    }
+    Ok(places)
+}
+
+/// Revisions keep their source as JSON; every string in it is redacted.
+async fn redact_revisions(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("select id, source from revisions where case_id = $1")
+            .bind(case.0)
+            .fetch_all(&mut **tx)
+            .await?;
+    let mut places = 0;
+    for (id, source) in rows {
+        let mut value: serde_json::Value = serde_json::from_str(&source)
+            .map_err(|_| StoreError::Corrupt("a revision is not valid JSON"))?;
+        let n = redact_json(&mut value, change);
+        if n == 0 {
+            continue;
+        }
+        sqlx::query("update revisions set source = $1 where id = $2")
+            .bind(value.to_string())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        places += n;
+    }
+    Ok(places)
+}
+
+fn redact_json(value: &mut serde_json::Value, change: Change<'_>) -> usize {
+    match value {
+        serde_json::Value::String(s) => match change(s) {
+            Some((new, n)) => {
+                *s = new;
+                n
+            }
+            None => 0,
+        },
+        serde_json::Value::Array(items) => items.iter_mut().map(|v| redact_json(v, change)).sum(),
+        serde_json::Value::Object(map) => map.values_mut().map(|v| redact_json(v, change)).sum(),
+        _ => 0,
+    }
+}
+
+async fn redact_explanations(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
+         where r.case_id = $1",
+    )
+    .bind(case.0)
+    .fetch_all(&mut **tx)
+    .await?;
+    let mut places = 0;
+    for (id, text) in rows {
+        let Some((text, n)) = change(&text) else {
+            continue;
+        };
+        sqlx::query("update scan_explanations set explanation = $1 where id = $2")
+            .bind(text)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        places += n;
+    }
+    Ok(places)
+}

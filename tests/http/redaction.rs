@@ -1,0 +1,163 @@
+//! Redaction: a moderator replaces identifying text everywhere a case is stored, and the old
+//! bytes are gone from the database files. Only moderators and admins may; bad requests change
+//! nothing.
+
+use caseroom::domain::role::Role;
+use reqwest::StatusCode;
+
+use crate::cases::{case_form, publish};
+use crate::support::*;
+
+const MARKER: &str = "zqvmarkerplum";
+
+/// Every file SQLite keeps for the database: the main file, the WAL and its index.
+fn database_bytes(app: &TestApp) -> Vec<u8> {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let path = format!("{}{suffix}", app.db_path.display());
+        if let Ok(bytes) = std::fs::read(&path) {
+            all.extend(bytes);
+        }
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[tokio::test]
+async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician, Role::Supervisor])
+        .await;
+    let (moderator, _) = app
+        .member_client("mod@clinic.example", &[Role::Moderator])
+        .await;
+    let situation = format!("She says {MARKER} is what her family calls her.");
+    let id = publish(
+        &app,
+        &author,
+        &case_form(
+            &format!("Stuck with {MARKER}"),
+            &[("situation", &situation)],
+        ),
+    )
+    .await;
+    let tried = format!("I asked {} about it.", MARKER.to_uppercase());
+    let res = app
+        .post_form(
+            &author,
+            &format!("/cases/{id}/edit"),
+            &case_form(
+                "Stuck with a nickname",
+                &[("situation", &situation), ("tried", &tried)],
+            ),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let reply = format!("When {MARKER} pulls back, what happens in you?");
+    let res = app
+        .post_form(&peer, &format!("/cases/{id}/replies"), &[("body", &reply)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        contains(&database_bytes(&app), MARKER),
+        "the marker is stored before the redaction"
+    );
+
+    // Only moderators and admins may redact; nobody else changes anything.
+    let form = [("text", MARKER), ("category", "name")];
+    let path = format!("/cases/{id}/redact");
+    for client in [&author, &peer] {
+        let res = app.post_form(client, &path, &form).await;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+    let res = app.post_form(&app.client(), &path, &form).await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+
+    // Text that is not in the case, and text too short, are refused with a message.
+    let res = app
+        .post_form(
+            &moderator,
+            &path,
+            &[("text", "not in this case"), ("category", "name")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("That text is not in this case"), "{page}");
+    assert!(page.contains("value=\"not in this case\""), "kept: {page}");
+    let res = app
+        .post_form(&moderator, &path, &[("text", " "), ("category", "name")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
+    assert!(page.contains(MARKER), "a refused redaction changed nothing");
+
+    let res = app.post_form(&moderator, &path, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), format!("/cases/{id}?notice=redacted"));
+
+    let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
+    assert!(!page.to_lowercase().contains(MARKER), "{page}");
+    assert!(page.contains("[redacted: name]"));
+    let (status, revisions) = app.get(&moderator, &format!("/cases/{id}/revisions")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!revisions.to_lowercase().contains(MARKER), "{revisions}");
+    assert!(revisions.contains("[redacted: name]"));
+    let (_, edit) = app.get(&author, &format!("/cases/{id}/edit")).await;
+    assert!(!edit.to_lowercase().contains(MARKER));
+
+    let bytes = database_bytes(&app);
+    assert!(
+        !contains(&bytes, MARKER),
+        "the marker is in a database file"
+    );
+    assert!(!contains(&bytes, &MARKER.to_uppercase()));
+
+    let actions = app.audit_actions().await;
+    assert!(actions.contains(&"case_redacted".to_owned()));
+}
+
+#[tokio::test]
+async fn an_admin_may_redact_and_an_unknown_case_is_not_found() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (admin, _) = app
+        .member_client("admin@clinic.example", &[Role::Admin])
+        .await;
+    let id = publish(&app, &author, &case_form("A case with a town", &[])).await;
+    let res = app
+        .post_form(
+            &admin,
+            &format!("/cases/{id}/redact"),
+            &[("text", "every third session"), ("category", "detail")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("[redacted: identifying detail]"), "{page}");
+    let res = app
+        .post_form(
+            &admin,
+            "/cases/999/redact",
+            &[("text", "anything"), ("category", "name")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .post_form(
+            &admin,
+            &format!("/cases/{id}/redact"),
+            &[("text", "cancels"), ("category", "shoe size")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
