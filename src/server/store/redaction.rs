@@ -10,6 +10,8 @@ use crate::model::{CaseId, UserId};
 
 /// What a redaction does to one text: the new text and how many places changed, or `None`.
 pub type Change<'a> = &'a (dyn Fn(&str) -> Option<(String, usize)> + Sync);
+/// `Change` for a stored form that can fail to read (a revision's JSON).
+type RowChange<'a> = &'a (dyn Fn(&str) -> Result<Option<(String, usize)>, StoreError> + Sync);
 /// Cooks Markdown to HTML for a changed text.
 pub type Cook<'a> = &'a (dyn Fn(&str) -> String + Sync);
 
@@ -111,25 +113,15 @@ async fn redact_replies(
     change: Change<'_>,
     cook: Cook<'_>,
 ) -> Result<usize, StoreError> {
-    let rows: Vec<(i64, String)> =
-        sqlx::query_as("select id, body_md from replies where case_id = $1")
-            .bind(case.0)
-            .fetch_all(&mut **tx)
-            .await?;
-    let mut places = 0;
-    for (id, body) in rows {
-        let Some((body, n)) = change(&body) else {
-            continue;
-        };
-        sqlx::query("update replies set body_md = $1, body_html = $2 where id = $3")
-            .bind(&body)
-            .bind(cook(&body))
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        places += n;
-    }
-    Ok(places)
+    redact_rows(
+        tx,
+        case,
+        "select id, body_md from replies where case_id = $1",
+        "update replies set body_md = $1, body_html = $3 where id = $2",
+        &|body| Ok(change(body)),
+        Some(cook),
+    )
+    .await
 }
 
 /// Revisions keep their source as JSON; every string in it is redacted.
@@ -138,27 +130,22 @@ async fn redact_revisions(
     case: CaseId,
     change: Change<'_>,
 ) -> Result<usize, StoreError> {
-    let rows: Vec<(i64, String)> =
-        sqlx::query_as("select id, source from revisions where case_id = $1")
-            .bind(case.0)
-            .fetch_all(&mut **tx)
-            .await?;
-    let mut places = 0;
-    for (id, source) in rows {
-        let mut value: serde_json::Value = serde_json::from_str(&source)
-            .map_err(|_| StoreError::Corrupt("a revision is not valid JSON"))?;
-        let n = redact_json(&mut value, change);
-        if n == 0 {
-            continue;
-        }
-        sqlx::query("update revisions set source = $1 where id = $2")
-            .bind(value.to_string())
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        places += n;
-    }
-    Ok(places)
+    redact_rows(
+        tx,
+        case,
+        "select id, source from revisions where case_id = $1",
+        "update revisions set source = $1 where id = $2",
+        &|source| {
+            let mut value: serde_json::Value = serde_json::from_str(source)
+                .map_err(|_| StoreError::Corrupt("a revision is not valid JSON"))?;
+            Ok(match redact_json(&mut value, change) {
+                0 => None,
+                n => Some((value.to_string(), n)),
+            })
+        },
+        None,
+    )
+    .await
 }
 
 fn redact_json(value: &mut serde_json::Value, change: Change<'_>) -> usize {
@@ -181,23 +168,44 @@ async fn redact_explanations(
     case: CaseId,
     change: Change<'_>,
 ) -> Result<usize, StoreError> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    redact_rows(
+        tx,
+        case,
         "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
          where r.case_id = $1",
+        "update scan_explanations set explanation = $1 where id = $2",
+        &|text| Ok(change(text)),
+        None,
     )
-    .bind(case.0)
-    .fetch_all(&mut **tx)
-    .await?;
+    .await
+}
+
+/// One text column of the rows `select` finds (`id, text` for the case `$1`): each changed
+/// text is written back by `update` (`$1` the text, `$2` the id and, with `cook`, `$3` its
+/// HTML). Returns how many places changed.
+async fn redact_rows(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    select: &'static str,
+    update: &'static str,
+    change: RowChange<'_>,
+    cook: Option<Cook<'_>>,
+) -> Result<usize, StoreError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(select)
+        .bind(case.0)
+        .fetch_all(&mut **tx)
+        .await?;
     let mut places = 0;
     for (id, text) in rows {
-        let Some((text, n)) = change(&text) else {
+        let Some((text, n)) = change(&text)? else {
             continue;
         };
-        sqlx::query("update scan_explanations set explanation = $1 where id = $2")
-            .bind(text)
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
+        let html = cook.map(|cook| cook(&text));
+        let mut query = sqlx::query(update).bind(&text).bind(id);
+        if let Some(html) = html {
+            query = query.bind(html);
+        }
+        query.execute(&mut **tx).await?;
         places += n;
     }
     Ok(places)
