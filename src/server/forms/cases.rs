@@ -7,7 +7,7 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
-use crate::server::services::{cases, redaction, replies, screening};
+use crate::server::services::{cases, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -279,31 +279,4 @@ pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     res
-}
-
-/// A moderator redacts text from the case, its replies and every stored copy.
-pub async fn redact(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    page: PageRequest,
-    fields: Fields,
-) -> Response {
-    let actor = page.session().actor().cloned();
-    let text = fields.get("text").to_owned();
-    let category = fields.get("category").to_owned();
-    match redaction::redact_case(&state, actor.as_ref(), CaseId(id), &text, &category).await {
-        Ok(_) => see_other(&format!("/cases/{id}?notice=redacted"), None),
-        Err(e) => {
-            let path = format!("/cases/{id}");
-            render_error(
-                &state,
-                page,
-                &path,
-                e,
-                Some("redact".into()),
-                vec![("redact_text".into(), text), ("category".into(), category)],
-            )
-            .await
-        }
-    }
 }

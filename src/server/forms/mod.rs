@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod cases;
 mod decode;
+mod moderation;
 
 use axum::Router;
 use axum::body::Body;
@@ -38,7 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/replies", post(cases::reply))
         .route("/cases/{id}/follow-up", post(cases::follow_up))
         .route("/cases/{id}/close", post(cases::close))
-        .route("/cases/{id}/redact", post(cases::redact))
+        .route("/cases/{id}/redact", post(moderation::redact))
         .route("/replies/{id}/edit", post(cases::edit_reply))
         .route("/replies/{id}/helpful", post(cases::helpful))
         .route("/notifications/read", post(cases::notifications_read))
