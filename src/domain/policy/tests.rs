@@ -1,0 +1,217 @@
+//! The policy as tables: who may do what, for every role and action.
+
+use super::*;
+
+fn actor(id: i64, roles: &[Role]) -> Actor {
+    Actor {
+        user_id: UserId(id),
+        roles: Roles::new(roles.iter().copied()),
+    }
+}
+
+#[test]
+fn visitors_must_sign_in_for_everything() {
+    for action in [
+        Action::ViewMemberArea,
+        Action::ChangeOwnPassword,
+        Action::ListUsers,
+        Action::ChangeRoles,
+        Action::SetAccountDisabled,
+        Action::CreateInvite,
+        Action::ListInvites,
+        Action::CreateCase,
+        Action::ViewCase,
+        Action::EditCase,
+        Action::Reply,
+        Action::EditReply,
+        Action::ManageOwnCase,
+        Action::SeeAnonymousAuthor,
+        Action::ViewRevisions,
+        Action::ViewAuditLog,
+        Action::Redact,
+    ] {
+        assert_eq!(
+            can(None, action, Target::Site),
+            Err(Denial::SignInRequired),
+            "{action:?}"
+        );
+    }
+}
+
+#[test]
+fn the_role_by_action_table_holds() {
+    use Action::*;
+    let other = Target::User(UserId(99));
+    let mine = Target::Case { author: UserId(1) };
+    let theirs = Target::Case { author: UserId(2) };
+    type Row = (&'static [Role], Action, Target, Result<(), Denial>);
+    let table: &[Row] = &[
+        (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
+        (&[Role::Clinician], ChangeOwnPassword, Target::Site, Ok(())),
+        (
+            &[Role::Clinician],
+            ListUsers,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Clinician],
+            CreateInvite,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Clinician],
+            ChangeRoles,
+            other,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Supervisor],
+            ListUsers,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Supervisor],
+            ListInvites,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Moderator],
+            ListUsers,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Moderator],
+            SetAccountDisabled,
+            other,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Moderator],
+            CreateInvite,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Admin], ListUsers, Target::Site, Ok(())),
+        (&[Role::Admin], ViewAuditLog, Target::Site, Ok(())),
+        (&[Role::Moderator], Redact, theirs, Ok(())),
+        (&[Role::Admin], Redact, theirs, Ok(())),
+        (&[Role::Clinician], Redact, mine, Err(Denial::Forbidden)),
+        (&[Role::Supervisor], Redact, theirs, Err(Denial::Forbidden)),
+        (
+            &[Role::Moderator],
+            ViewAuditLog,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Supervisor, Role::Clinician],
+            ViewAuditLog,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Admin], ListInvites, Target::Site, Ok(())),
+        (&[Role::Admin], CreateInvite, Target::Site, Ok(())),
+        (&[Role::Admin], ChangeRoles, other, Ok(())),
+        (&[Role::Admin], SetAccountDisabled, other, Ok(())),
+        (&[Role::Clinician, Role::Admin], ChangeRoles, other, Ok(())),
+        (&[Role::Clinician], CreateCase, Target::Site, Ok(())),
+        (&[Role::Supervisor], CreateCase, Target::Site, Ok(())),
+        (
+            &[Role::Moderator],
+            CreateCase,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Admin],
+            CreateCase,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Clinician], ViewCase, theirs, Ok(())),
+        (&[Role::Clinician], Reply, theirs, Ok(())),
+        (&[Role::Clinician], EditCase, mine, Ok(())),
+        (&[Role::Clinician], EditCase, theirs, Err(Denial::Forbidden)),
+        (&[Role::Admin], EditCase, theirs, Err(Denial::Forbidden)),
+        (&[Role::Moderator], EditCase, theirs, Err(Denial::Forbidden)),
+        (&[Role::Clinician], ManageOwnCase, mine, Ok(())),
+        (
+            &[Role::Supervisor],
+            ManageOwnCase,
+            theirs,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Clinician],
+            EditReply,
+            Target::Reply { author: UserId(1) },
+            Ok(()),
+        ),
+        (
+            &[Role::Supervisor],
+            EditReply,
+            Target::Reply { author: UserId(2) },
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Clinician],
+            SeeAnonymousAuthor,
+            theirs,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Supervisor],
+            SeeAnonymousAuthor,
+            theirs,
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Moderator], SeeAnonymousAuthor, theirs, Ok(())),
+        (&[Role::Admin], SeeAnonymousAuthor, theirs, Ok(())),
+        (
+            &[Role::Clinician],
+            ViewRevisions,
+            mine,
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Moderator], ViewRevisions, theirs, Ok(())),
+    ];
+    for (roles, action, target, expected) in table {
+        assert_eq!(
+            can(Some(&actor(1, roles)), *action, *target),
+            *expected,
+            "{roles:?} {action:?} {target:?}"
+        );
+    }
+}
+
+#[test]
+fn an_admin_cannot_change_their_own_roles_or_disable_themselves() {
+    let admin = actor(7, &[Role::Admin]);
+    let me = Target::User(UserId(7));
+    assert_eq!(
+        can(Some(&admin), Action::ChangeRoles, me),
+        Err(Denial::OwnAccount)
+    );
+    assert_eq!(
+        can(Some(&admin), Action::SetAccountDisabled, me),
+        Err(Denial::OwnAccount)
+    );
+}
+
+#[test]
+fn a_member_with_no_roles_left_can_still_only_reach_member_pages() {
+    let nobody = actor(3, &[]);
+    assert_eq!(
+        can(Some(&nobody), Action::ViewMemberArea, Target::Site),
+        Ok(())
+    );
+    assert_eq!(
+        can(Some(&nobody), Action::ListUsers, Target::Site),
+        Err(Denial::Forbidden)
+    );
+}
