@@ -8,13 +8,15 @@ use axum::body::Body;
 use axum::http::Request;
 use caseroom::domain::case::CaseInput;
 use caseroom::domain::policy::Actor;
+use caseroom::domain::review::AUTHOR_ITEMS;
 use caseroom::domain::role::{Role, Roles};
 use caseroom::server::app::{build_state, router};
 use caseroom::server::auth::token::{hash_secret, new_secret};
 use caseroom::server::clock::Clock;
 use caseroom::server::config::Config;
 use caseroom::server::render::{MAX_DEPTH, MAX_SOURCE_BYTES, cook};
-use caseroom::server::services::{cases, replies, screening};
+use caseroom::server::services::cases::CaseSubmission;
+use caseroom::server::services::{cases, replies, review, screening};
 use caseroom::server::store::NewUser;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tower::ServiceExt as _;
@@ -93,9 +95,14 @@ fn case_page_bench(c: &mut Criterion) {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let mut actors = Vec::new();
-        for (i, role) in [Role::Clinician, Role::Supervisor, Role::Clinician]
-            .into_iter()
-            .enumerate()
+        for (i, role) in [
+            Role::Clinician,
+            Role::Supervisor,
+            Role::Clinician,
+            Role::Moderator,
+        ]
+        .into_iter()
+        .enumerate()
         {
             let roles = Roles::new([role]);
             let email = format!("bench{i}@clinic.example");
@@ -142,7 +149,17 @@ fn case_page_bench(c: &mut Criterion) {
                 )
             })
             .collect();
-        let id = cases::publish_case(&state, Some(&actors[0]), &input, "", &explanations)
+        let submission = CaseSubmission {
+            input,
+            explanations,
+            confirmed: AUTHOR_ITEMS.iter().map(|i| i.key.to_owned()).collect(),
+            disguise: "composite".into(),
+            ..CaseSubmission::default()
+        };
+        let id = cases::submit_case(&state, Some(&actors[0]), &submission)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        review::decide(&state, Some(&actors[3]), id, "approve", "", |_| "absent")
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         for i in 0..100 {

@@ -9,7 +9,7 @@ use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
     ComposePage, EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage,
-    NotificationsPage, RegisterPage, RevisionsPage,
+    NotificationsPage, RegisterPage, ReviewPage, ReviewQueuePage, RevisionsPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -85,6 +85,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/:id/revisions") view=RevisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/replies/:id/edit") view=EditReplyPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -6,3 +6,4 @@ pub mod accounts;
 pub mod admin;
 pub mod cases;
 pub mod deid;
+pub mod review;

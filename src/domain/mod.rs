@@ -10,4 +10,5 @@ pub mod deid;
 pub mod password;
 pub mod policy;
 pub mod redaction;
+pub mod review;
 pub mod role;

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
+use crate::domain::review::ReviewState;
 use crate::model::{SafeHtml, UserId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +70,7 @@ pub struct CaseSummary {
     pub author: AuthorView,
     pub context: CaseContext,
     pub state: CaseState,
+    pub review: ReviewState,
     pub reply_count: i64,
     pub has_supervisor_feedback: bool,
     pub last_activity_at: i64,
@@ -121,6 +123,8 @@ pub struct CasePermissions {
     pub see_revisions: bool,
     /// Moderators and admins: the redaction form.
     pub redact: bool,
+    /// Moderators and admins: a link to the case's review page.
+    pub review: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +134,9 @@ pub struct CaseView {
     pub author: AuthorView,
     pub context: CaseContext,
     pub state: CaseState,
+    pub review: ReviewState,
+    /// The moderator's reason, shown to the author of a returned or rejected case.
+    pub review_reason: Option<String>,
     pub sections: Vec<SectionView>,
     pub follow_up: Option<SafeHtml>,
     pub supervisor_name: Option<String>,
@@ -143,6 +150,8 @@ pub struct CaseView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseSource {
     pub id: CaseId,
+    /// The revision the edit starts from; an edit over a newer one is refused.
+    pub revision: i64,
     pub input: crate::domain::case::CaseInput,
     pub supervisor_id: Option<UserId>,
 }
@@ -160,6 +169,8 @@ pub struct NotificationView {
     pub case_id: CaseId,
     pub case_title: String,
     pub text: String,
+    /// The moderator's reason, for a returned or rejected case.
+    pub reason: Option<String>,
     pub created_at: i64,
     pub read: bool,
 }

@@ -5,6 +5,7 @@ mod audit;
 mod case;
 mod deid;
 mod error;
+mod review;
 mod safe_html;
 
 pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
@@ -16,6 +17,7 @@ pub use case::{
 };
 pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;
+pub use review::{ExplanationView, FieldDiff, QueueEntry, ReviewRecord, ReviewView};
 pub use safe_html::SafeHtml;
 
 use serde::{Deserialize, Serialize};

@@ -19,6 +19,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use leptos::prelude::use_context;
 
+use crate::domain::policy::Actor;
+use crate::domain::role::Role;
 use crate::model::CaseId;
 use crate::server::auth::session::CurrentSession;
 use crate::server::state::AppState;
@@ -41,12 +43,15 @@ pub fn note_case_read(case: CaseId) {
     }
 }
 
-/// The case id of a case page address, `/cases/{id}`.
+/// The case id of a case page or review page address, `/cases/{id}` or `/review/{id}`.
 fn case_page(req: &Request) -> Option<i64> {
     if req.method() != Method::GET {
         return None;
     }
-    let id = req.uri().path().strip_prefix("/cases/")?;
+    let path = req.uri().path();
+    let id = path
+        .strip_prefix("/cases/")
+        .or_else(|| path.strip_prefix("/review/"))?;
     if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -59,7 +64,9 @@ pub async fn record_case_reads(
     next: Next,
 ) -> Response {
     let page = case_page(&req);
-    let api = req.uri().path().starts_with("/api/get_case");
+    let api = ["/api/get_case", "/api/get_review"]
+        .iter()
+        .any(|p| req.uri().path().starts_with(p));
     if page.is_none() && !api {
         return next.run(req).await;
     }
@@ -70,7 +77,7 @@ pub async fn record_case_reads(
     let reader = req
         .extensions()
         .get::<CurrentSession>()
-        .and_then(|s| s.actor().map(|a| a.user_id));
+        .and_then(|s| s.actor().cloned());
     let response = next.run(req).await;
     let mut cases = std::mem::take(&mut *reads.0.lock().unwrap_or_else(|p| p.into_inner()));
     cases.extend(page);
@@ -78,9 +85,10 @@ pub async fn record_case_reads(
         && response.status().is_success()
     {
         for case in cases {
+            let unpublished = moderator_reads_unpublished(&state, &reader, CaseId(case)).await;
             if let Err(e) = state
                 .store
-                .record_case_view(state.clock.now(), reader, CaseId(case))
+                .record_case_view(state.clock.now(), reader.user_id, CaseId(case), unpublished)
                 .await
             {
                 tracing::error!(case.id = case, error = %e, "case read not yet written to the audit log");
@@ -88,4 +96,21 @@ pub async fn record_case_reads(
         }
     }
     response
+}
+
+/// Whether this is a moderator (or admin) reading a case still in review, which the audit log
+/// records as its own action. Only their reads cost the extra lookup: other readers can only
+/// read published cases, or their own.
+async fn moderator_reads_unpublished(state: &AppState, reader: &Actor, case: CaseId) -> bool {
+    if !(reader.has(Role::Moderator) || reader.has(Role::Admin)) {
+        return false;
+    }
+    match state.store.case_review_state(case).await {
+        Ok(review) => review.is_some_and(|r| !r.is_published()),
+        Err(e) => {
+            tracing::error!(case.id = case.0, error = %e, "review state not read for the audit log");
+            // Recorded as the stricter of the two.
+            true
+        }
+    }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::accounts::get_current_user;
 use crate::api::cases::count_unread_notifications;
+use crate::api::review::count_review_queue;
 use crate::domain::role::Role;
 
 /// Header, navigation and the page column around every route.
@@ -17,12 +18,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                         Ok(Some(user)) => {
                             let admin = user.roles.has(Role::Admin);
                             let unread = count_unread_notifications().await.unwrap_or(0);
+                            let queue = count_review_queue().await.ok().flatten();
                             let notifications = if unread > 0 { format!("Notifications ({unread})") } else { "Notifications".to_owned() };
                             view! {
                                 <nav class="site-nav" aria-label="Main">
                                     <a href="/cases">"Cases"</a>
                                     <a href="/cases/mine">"My cases"</a>
                                     <a href="/notifications">{notifications}</a>
+                                    {queue.map(|n| view! { <a href="/review">{format!("Review queue ({n})")}</a> })}
                                     {admin.then(|| view! {
                                         <a href="/admin/users">"Members"</a>
                                         <a href="/admin/invites">"Invites"</a>

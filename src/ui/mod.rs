@@ -8,5 +8,6 @@ pub mod layout;
 pub mod notice;
 pub mod pages;
 pub mod raw_text;
+pub mod review;
 pub mod status;
 pub mod time;

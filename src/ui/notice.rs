@@ -18,6 +18,16 @@ pub fn Notice() -> impl IntoView {
             Some("status-saved") => Some("Account status saved."),
             Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
             Some("case-saved") => Some("Your changes were saved."),
+            Some("submitted") => Some(
+                "Your case is in the review queue. A moderator checks it for anything that could identify a client; members see it once it is approved. You will get a notification.",
+            ),
+            Some("resubmitted") => Some(
+                "Your changes were saved and the case is back in the review queue. Members see it again once a moderator approves it.",
+            ),
+            Some("claimed") => Some("You claimed this case. Other moderators see that you are reviewing it."),
+            Some("approved") => Some("Approved: the case is published and its author was notified."),
+            Some("returned") => Some("Returned to the author with your reason."),
+            Some("rejected") => Some("Rejected. The author was notified with your reason."),
             Some("follow-up-posted") => Some("Your follow-up was posted."),
             Some("case-closed") => Some("The case is closed."),
             Some("redacted") => Some(

@@ -87,10 +87,18 @@ async fn reads_of_a_case_are_audited_and_an_admin_filters_and_exports_them() {
     assert_eq!(viewed.len(), 2, "{csv}");
     assert!(viewed.iter().all(|l| l.contains(&format!(",{peer_id},"))));
     assert!(
-        lines.iter().any(|l| l.contains(",case_published,")),
-        "publishing carries the case id: {csv}"
+        lines.iter().any(|l| l.contains(",case_submitted,")),
+        "submitting carries the case id: {csv}"
     );
-    assert_eq!(lines.len(), 4, "header, publish, two reads: {csv}");
+    assert!(
+        lines.iter().any(|l| l.contains(",case_approved,")),
+        "approving carries the case id: {csv}"
+    );
+    assert_eq!(
+        lines.len(),
+        5,
+        "header, submission, approval, two reads: {csv}"
+    );
 
     // Filtering by member shows only that member's entries; the export itself is audited.
     let (_, page) = app

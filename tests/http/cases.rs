@@ -25,15 +25,23 @@ pub(crate) fn case_form<'a>(
         ("stuck", "She agrees, then cancels again."),
         ("asking", "What am I not seeing?"),
         ("intent", "publish"),
+        ("disguise", "composite"),
     ];
+    form.extend(
+        caseroom::domain::review::AUTHOR_ITEMS
+            .iter()
+            .map(|i| ("confirm", i.key)),
+    );
     for (k, v) in extra {
-        form.retain(|(fk, _)| fk != k || *k == "tag");
+        form.retain(|(fk, _)| fk != k || *k == "tag" || *k == "confirm");
         form.push((k, v));
     }
     form
 }
 
-pub(crate) async fn publish(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
+/// Submits a case for review and returns its id; nobody but its author and moderators can
+/// read it yet.
+pub(crate) async fn submit(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
     let res = app.post_form(client, "/cases/new", form).await;
     assert_eq!(
         res.status(),
@@ -41,10 +49,38 @@ pub(crate) async fn publish(app: &TestApp, client: &Client, form: &[(&str, &str)
         "{}",
         res.text().await.unwrap_or_default()
     );
-    location(&res)
-        .trim_start_matches("/cases/")
+    let to = location(&res);
+    to.trim_start_matches("/cases/")
+        .trim_end_matches("?notice=submitted")
         .parse()
-        .expect("case id in location")
+        .unwrap_or_else(|_| panic!("case id in location {to}"))
+}
+
+/// Posts the edit form as a browser would: with the revision the edit page started from.
+pub(crate) async fn edit(
+    app: &TestApp,
+    client: &Client,
+    id: i64,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    let path = format!("/cases/{id}/edit");
+    let (_, page) = app.get(client, &path).await;
+    let revision = page
+        .split("name=\"revision\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("")
+        .to_owned();
+    let mut form = form.to_vec();
+    form.push(("revision", &revision));
+    app.post_form(client, &path, &form).await
+}
+
+/// Submits a case and has a moderator approve it: a published case.
+pub(crate) async fn publish(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
+    let id = submit(app, client, form).await;
+    app.approve(id).await;
+    id
 }
 
 #[tokio::test]
@@ -211,10 +247,14 @@ async fn authors_edit_their_case_others_cannot_and_moderators_see_every_revision
         form.contains("value=\"Before the edit\""),
         "the form starts from the stored case"
     );
-    let res = app
-        .post_form(&author, &edit_path, &case_form("After the edit", &[]))
-        .await;
+    let res = edit(&app, &author, id, &case_form("After the edit", &[])).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The edit is back in review: peers cannot read the case until a moderator approves it.
+    assert_eq!(
+        app.get(&peer, &format!("/cases/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    app.approve(id).await;
 
     let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
     assert!(page.contains("After the edit") && page.contains(">edited<"));

@@ -10,6 +10,7 @@ mod cli;
 mod pages;
 mod protection;
 mod redaction;
+mod review;
 mod scanner;
 mod sessions;
 mod support;

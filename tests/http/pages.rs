@@ -14,17 +14,7 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
             &[Role::Admin, Role::Clinician],
         )
         .await;
-    let form = [
-        ("title", "A case for the page check"),
-        ("age_band", "adult"),
-        ("setting", "outpatient"),
-        ("modality", "cbt"),
-        ("sessions", "6-15"),
-        ("situation", "Text."),
-        ("stuck", "Text."),
-        ("asking", "Text?"),
-        ("intent", "publish"),
-    ];
+    let form = crate::cases::case_form("A case for the page check", &[]);
     assert_eq!(
         app.post_form(&admin, "/cases/new", &form).await.status(),
         StatusCode::SEE_OTHER
@@ -44,6 +34,8 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
         "/cases/1",
         "/cases/1/edit",
         "/notifications",
+        "/review",
+        "/review/1",
         "/no-such-page",
     ];
     let visitor_pages = ["/login".to_owned(), format!("/register?token={token}")];
@@ -69,5 +61,5 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
         assert_eq!(caseroom::app::path_has_islands(bare), has_island, "{path}");
         checked += 1;
     }
-    assert_eq!(checked, 13);
+    assert_eq!(checked, 15);
 }

@@ -5,7 +5,7 @@
 use caseroom::domain::role::Role;
 use reqwest::StatusCode;
 
-use crate::cases::{case_form, publish};
+use crate::cases::{case_form, edit, publish};
 use crate::support::*;
 
 const MARKER: &str = "zqvmarkerplum";
@@ -49,17 +49,26 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     )
     .await;
     let tried = format!("I asked {} about it.", MARKER.to_uppercase());
+    let edited = case_form(
+        "Stuck with a nickname",
+        &[("situation", &situation), ("tried", &tried)],
+    );
+    let res = edit(&app, &author, id, &edited).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // A moderator returns the edit with a reason that quotes the marker; the author resubmits
+    // and it is approved.
+    let reason = format!("Please remove the nickname {MARKER} before this goes out.");
     let res = app
         .post_form(
-            &author,
-            &format!("/cases/{id}/edit"),
-            &case_form(
-                "Stuck with a nickname",
-                &[("situation", &situation), ("tried", &tried)],
-            ),
+            app.moderator().await,
+            &format!("/review/{id}/decide"),
+            &[("decision", "return"), ("reason", &reason)],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = edit(&app, &author, id, &edited).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    app.approve(id).await;
     let reply = format!("When {MARKER} pulls back, what happens in you?");
     let res = app
         .post_form(&peer, &format!("/cases/{id}/replies"), &[("body", &reply)])
@@ -110,6 +119,13 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     assert_eq!(status, StatusCode::OK);
     assert!(!revisions.to_lowercase().contains(MARKER), "{revisions}");
     assert!(revisions.contains("[redacted: name]"));
+    // The moderator's reason reaches the author through a notification; it is redacted too.
+    let (_, notes) = app.get(&author, "/notifications").await;
+    assert!(!notes.to_lowercase().contains(MARKER), "{notes}");
+    assert!(
+        notes.contains("Please remove the nickname [redacted: name]"),
+        "{notes}"
+    );
     let (_, edit) = app.get(&author, &format!("/cases/{id}/edit")).await;
     assert!(!edit.to_lowercase().contains(MARKER));
 

@@ -24,6 +24,9 @@ pub struct TestApp {
     /// Dropping or sending stops the server gracefully (as Ctrl-C does).
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    /// A signed-in moderator, made on first use, who approves cases for tests about what
+    /// happens after publication.
+    moderator: tokio::sync::OnceCell<Client>,
     _dir: tempfile::TempDir,
 }
 
@@ -72,6 +75,7 @@ impl TestApp {
             db_path,
             stop: Some(stop),
             server: Some(server),
+            moderator: tokio::sync::OnceCell::new(),
             _dir: dir,
         }
     }
@@ -180,6 +184,39 @@ impl TestApp {
         (status, res.text().await.expect("body"))
     }
 
+    /// The test moderator's client.
+    pub async fn moderator(&self) -> &Client {
+        self.moderator
+            .get_or_init(|| async {
+                self.member_client(
+                    "queue.moderator@example.org",
+                    &[caseroom::domain::role::Role::Moderator],
+                )
+                .await
+                .0
+            })
+            .await
+    }
+
+    /// A moderator approves case `id` with the whole checklist ticked *absent*.
+    pub async fn approve(&self, id: i64) {
+        let form = approval();
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let res = self
+            .post_form(
+                self.moderator().await,
+                &format!("/review/{id}/decide"),
+                &form,
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "approval of case {id}: {}",
+            res.text().await.unwrap_or_default()
+        );
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         self.state
             .store
@@ -215,4 +252,14 @@ pub fn location(res: &Response) -> String {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The approve form with every item of the moderator's checklist ticked *absent*.
+pub fn approval() -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = caseroom::domain::review::MODERATOR_ITEMS
+        .iter()
+        .map(|i| (format!("check.{}", i.key), "absent".to_owned()))
+        .collect();
+    form.push(("decision".into(), "approve".into()));
+    form
 }

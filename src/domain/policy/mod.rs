@@ -1,6 +1,7 @@
 //! The one permission policy. Every form handler and every server function asks [`can`] before it
 //! reads or changes anything; the browser never decides who may see what.
 
+use crate::domain::review::ReviewState;
 use crate::domain::role::{Role, Roles};
 use crate::model::UserId;
 
@@ -32,15 +33,16 @@ pub enum Action {
     ListInvites,
     /// Post a new case (clinicians and supervisors).
     CreateCase,
-    /// Read a published case and its replies.
+    /// Read a case and its replies: a published one, or one's own or (moderators) any in review.
     ViewCase,
-    /// Edit a case's text and context (its author).
+    /// Edit a case's text and context (its author; not once it was rejected). The edit goes
+    /// back to review.
     EditCase,
-    /// Reply to a case the member can see.
+    /// Reply to a published case.
     Reply,
     /// Edit a reply (its author).
     EditReply,
-    /// Mark a reply helpful, post a follow-up, close the case (the case author).
+    /// Mark a reply helpful, post a follow-up, close the case (the author of a published case).
     ManageOwnCase,
     /// Learn who wrote an anonymous case (moderators and admins).
     SeeAnonymousAuthor,
@@ -51,6 +53,11 @@ pub enum Action {
     /// Replace identifying text in a case, its replies and every stored copy (moderators and
     /// admins).
     Redact,
+    /// See the review queue (moderators and admins).
+    ViewReviewQueue,
+    /// Claim, approve, return or reject a case in review (moderators and admins, never their
+    /// own case).
+    Review,
 }
 
 /// What the action is aimed at.
@@ -58,9 +65,10 @@ pub enum Action {
 pub enum Target {
     Site,
     User(UserId),
-    /// A case, by its author.
+    /// A case, by its author and where it stands with the moderators.
     Case {
         author: UserId,
+        review: ReviewState,
     },
     /// A reply, by its author.
     Reply {
@@ -77,6 +85,8 @@ pub enum Denial {
     Forbidden,
     #[error("You cannot change your own roles or disable your own account. Ask another admin.")]
     OwnAccount,
+    #[error("You cannot review your own case. Another moderator will.")]
+    OwnCase,
 }
 
 /// Decides whether `actor` may perform `action` on `target`.
@@ -92,7 +102,21 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
         Action::ListUsers | Action::CreateInvite | Action::ListInvites | Action::ViewAuditLog => {
             require_admin(actor)
         }
-        Action::ViewCase | Action::Reply => Ok(()),
+        Action::ViewCase => match target {
+            Target::Case { author, review } if !review.is_published() => {
+                if author == actor.user_id || is_moderator(actor) {
+                    Ok(())
+                } else {
+                    // Answered like a missing case would be for peers: see `access::case_for`.
+                    Err(Denial::Forbidden)
+                }
+            }
+            _ => Ok(()),
+        },
+        Action::Reply => match target {
+            Target::Case { review, .. } if !review.is_published() => Err(Denial::Forbidden),
+            _ => Ok(()),
+        },
         Action::CreateCase => {
             if actor.has(Role::Clinician) || actor.has(Role::Supervisor) {
                 Ok(())
@@ -100,19 +124,42 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
                 Err(Denial::Forbidden)
             }
         }
-        Action::EditCase | Action::ManageOwnCase => match target {
-            Target::Case { author } if author == actor.user_id => Ok(()),
+        Action::EditCase => match target {
+            Target::Case { author, review }
+                if author == actor.user_id && review != ReviewState::Rejected =>
+            {
+                Ok(())
+            }
+            _ => Err(Denial::Forbidden),
+        },
+        Action::ManageOwnCase => match target {
+            Target::Case { author, review } if author == actor.user_id && review.is_published() => {
+                Ok(())
+            }
             _ => Err(Denial::Forbidden),
         },
         Action::EditReply => match target {
             Target::Reply { author } if author == actor.user_id => Ok(()),
             _ => Err(Denial::Forbidden),
         },
-        Action::SeeAnonymousAuthor | Action::ViewRevisions | Action::Redact => {
-            if actor.has(Role::Moderator) || actor.has(Role::Admin) {
+        Action::SeeAnonymousAuthor
+        | Action::ViewRevisions
+        | Action::Redact
+        | Action::ViewReviewQueue => {
+            if is_moderator(actor) {
                 Ok(())
             } else {
                 Err(Denial::Forbidden)
+            }
+        }
+        Action::Review => {
+            if !is_moderator(actor) {
+                return Err(Denial::Forbidden);
+            }
+            match target {
+                Target::Case { author, .. } if author == actor.user_id => Err(Denial::OwnCase),
+                Target::Case { .. } => Ok(()),
+                _ => Err(Denial::Forbidden),
             }
         }
         Action::ChangeRoles | Action::SetAccountDisabled => {
@@ -123,6 +170,10 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             }
         }
     }
+}
+
+fn is_moderator(actor: &Actor) -> bool {
+    actor.has(Role::Moderator) || actor.has(Role::Admin)
 }
 
 fn require_admin(actor: &Actor) -> Result<(), Denial> {

@@ -29,6 +29,8 @@ fn visitors_must_sign_in_for_everything() {
         Action::ViewRevisions,
         Action::ViewAuditLog,
         Action::Redact,
+        Action::ViewReviewQueue,
+        Action::Review,
     ] {
         assert_eq!(
             can(None, action, Target::Site),
@@ -42,8 +44,14 @@ fn visitors_must_sign_in_for_everything() {
 fn the_role_by_action_table_holds() {
     use Action::*;
     let other = Target::User(UserId(99));
-    let mine = Target::Case { author: UserId(1) };
-    let theirs = Target::Case { author: UserId(2) };
+    let mine = Target::Case {
+        author: UserId(1),
+        review: ReviewState::Approved,
+    };
+    let theirs = Target::Case {
+        author: UserId(2),
+        review: ReviewState::Approved,
+    };
     type Row = (&'static [Role], Action, Target, Result<(), Denial>);
     let table: &[Row] = &[
         (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
@@ -214,4 +222,75 @@ fn a_member_with_no_roles_left_can_still_only_reach_member_pages() {
         can(Some(&nobody), Action::ListUsers, Target::Site),
         Err(Denial::Forbidden)
     );
+}
+
+/// Who may do what to a case in each review state. Every cell is listed, allowed or refused.
+#[test]
+fn the_role_by_review_state_table_holds() {
+    use Action::*;
+    let clinician: &[Role] = &[Role::Clinician];
+    let supervisor: &[Role] = &[Role::Supervisor];
+    let moderator: &[Role] = &[Role::Moderator];
+    let admin: &[Role] = &[Role::Admin];
+    let ok = Ok(());
+    let no = Err(Denial::Forbidden);
+    // (roles, is the author, action, [pending, returned, rejected, approved])
+    type Row = (&'static [Role], bool, Action, [Result<(), Denial>; 4]);
+    let table: &[Row] = &[
+        (clinician, true, ViewCase, [ok, ok, ok, ok]),
+        (clinician, false, ViewCase, [no, no, no, ok]),
+        (supervisor, false, ViewCase, [no, no, no, ok]),
+        (moderator, false, ViewCase, [ok, ok, ok, ok]),
+        (admin, false, ViewCase, [ok, ok, ok, ok]),
+        (clinician, true, EditCase, [ok, ok, no, ok]),
+        (moderator, false, EditCase, [no, no, no, no]),
+        (clinician, true, Reply, [no, no, no, ok]),
+        (supervisor, false, Reply, [no, no, no, ok]),
+        (moderator, false, Reply, [no, no, no, ok]),
+        (clinician, true, ManageOwnCase, [no, no, no, ok]),
+        (clinician, false, Review, [no, no, no, no]),
+        (supervisor, false, Review, [no, no, no, no]),
+        (moderator, false, Review, [ok, ok, ok, ok]),
+        (admin, false, Review, [ok, ok, ok, ok]),
+        (
+            &[Role::Moderator, Role::Clinician],
+            true,
+            Review,
+            [Err(Denial::OwnCase); 4],
+        ),
+        (moderator, false, Redact, [ok, ok, ok, ok]),
+        (clinician, true, Redact, [no, no, no, no]),
+    ];
+    for (roles, is_author, action, cells) in table {
+        for (review, expected) in ReviewState::ALL.iter().zip(cells) {
+            let target = Target::Case {
+                author: UserId(if *is_author { 1 } else { 2 }),
+                review: *review,
+            };
+            assert_eq!(
+                can(Some(&actor(1, roles)), *action, target),
+                *expected,
+                "{roles:?} author={is_author} {action:?} {review:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn only_moderators_and_admins_see_the_review_queue() {
+    for (roles, expected) in [
+        (&[Role::Clinician][..], Err(Denial::Forbidden)),
+        (&[Role::Supervisor][..], Err(Denial::Forbidden)),
+        (&[Role::Moderator][..], Ok(())),
+        (&[Role::Admin][..], Ok(())),
+    ] {
+        assert_eq!(
+            can(
+                Some(&actor(1, roles)),
+                Action::ViewReviewQueue,
+                Target::Site
+            ),
+            expected
+        );
+    }
 }

@@ -7,6 +7,7 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
+use crate::server::services::cases::CaseSubmission;
 use crate::server::services::{cases, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
@@ -28,21 +29,33 @@ fn case_input(fields: &Fields) -> CaseInput {
     }
 }
 
-/// *Preview* re-renders the form with the cooked sections and everything typed; *Publish* saves.
+/// Everything the compose and edit forms send besides the intent.
+fn submission(fields: &Fields) -> CaseSubmission {
+    CaseSubmission {
+        input: case_input(fields),
+        supervisor: fields.get("supervisor").to_owned(),
+        explanations: screening::explanations_from(fields.values()),
+        confirmed: fields.all("confirm"),
+        disguise: fields.get("disguise").to_owned(),
+        base_revision: fields.get("revision").parse().ok(),
+    }
+}
+
+/// *Preview* re-renders the form with the cooked sections and everything typed; *Submit* puts
+/// the case in the review queue.
 pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
     let actor = page.session().actor().cloned();
-    let input = case_input(&fields);
-    let supervisor = fields.get("supervisor").to_owned();
+    let submission = submission(&fields);
     let intent = fields.get("intent").to_owned();
     let values = fields.into_values();
+    let input = &submission.input;
     match intent.as_str() {
-        "preview" => return preview(&state, page, "/cases/new", &input, values).await,
-        "check" => return check(&state, page, "/cases/new", &input, values).await,
+        "preview" => return preview(&state, page, "/cases/new", input, values).await,
+        "check" => return check(&state, page, "/cases/new", input, values).await,
         _ => {}
     }
-    let explanations = screening::explanations_from(&values);
-    match cases::publish_case(&state, actor.as_ref(), &input, &supervisor, &explanations).await {
-        Ok(id) => see_other(&format!("/cases/{id}"), None),
+    match cases::submit_case(&state, actor.as_ref(), &submission).await {
+        Ok(id) => see_other(&format!("/cases/{id}?notice=submitted"), None),
         Err(e) => render_error(&state, page, "/cases/new", e, None, values).await,
     }
 }
@@ -54,28 +67,18 @@ pub async fn edit(
     fields: Fields,
 ) -> Response {
     let actor = page.session().actor().cloned();
-    let input = case_input(&fields);
-    let supervisor = fields.get("supervisor").to_owned();
+    let submission = submission(&fields);
     let intent = fields.get("intent").to_owned();
     let values = fields.into_values();
     let path = format!("/cases/{id}/edit");
+    let input = &submission.input;
     match intent.as_str() {
-        "preview" => return preview(&state, page, &path, &input, values).await,
-        "check" => return check(&state, page, &path, &input, values).await,
+        "preview" => return preview(&state, page, &path, input, values).await,
+        "check" => return check(&state, page, &path, input, values).await,
         _ => {}
     }
-    let explanations = screening::explanations_from(&values);
-    match cases::update_case(
-        &state,
-        actor.as_ref(),
-        CaseId(id),
-        &input,
-        &supervisor,
-        &explanations,
-    )
-    .await
-    {
-        Ok(()) => see_other(&format!("/cases/{id}?notice=case-saved"), None),
+    match cases::update_case(&state, actor.as_ref(), CaseId(id), &submission).await {
+        Ok(()) => see_other(&format!("/cases/{id}?notice=resubmitted"), None),
         Err(e) => render_error(&state, page, &path, e, None, values).await,
     }
 }

@@ -40,6 +40,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/follow-up", post(cases::follow_up))
         .route("/cases/{id}/close", post(cases::close))
         .route("/cases/{id}/redact", post(moderation::redact))
+        .route("/review/{id}/claim", post(moderation::claim))
+        .route("/review/{id}/decide", post(moderation::decide))
         .route("/replies/{id}/edit", post(cases::edit_reply))
         .route("/replies/{id}/helpful", post(cases::helpful))
         .route("/notifications/read", post(cases::notifications_read))
@@ -55,6 +57,10 @@ impl Fields {
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
             .unwrap_or("")
+    }
+
+    pub fn values(&self) -> &[(String, String)] {
+        &self.0
     }
 
     /// Every field as submitted, to keep what the member typed in a re-rendered form.

@@ -1,11 +1,12 @@
-//! Form endpoints for moderators' actions on a case.
+//! Form endpoints for moderators' actions on a case: claiming and deciding in the review queue,
+//! and redaction.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, see_other};
 use crate::model::CaseId;
-use crate::server::services::redaction;
+use crate::server::services::{redaction, review};
 use crate::server::state::AppState;
 
 /// A moderator redacts text from the case, its replies and every stored copy.
@@ -18,10 +19,16 @@ pub async fn redact(
     let actor = page.session().actor().cloned();
     let text = fields.get("text").to_owned();
     let category = fields.get("category").to_owned();
+    // The review page embeds the same form; the moderator goes back to where they were.
+    let page_path = if fields.get("from") == "review" {
+        format!("/review/{id}")
+    } else {
+        format!("/cases/{id}")
+    };
     match redaction::redact_case(&state, actor.as_ref(), CaseId(id), &text, &category).await {
-        Ok(_) => see_other(&format!("/cases/{id}?notice=redacted"), None),
+        Ok(_) => see_other(&format!("{page_path}?notice=redacted"), None),
         Err(e) => {
-            let path = format!("/cases/{id}");
+            let path = page_path;
             render_error(
                 &state,
                 page,
@@ -29,6 +36,69 @@ pub async fn redact(
                 e,
                 Some("redact".into()),
                 vec![("redact_text".into(), text), ("category".into(), category)],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn claim(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match review::claim(&state, actor.as_ref(), CaseId(id)).await {
+        Ok(()) => see_other(&format!("/review/{id}?notice=claimed"), None),
+        Err(e) => {
+            let path = format!("/review/{id}");
+            render_error(&state, page, &path, e, Some("claim".into()), vec![]).await
+        }
+    }
+}
+
+/// Approve (with the moderator's checklist), return or reject (with a reason). Both forms of
+/// the review page post here; `decision` says which.
+pub async fn decide(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let decision = fields.get("decision").to_owned();
+    let reason = fields.get("reason").to_owned();
+    let result = review::decide(
+        &state,
+        actor.as_ref(),
+        CaseId(id),
+        &decision,
+        &reason,
+        |key| {
+            fields
+                .values()
+                .iter()
+                .find(|(k, _)| k.strip_prefix("check.") == Some(key))
+                .map_or("", |(_, v)| v.as_str())
+        },
+    )
+    .await;
+    match result {
+        Ok(d) => see_other(&format!("/review?notice={}", d.outcome().key()), None),
+        Err(e) => {
+            let path = format!("/review/{id}");
+            let form = if decision == "approve" {
+                "approve"
+            } else {
+                "decline"
+            };
+            render_error(
+                &state,
+                page,
+                &path,
+                e,
+                Some(form.into()),
+                fields.into_values(),
             )
             .await
         }

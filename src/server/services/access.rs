@@ -19,19 +19,19 @@ pub async fn case_for(
     id: CaseId,
     action: Action,
 ) -> Result<CaseRow, AppError> {
-    let case = state
-        .store
-        .find_case(id)
-        .await?
-        .ok_or_else(|| AppError::NotFound("There is no case with that number.".into()))?;
-    can(
-        actor,
-        action,
-        Target::Case {
-            author: case.author_id,
-        },
-    )?;
-    Ok(case)
+    let case = state.store.find_case(id).await?.ok_or_else(not_found)?;
+    match can(actor, action, case.target()) {
+        Ok(()) => Ok(case),
+        // A case still in review does not exist as far as those who may not read it can tell,
+        // whatever they try to do to it.
+        Err(Denial::Forbidden)
+            if !case.review.is_published()
+                && can(actor, Action::ViewCase, case.target()).is_err() =>
+        {
+            Err(not_found())
+        }
+        Err(denial) => Err(denial.into()),
+    }
 }
 
 /// The reply, if it exists and `actor` may do `action` to it.
@@ -59,4 +59,8 @@ pub async fn reply_or_404(state: &AppState, id: ReplyId) -> Result<ReplyRow, App
         .find_reply(id)
         .await?
         .ok_or_else(|| AppError::NotFound("There is no reply with that number.".into()))
+}
+
+fn not_found() -> AppError {
+    AppError::NotFound("There is no case with that number.".into())
 }

@@ -70,6 +70,7 @@ pub async fn sign_in(
             target: user_id,
             detail: "",
             case: None,
+            review: None,
         };
         store
             .record_failure(&account_key, &address_key, now, since, audit)

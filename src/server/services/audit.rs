@@ -71,6 +71,7 @@ pub async fn export_csv(
             target: None,
             detail: &detail,
             case: None,
+            review: None,
         })
         .await?;
     tracing::info!(actor.id = %actor.user_id, rows = entries.len(), "audit log exported");

@@ -4,6 +4,7 @@
 use super::access::{case_for, signed_in};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::review::ReviewState;
 use crate::model::{
     AuthorView, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource, CaseSummary, CaseView,
     SafeHtml, SectionView, UserId,
@@ -21,16 +22,9 @@ pub async fn get_case(
 ) -> Result<CaseView, AppError> {
     let case = case_for(state, actor, id, Action::ViewCase).await?;
     let actor = signed_in(actor)?;
+    let target = case.target();
     let replies = state.store.list_replies(id).await?;
-    let is_author = case.author_id == actor.user_id;
-    let manage = can(
-        Some(actor),
-        Action::ManageOwnCase,
-        Target::Case {
-            author: case.author_id,
-        },
-    )
-    .is_ok();
+    let manage = can(Some(actor), Action::ManageOwnCase, target).is_ok();
     let replies = replies
         .into_iter()
         .map(|r| crate::model::ReplyView {
@@ -51,6 +45,12 @@ pub async fn get_case(
             .is_ok(),
         })
         .collect();
+    let review_reason = match case.review {
+        ReviewState::Returned | ReviewState::Rejected => {
+            state.store.latest_review_reason(id).await?
+        }
+        _ => None,
+    };
     let mut sections = Vec::new();
     let mut follow_up = None;
     for s in SECTIONS {
@@ -71,6 +71,8 @@ pub async fn get_case(
         title: case.title,
         context: case.context,
         state: case.state,
+        review: case.review,
+        review_reason,
         sections,
         follow_up,
         supervisor_name: case.supervisor_name,
@@ -78,33 +80,13 @@ pub async fn get_case(
         edited: case.edited,
         replies,
         permissions: CasePermissions {
-            edit: is_author,
-            reply: can(
-                Some(actor),
-                Action::Reply,
-                Target::Case {
-                    author: case.author_id,
-                },
-            )
-            .is_ok(),
+            edit: can(Some(actor), Action::EditCase, target).is_ok(),
+            reply: can(Some(actor), Action::Reply, target).is_ok(),
             mark_helpful: manage,
             follow_up: manage,
-            see_revisions: can(
-                Some(actor),
-                Action::ViewRevisions,
-                Target::Case {
-                    author: case.author_id,
-                },
-            )
-            .is_ok(),
-            redact: can(
-                Some(actor),
-                Action::Redact,
-                Target::Case {
-                    author: case.author_id,
-                },
-            )
-            .is_ok(),
+            see_revisions: can(Some(actor), Action::ViewRevisions, target).is_ok(),
+            redact: can(Some(actor), Action::Redact, target).is_ok(),
+            review: can(Some(actor), Action::ViewReviewQueue, Target::Site).is_ok(),
         },
     })
 }
@@ -153,6 +135,7 @@ pub async fn get_case_source(
     let case = case_for(state, actor, id, Action::EditCase).await?;
     Ok(CaseSource {
         id,
+        revision: state.store.latest_case_revision(id).await?,
         supervisor_id: case.supervisor_id,
         input: CaseInput {
             title: case.title,
@@ -189,7 +172,10 @@ pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -
     } else if can(
         Some(actor),
         Action::SeeAnonymousAuthor,
-        Target::Case { author },
+        Target::Case {
+            author,
+            review: crate::domain::review::ReviewState::Approved,
+        },
     )
     .is_ok()
     {
@@ -209,6 +195,7 @@ fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
         title: r.title,
         context: r.context,
         state: r.state,
+        review: r.review,
         reply_count: r.reply_count,
         has_supervisor_feedback: r.has_supervisor_feedback,
         last_activity_at: r.last_activity_at,

@@ -1,5 +1,5 @@
-//! Writing, editing and reading cases. Publishing happens in one function, [`publish_case`], so
-//! the review gate of a later issue has one place to stand.
+//! Writing and editing cases. A case or an edit is *submitted*: it goes to the review queue
+//! and reaches peers only when a moderator approves it (`services::review`).
 
 use serde_json::json;
 
@@ -7,52 +7,112 @@ use super::access::{case_for, signed_in};
 use super::screening::{self, Explanations};
 use crate::domain::case::{CaseDraft, CaseInput, FieldError, SECTIONS};
 use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::review::AuthorChecklist;
 use crate::model::{CaseContext, CaseId, SafeHtml, SectionView, SupervisorOption, UserId};
 use crate::server::error::AppError;
 use crate::server::render::{RENDERER_VERSION, cook};
 use crate::server::state::AppState;
-use crate::server::store::{CaseWrite, CookedSection, ScanExplanation};
+use crate::server::store::{CaseWrite, CookedSection, EditOutcome, ScanExplanation};
 
-/// Parses, checks and cooks a case and stores it as published.
-pub async fn publish_case(
+/// What the compose or edit form sent.
+#[derive(Clone, Debug, Default)]
+pub struct CaseSubmission {
+    pub input: CaseInput,
+    /// The supervisor of record's id as typed, or empty.
+    pub supervisor: String,
+    /// Explanations of kept scanner findings, by finding key.
+    pub explanations: Explanations,
+    /// The author's checklist: the item keys ticked, and the protection chosen.
+    pub confirmed: Vec<String>,
+    pub disguise: String,
+    /// The revision an edit started from (the edit form's hidden field).
+    pub base_revision: Option<i64>,
+}
+
+/// Parses, checks and cooks a new case and puts it in the review queue.
+pub async fn submit_case(
     state: &AppState,
     actor: Option<&Actor>,
-    input: &CaseInput,
-    supervisor: &str,
-    explanations: &Explanations,
+    submission: &CaseSubmission,
 ) -> Result<CaseId, AppError> {
     can(actor, Action::CreateCase, Target::Site)?;
     let actor = signed_in(actor)?;
-    let (draft, supervisor_id, cooked) = prepare(state, actor, input, supervisor).await?;
-    let explained = screen(&draft, &cooked, explanations)?;
-    let write = case_write(draft, supervisor_id, cooked, explained);
+    let write = checked_write(state, actor, submission).await?;
     let id = state
         .store
         .insert_case(actor.user_id, &write, state.clock.now())
         .await?;
-    tracing::info!(case.id = %id, "case published");
+    tracing::info!(case.id = %id, "case submitted for review");
     Ok(id)
 }
 
+/// An edit by the author: checked like a new case, and back to the review queue.
 pub async fn update_case(
     state: &AppState,
     actor: Option<&Actor>,
     id: CaseId,
-    input: &CaseInput,
-    supervisor: &str,
-    explanations: &Explanations,
+    submission: &CaseSubmission,
 ) -> Result<(), AppError> {
     case_for(state, actor, id, Action::EditCase).await?;
     let actor = signed_in(actor)?;
-    let (draft, supervisor_id, cooked) = prepare(state, actor, input, supervisor).await?;
-    let explained = screen(&draft, &cooked, explanations)?;
-    let write = case_write(draft, supervisor_id, cooked, explained);
-    state
+    let base = submission
+        .base_revision
+        .ok_or_else(|| AppError::BadRequest("The edit form is missing its version.".into()))?;
+    let write = checked_write(state, actor, submission).await?;
+    match state
         .store
-        .update_case(id, actor.user_id, &write, state.clock.now())
-        .await?;
-    tracing::info!(case.id = %id, "case edited");
-    Ok(())
+        .update_case(id, actor.user_id, base, &write, state.clock.now())
+        .await?
+    {
+        EditOutcome::Saved => {
+            tracing::info!(case.id = %id, "case edited and resubmitted");
+            Ok(())
+        }
+        EditOutcome::Stale => Err(AppError::Conflict(
+            "This case was changed after you opened the form, so your edit was not saved. Your text is below: copy what you need, reload the case, and edit again.".into(),
+        )),
+    }
+}
+
+/// Every check a submission passes before it is stored: the fields, the supervisor of record,
+/// the cooking, the author's checklist, then the scanner's gate.
+async fn checked_write(
+    state: &AppState,
+    actor: &Actor,
+    submission: &CaseSubmission,
+) -> Result<CaseWrite, AppError> {
+    let checklist = AuthorChecklist::parse(&submission.confirmed, &submission.disguise);
+    let prepared = prepare(state, actor, &submission.input, &submission.supervisor).await;
+    let (draft, supervisor_id, cooked) = match (prepared, checklist.as_ref()) {
+        (Ok(p), Ok(_)) => p,
+        (Err(AppError::InvalidFields(mut errors)), Err(message)) => {
+            errors.push(checklist_error(message));
+            return Err(AppError::InvalidFields(errors));
+        }
+        (Err(e), _) => return Err(e),
+        (Ok(_), Err(message)) => {
+            return Err(AppError::InvalidFields(vec![checklist_error(message)]));
+        }
+    };
+    let explained = screen(&draft, &cooked, &submission.explanations)?;
+    let checklist = checklist
+        .ok()
+        .and_then(|c| serde_json::to_string(&c).ok())
+        .unwrap_or_default();
+    Ok(case_write(
+        draft,
+        supervisor_id,
+        cooked,
+        explained,
+        checklist,
+    ))
+}
+
+fn checklist_error(message: &str) -> FieldError {
+    FieldError {
+        field: "checklist".into(),
+        message: message.to_owned(),
+    }
 }
 
 /// Cooks every section of a draft for the preview, reporting problems per field.
@@ -175,6 +235,7 @@ fn case_write(
     supervisor_id: Option<UserId>,
     cooked: Vec<(&'static str, String, SafeHtml)>,
     explanations: Vec<ScanExplanation>,
+    checklist: String,
 ) -> CaseWrite {
     let sections: serde_json::Map<String, serde_json::Value> = cooked
         .iter()
@@ -203,5 +264,6 @@ fn case_write(
         renderer_version: RENDERER_VERSION,
         revision_source,
         explanations,
+        checklist,
     }
 }

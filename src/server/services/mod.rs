@@ -10,4 +10,5 @@ pub mod cases;
 pub mod invites;
 pub mod redaction;
 pub mod replies;
+pub mod review;
 pub mod screening;

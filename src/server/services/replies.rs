@@ -115,10 +115,16 @@ pub async fn notifications(
             text: match n.kind.as_str() {
                 "supervisor_of_record" => "You were named supervisor of record for a case.",
                 "supervisor_feedback" => "A supervisor gave feedback on your case.",
+                "case_approved" => "A moderator approved your case. Members can now read it.",
+                "case_returned" => {
+                    "A moderator returned your case for changes. Edit it and submit it again."
+                }
+                "case_rejected" => "A moderator decided not to publish your case.",
                 _ => "Someone replied to your case.",
             }
             .to_owned(),
             case_title: n.case_title,
+            reason: n.reason,
             created_at: n.created_at,
             read: n.read,
         })

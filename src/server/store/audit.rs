@@ -19,18 +19,21 @@ pub struct AuditEvent<'a> {
     pub target: Option<UserId>,
     pub detail: &'a str,
     pub case: Option<CaseId>,
+    /// The moderator decision (`case_reviews` row) an entry is about; its reason lives there.
+    pub review: Option<i64>,
 }
 
 impl AuditEvent<'_> {
     /// Written inside the caller's transaction, so the action and its record commit together.
     pub(super) async fn write(&self, tx: &mut Transaction<'_, Sqlite>) -> Result<(), StoreError> {
-        sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail, case_id) values ($1, $2, $3, $4, $5, $6)")
+        sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail, case_id, review_id) values ($1, $2, $3, $4, $5, $6, $7)")
             .bind(self.at)
             .bind(self.actor.map(|u| u.0))
             .bind(self.action)
             .bind(self.target.map(|u| u.0))
             .bind(self.detail)
             .bind(self.case.map(|c| c.0))
+            .bind(self.review)
             .execute(&mut **tx)
             .await?;
         Ok(())
@@ -43,6 +46,8 @@ pub(super) struct CaseViewRecord {
     at: i64,
     reader: UserId,
     case: CaseId,
+    /// A moderator read a case that is not published (recorded under its own action).
+    unpublished: bool,
 }
 
 /// The pending reads, and a lock held while a batch is being written: a second flush waits for
@@ -75,16 +80,23 @@ impl super::Store {
         Ok(())
     }
 
-    /// Notes that `reader` read `case`; written with the next batch.
+    /// Notes that `reader` read `case` (`unpublished`: a case in review); written with the next
+    /// batch.
     pub async fn record_case_view(
         &self,
         at: i64,
         reader: UserId,
         case: CaseId,
+        unpublished: bool,
     ) -> Result<(), StoreError> {
         let full = {
             let mut buffer = lock(&self.case_views);
-            buffer.push(CaseViewRecord { at, reader, case });
+            buffer.push(CaseViewRecord {
+                at,
+                reader,
+                case,
+                unpublished,
+            });
             buffer.len() >= VIEW_BATCH
         };
         if full {
@@ -129,7 +141,11 @@ impl super::Store {
             insert.push_values(rows, |mut row, v| {
                 row.push_bind(v.at)
                     .push_bind(v.reader.0)
-                    .push_bind("case_viewed")
+                    .push_bind(if v.unpublished {
+                        "pending_case_viewed"
+                    } else {
+                        "case_viewed"
+                    })
                     .push_bind("")
                     .push_bind(v.case.0);
             });
@@ -177,9 +193,11 @@ impl super::Store {
         );
         let rows = sqlx::query_as::<_, Row>(
             "select a.id, a.at, a.actor_id, actor.display_name, a.action, a.target_user_id, \
-                    target.display_name, a.case_id, a.detail \
+                    target.display_name, a.case_id, \
+                    a.detail || coalesce(' reason: ' || nullif(cr.reason, ''), '') \
              from audit_log a \
              left join users actor on actor.id = a.actor_id \
+             left join case_reviews cr on cr.id = a.review_id \
              left join users target on target.id = a.target_user_id \
              where ($1 is null or a.action = $1) and ($2 is null or a.actor_id = $2) \
                and ($3 is null or a.case_id = $3) and ($4 is null or a.at >= $4) \

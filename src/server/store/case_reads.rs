@@ -4,6 +4,8 @@ use sqlx::{QueryBuilder, Row, Sqlite};
 
 use super::{Store, StoreError};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
+use crate::domain::policy::Target;
+use crate::domain::review::ReviewState;
 use crate::model::{CaseContext, CaseFilter, CaseId, UserId};
 
 /// A stored case as the service needs it (before the reader's view is decided).
@@ -15,6 +17,11 @@ pub struct CaseRow {
     pub title: String,
     pub context: CaseContext,
     pub state: CaseState,
+    pub review: ReviewState,
+    /// When the version in review was submitted (null before review existed).
+    pub submitted_at: Option<i64>,
+    pub claimed_by: Option<UserId>,
+    pub claimed_at: Option<i64>,
     pub supervisor_id: Option<UserId>,
     pub supervisor_name: Option<String>,
     pub reply_count: i64,
@@ -24,6 +31,16 @@ pub struct CaseRow {
     pub edited: bool,
     /// (section key, source, html); empty for list rows.
     pub sections: Vec<(String, String, String)>,
+}
+
+impl CaseRow {
+    /// The case as the policy sees it.
+    pub fn target(&self) -> Target {
+        Target::Case {
+            author: self.author_id,
+            review: self.review,
+        }
+    }
 }
 
 /// Where a page of the case list starts: after this (activity, id).
@@ -50,6 +67,7 @@ impl Cursor {
 const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
      c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, \
+     c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, \
      (select coalesce(group_concat(tag), '') from case_tags t where t.case_id = c.id) as tags";
 
 impl Store {
@@ -75,6 +93,17 @@ impl Store {
         Ok(Some(case))
     }
 
+    /// Where a case stands with the moderators, without loading it.
+    pub async fn case_review_state(&self, id: CaseId) -> Result<Option<ReviewState>, StoreError> {
+        let raw: Option<String> =
+            sqlx::query_scalar("select review_state from cases where id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        raw.map(|r| ReviewState::parse(&r).ok_or(StoreError::Corrupt("cases.review_state")))
+            .transpose()
+    }
+
     /// One page of the case list, newest activity first, after `cursor`.
     pub async fn list_cases(
         &self,
@@ -87,6 +116,10 @@ impl Store {
             "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where 1 = 1"
         ));
+        // Peers see published cases only; authors also see their own in review.
+        q.push(" and (c.review_state = 'approved' or c.author_id = ")
+            .push_bind(reader.0)
+            .push(")");
         if let Some(m) = filter.modality {
             q.push(" and c.modality = ").push_bind(m.key());
         }
@@ -181,6 +214,10 @@ fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
             tags,
         },
         state: CaseState::parse(r.get("state")).ok_or(corrupt("cases.state"))?,
+        review: ReviewState::parse(r.get("review_state")).ok_or(corrupt("cases.review_state"))?,
+        submitted_at: r.get("submitted_at"),
+        claimed_by: r.get::<Option<i64>, _>("claimed_by").map(UserId),
+        claimed_at: r.get("claimed_at"),
         supervisor_id: r.get::<Option<i64>, _>("supervisor_id").map(UserId),
         supervisor_name: r.get("supervisor_name"),
         reply_count: r.get("reply_count"),

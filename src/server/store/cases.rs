@@ -13,7 +13,6 @@ pub struct CookedSection {
     pub html: String,
 }
 
-/// A case ready to store; everything was parsed and cooked by the service.
 /// An author's reason for keeping text the scanner flagged as blocking, stored with the revision.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScanExplanation {
@@ -24,6 +23,7 @@ pub struct ScanExplanation {
     pub explanation: String,
 }
 
+/// A case ready to store; everything was parsed and cooked by the service.
 pub struct CaseWrite {
     pub title: String,
     pub context: CaseContext,
@@ -35,11 +35,22 @@ pub struct CaseWrite {
     pub revision_source: String,
     /// Explanations of kept scanner findings, stored with that revision.
     pub explanations: Vec<ScanExplanation>,
+    /// The author's de-identification checklist (JSON), stored with that revision.
+    pub checklist: String,
+}
+
+/// Whether an edit was stored, or refused because someone saved a newer version after the
+/// editor opened the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditOutcome {
+    Saved,
+    Stale,
 }
 
 impl Store {
-    /// Stores a new case with its sections, tags, first revision, the supervisor's notification
-    /// and the audit row, all or nothing.
+    /// Stores a new case, pending review, with its sections, tags, first revision (with the
+    /// author's checklist) and the audit row, all or nothing. Nobody else is notified until a
+    /// moderator approves it.
     pub async fn insert_case(
         &self,
         author: UserId,
@@ -49,7 +60,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into cases (author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
-             created_at, last_activity_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) returning id",
+             created_at, last_activity_at, review_state, submitted_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9) returning id",
         )
         .bind(author.0)
         .bind(case.anonymous)
@@ -67,18 +79,17 @@ impl Store {
         write_tags(&mut tx, case_id, &case.context.tags).await?;
         let revision =
             insert_revision(&mut tx, case_id, None, author, now, &case.revision_source).await?;
+        set_checklist(&mut tx, revision, &case.checklist).await?;
         write_explanations(&mut tx, revision, &case.explanations).await?;
-        if let Some(sup) = case.supervisor_id {
-            notify(&mut tx, sup, "supervisor_of_record", case_id, now).await?;
-        }
         let detail = format!("case={id}");
         AuditEvent {
             at: now,
             actor: Some(author),
-            action: "case_published",
+            action: "case_submitted",
             target: None,
             detail: &detail,
             case: Some(case_id),
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -86,24 +97,31 @@ impl Store {
         Ok(case_id)
     }
 
-    /// Replaces a case's text and context, keeping the new source as a revision. A newly named
-    /// supervisor of record is notified.
+    /// Replaces a case's text and context, keeping the new source as a revision with its
+    /// checklist, and sends the case back to the review queue (any claim is released). Refused as
+    /// `Stale` when the newest revision is not `base_revision`, the one the editor started from.
     pub async fn update_case(
         &self,
         id: CaseId,
         editor: UserId,
+        base_revision: i64,
         case: &CaseWrite,
         now: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<EditOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let previous_supervisor: Option<i64> =
-            sqlx::query_scalar("select supervisor_id from cases where id = $1")
-                .bind(id.0)
-                .fetch_one(&mut *tx)
-                .await?;
+        let latest: Option<i64> = sqlx::query_scalar(
+            "select max(id) from revisions where case_id = $1 and reply_id is null",
+        )
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if latest != Some(base_revision) {
+            return Ok(EditOutcome::Stale);
+        }
         sqlx::query(
             "update cases set title = $1, age_band = $2, setting = $3, modality = $4, sessions_band = $5, \
-             anonymous = $6, supervisor_id = $7, edited_at = $8 where id = $9",
+             anonymous = $6, supervisor_id = $7, edited_at = $8, review_state = 'pending', submitted_at = $8, \
+             claimed_by = null, claimed_at = null where id = $9",
         )
         .bind(&case.title)
         .bind(case.context.age_band.key())
@@ -134,15 +152,33 @@ impl Store {
         write_tags(&mut tx, id, &case.context.tags).await?;
         let revision =
             insert_revision(&mut tx, id, None, editor, now, &case.revision_source).await?;
+        set_checklist(&mut tx, revision, &case.checklist).await?;
         write_explanations(&mut tx, revision, &case.explanations).await?;
-        if let Some(sup) = case
-            .supervisor_id
-            .filter(|s| Some(s.0) != previous_supervisor)
-        {
-            notify(&mut tx, sup, "supervisor_of_record", id, now).await?;
+        let detail = format!("case={id} revision={revision}");
+        AuditEvent {
+            at: now,
+            actor: Some(editor),
+            action: "case_resubmitted",
+            target: None,
+            detail: &detail,
+            case: Some(id),
+            review: None,
         }
+        .write(&mut tx)
+        .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(EditOutcome::Saved)
+    }
+
+    /// The newest revision of the case itself, which an edit form starts from.
+    pub async fn latest_case_revision(&self, id: CaseId) -> Result<i64, StoreError> {
+        let latest: Option<i64> = sqlx::query_scalar(
+            "select max(id) from revisions where case_id = $1 and reply_id is null",
+        )
+        .bind(id.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(latest.unwrap_or(0))
     }
 }
 
@@ -163,6 +199,19 @@ pub(super) async fn insert_revision(
         .execute(&mut **tx)
         .await?;
     Ok(done.last_insert_rowid())
+}
+
+async fn set_checklist(
+    tx: &mut Transaction<'_, Sqlite>,
+    revision: i64,
+    checklist: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("update revisions set checklist = $1 where id = $2")
+        .bind(checklist)
+        .bind(revision)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 async fn write_explanations(

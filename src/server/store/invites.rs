@@ -44,6 +44,7 @@ impl Store {
             target: None,
             detail: &detail,
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;

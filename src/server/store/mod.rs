@@ -8,15 +8,17 @@ mod cases;
 mod invites;
 mod redaction;
 mod replies;
+mod review;
 mod sessions;
 mod throttle;
 mod users;
 
 pub use audit::AuditEvent;
 pub use case_reads::{CaseRow, Cursor};
-pub use cases::{CaseWrite, CookedSection, ScanExplanation};
+pub use cases::{CaseWrite, CookedSection, EditOutcome, ScanExplanation};
 pub use invites::{InviteRow, NewInvite};
 pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
+pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
 pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;
 pub use users::{NewUser, UserAuthRow, UserConflict};

@@ -1,6 +1,6 @@
 //! A moderator's redaction: one transaction over every place a case's text is stored (title,
 //! sections and their HTML, replies and theirs, every revision, the authors' explanations of
-//! kept findings), then a WAL checkpoint so the old bytes leave the write-ahead log too.
+//! kept findings, the moderators' reasons), then a WAL checkpoint so the old bytes leave the write-ahead log too.
 //! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
 
 use sqlx::{Sqlite, Transaction};
@@ -33,6 +33,7 @@ impl Store {
         places += redact_replies(&mut tx, case, change, cook).await?;
         places += redact_revisions(&mut tx, case, change).await?;
         places += redact_explanations(&mut tx, case, change).await?;
+        places += redact_review_reasons(&mut tx, case, change).await?;
         if places == 0 {
             tx.rollback().await?;
             return Ok(0);
@@ -45,6 +46,7 @@ impl Store {
             target: None,
             detail: &detail,
             case: Some(case),
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -174,6 +176,23 @@ async fn redact_explanations(
         "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
          where r.case_id = $1",
         "update scan_explanations set explanation = $1 where id = $2",
+        &|text| Ok(change(text)),
+        None,
+    )
+    .await
+}
+
+/// A moderator's reason may quote what they asked the author to remove.
+async fn redact_review_reasons(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    change: Change<'_>,
+) -> Result<usize, StoreError> {
+    redact_rows(
+        tx,
+        case,
+        "select id, reason from case_reviews where case_id = $1",
+        "update case_reviews set reason = $1 where id = $2",
         &|text| Ok(change(text)),
         None,
     )

@@ -41,6 +41,8 @@ pub struct NotificationRow {
     pub kind: String,
     pub case_id: CaseId,
     pub case_title: String,
+    /// The moderator's reason, for a returned or rejected case.
+    pub reason: Option<String>,
     pub created_at: i64,
     pub read: bool,
 }
@@ -205,8 +207,10 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<NotificationRow>, StoreError> {
         let rows = sqlx::query(
-            "select n.id, n.kind, n.case_id, c.title, n.created_at, n.read_at from notifications n \
-             join cases c on c.id = n.case_id where n.user_id = $1 order by n.id desc limit $2",
+            "select n.id, n.kind, n.case_id, c.title, nullif(cr.reason, '') as reason, n.created_at, n.read_at \
+             from notifications n join cases c on c.id = n.case_id \
+             left join case_reviews cr on cr.id = n.review_id \
+             where n.user_id = $1 order by n.id desc limit $2",
         )
         .bind(user.0)
         .bind(limit)
@@ -219,6 +223,7 @@ impl Store {
                 kind: r.get("kind"),
                 case_id: CaseId(r.get("case_id")),
                 case_title: r.get("title"),
+                reason: r.get("reason"),
                 created_at: r.get("created_at"),
                 read: r.get::<Option<i64>, _>("read_at").is_some(),
             })

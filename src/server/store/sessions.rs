@@ -43,6 +43,7 @@ impl Store {
             target: Some(user),
             detail: "",
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -97,6 +98,7 @@ impl Store {
                 target: user,
                 detail: "",
                 case: None,
+                review: None,
             }
             .write(&mut tx)
             .await?;

@@ -117,6 +117,7 @@ impl Store {
             target: Some(id),
             detail: &detail,
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -143,6 +144,7 @@ impl Store {
             target: Some(id),
             detail: &detail,
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -209,6 +211,7 @@ impl Store {
             target: Some(target),
             detail: &detail,
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -252,6 +255,7 @@ impl Store {
             target: Some(target),
             detail: "",
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;
@@ -284,6 +288,7 @@ impl Store {
             target: Some(id),
             detail: &detail,
             case: None,
+            review: None,
         }
         .write(&mut tx)
         .await?;

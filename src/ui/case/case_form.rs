@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::case::{
     AgeBand, CaseInput, ConcernTag, Modality, SECTIONS, SessionsBand, Setting, TextLimit,
 };
+use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
 use crate::model::SupervisorOption;
 use crate::ui::case::ScanReport;
 use crate::ui::form_feedback::FormFeedback;
@@ -19,7 +20,18 @@ pub fn CaseForm(
     supervisors: Vec<SupervisorOption>,
     feedback: FormFeedback,
     submit_label: &'static str,
+    /// For an edit: the revision the form starts from.
+    #[prop(optional)]
+    revision: Option<i64>,
 ) -> impl IntoView {
+    let revision = if feedback.has_values() {
+        Some(feedback.value("revision")).filter(|r| !r.is_empty())
+    } else {
+        revision.map(|r| r.to_string())
+    };
+    let confirmed = feedback.values_of("confirm");
+    let disguise = feedback.value("disguise");
+    let checklist_error = feedback.field_error("checklist");
     let (input, supervisor) = if feedback.has_values() {
         let f = &feedback;
         (
@@ -72,9 +84,9 @@ pub fn CaseForm(
         <form method="post" action=action class="stack case-form" novalidate>
             <FormError error=feedback.error_for(None)/>
             {scan}
+            {revision.map(|r| view! { <input type="hidden" name="revision" value=r/> })}
             <aside class="deid-reminder">
-                <strong>"Before you write: "</strong>
-                "no names or initials, no places smaller than a state, no dates except the year, no ages over 89, no contact details or numbers, no employers or schools. Change details that are not clinically important."
+                "Write it de-identified: before you submit, you confirm the checklist at the end, and a moderator checks the case before members can read it."
             </aside>
             <label>
                 "Title"
@@ -122,6 +134,18 @@ pub fn CaseForm(
                 <input type="checkbox" name="anonymous" checked=input.anonymous/>
                 "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."
             </label>
+            <fieldset class="checklist" id="checklist">
+                <legend>"De-identification checklist"</legend>
+                {checklist_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                {AUTHOR_ITEMS.iter().map(|i| {
+                    let checked = confirmed.iter().any(|c| c == i.key);
+                    view! { <label class="check"><input type="checkbox" name="confirm" value=i.key checked=checked/>{i.author}</label> }
+                }).collect_view()}
+                <p>"And one of these:"</p>
+                {DISGUISES.iter().map(|(_, key, label)| {
+                    view! { <label class="check"><input type="radio" name="disguise" value=*key checked=disguise == *key/>{*label}</label> }
+                }).collect_view()}
+            </fieldset>
             <div class="actions">
                 <button type="submit" name="intent" value="check" class="secondary">"Check for identifiers"</button>
                 <button type="submit" name="intent" value="preview" class="secondary">"Preview"</button>

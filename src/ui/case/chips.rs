@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::case::CaseState;
+use crate::domain::review::ReviewState;
 use crate::model::CaseContext;
 
 /// The case's context as small labels: modality, setting, age band, sessions, concerns.
@@ -23,4 +24,12 @@ pub fn CaseChips(context: CaseContext) -> impl IntoView {
 #[component]
 pub fn StateBadge(state: CaseState) -> impl IntoView {
     view! { <span class=format!("state state-{}", state.key())>{state.label()}</span> }
+}
+
+/// Where a case stands with the moderators; nothing for a published case.
+#[component]
+pub fn ReviewBadge(review: ReviewState) -> impl IntoView {
+    (!review.is_published()).then(
+        || view! { <span class=format!("state review-{}", review.key())>{review.label()}</span> },
+    )
 }

@@ -2,8 +2,10 @@
 
 mod case_form;
 mod chips;
+mod redact_form;
 mod scan_report;
 
 pub use case_form::CaseForm;
-pub use chips::{CaseChips, StateBadge};
+pub use chips::{CaseChips, ReviewBadge, StateBadge};
+pub use redact_form::RedactForm;
 pub use scan_report::ScanReport;

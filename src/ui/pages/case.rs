@@ -4,8 +4,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
+use crate::domain::review::ReviewState;
 use crate::model::{CaseId, CaseView, ReplyView};
-use crate::ui::case::{CaseChips, StateBadge};
+use crate::ui::case::{CaseChips, RedactForm, ReviewBadge, StateBadge};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
 use crate::ui::raw_text::TextArea;
@@ -52,6 +53,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                     {case.supervisor_name.clone().map(|n| view! { <span>{format!("Supervisor of record: {n}")}</span> })}
                 </p>
                 <CaseChips context=case.context.clone()/>
+                <ReviewStatus case=id review=case.review reason=case.review_reason.clone() moderator=perms.review/>
                 <p class="case-actions">
                     {perms.edit.then(|| view! { <a href=format!("/cases/{id}/edit")>"Edit case"</a> })}
                     {perms.see_revisions.then(|| view! { <a href=format!("/cases/{id}/revisions")>"Revisions"</a> })}
@@ -82,10 +84,37 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let forms = view! {
         {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
         {can_follow_up.then(|| view! { <FollowUpForm case=id has_follow_up=has_follow_up feedback=feedback.clone()/> })}
-        {perms.redact.then(|| view! { <RedactForm case=id feedback=feedback.clone()/> })}
+        {perms.redact.then(|| view! { <RedactForm case=id feedback=feedback.clone() from_review=false/> })}
     }
     .into_any();
     view! { {header} {replies} {forms} }
+}
+
+/// For a case not yet published: where it stands, and the moderator's reason when there is one.
+#[component]
+fn ReviewStatus(
+    case: CaseId,
+    review: ReviewState,
+    reason: Option<String>,
+    moderator: bool,
+) -> impl IntoView {
+    let text = match review {
+        ReviewState::Approved => return None,
+        ReviewState::Pending => {
+            "Waiting for a moderator's review. Only its author and the moderators can see this case."
+        }
+        ReviewState::Returned => {
+            "A moderator returned this case for changes. Edit it and submit it again; members see it once it is approved."
+        }
+        ReviewState::Rejected => "A moderator decided not to publish this case.",
+    };
+    Some(view! {
+        <div class="panel review-status" role="status">
+            <p><ReviewBadge review=review/>" "{text}</p>
+            {reason.map(|r| view! { <blockquote class="review-reason">{r}</blockquote> })}
+            {moderator.then(|| view! { <p><a href=format!("/review/{case}")>"Open the review page"</a></p> })}
+        </div>
+    })
 }
 
 #[component]
@@ -136,39 +165,6 @@ fn ReplyForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// Moderators: replace identifying text everywhere this case is stored. Open when a redaction
-/// was just refused, so the message and the typed text are in view.
-#[component]
-fn RedactForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
-    let error = feedback.error_for(Some("redact"));
-    let open = error.is_some();
-    let chosen = feedback.value("category");
-    view! {
-        <details class="panel moderation" id="redact" open=open>
-            <summary>"Redact identifying text"</summary>
-            <p class="muted">"Replaces the text, whatever its letter case, in the title, the sections, the replies and every earlier version, and overwrites the old bytes in the database. This cannot be undone."</p>
-            <FormError error=error/>
-            <form method="post" action=format!("/cases/{case}/redact") class="stack">
-                <div class="field">
-                    <label for="redact-text">"Text to redact"</label>
-                    <input id="redact-text" name="text" required minlength="2" maxlength="200" autocomplete="off" value=feedback.value("redact_text")/>
-                </div>
-                <div class="field">
-                    <label for="redact-category">"What it is"</label>
-                    <select id="redact-category" name="category">
-                        {crate::domain::redaction::CATEGORIES.iter().map(|(key, label)| {
-                            let selected = chosen == *key;
-                            view! { <option value=*key selected=selected>{*label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="submit">"Redact everywhere"</button>
-            </form>
-        </details>
-    }
-    .into_any()
 }
 
 #[component]

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::cases::list_cases;
 use crate::domain::case::{AgeBand, Modality, Setting};
 use crate::model::{CaseFilter, CaseSummary};
-use crate::ui::case::{CaseChips, StateBadge};
+use crate::ui::case::{CaseChips, ReviewBadge, StateBadge};
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::time::format_date;
 
@@ -131,6 +131,7 @@ fn CaseItem(case: CaseSummary) -> impl IntoView {
         <li class="case-item panel">
             <h2><a href=format!("/cases/{}", case.id)>{case.title.clone()}</a></h2>
             <p class="meta">
+                <ReviewBadge review=case.review/>
                 <StateBadge state=case.state/>
                 {case.has_supervisor_feedback.then(|| view! { <span class="badge feedback">"Supervisor feedback"</span> })}
                 <span>{case.author.label()}</span>

@@ -16,7 +16,7 @@ pub fn ComposePage() -> impl IntoView {
         <PageTitle text="Bring a case"/>
         <div class="narrow-wide">
             <h1>"Bring a case"</h1>
-            <p class="lead">"Describe where you feel stuck. Supervisors and peers will reply."</p>
+            <p class="lead">"Describe where you feel stuck. A moderator checks it for anything that could identify a client; then supervisors and peers can read it and reply."</p>
             <Suspense fallback=|| ()>
                 {move || {
                     let feedback = feedback.clone();
@@ -25,7 +25,7 @@ pub fn ComposePage() -> impl IntoView {
                             Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                             Ok(supervisors) => view! {
                                 <CaseForm action="/cases/new".to_owned() initial=CaseInput::default() initial_supervisor=String::new()
-                                    supervisors=supervisors feedback=feedback submit_label="Publish case"/>
+                                    supervisors=supervisors feedback=feedback submit_label="Submit for review"/>
                             }.into_any(),
                         }
                     })
@@ -44,7 +44,7 @@ pub fn EditCasePage() -> impl IntoView {
         <PageTitle text="Edit case"/>
         <div class="narrow-wide">
             <h1>"Edit case"</h1>
-            <p class="muted">"Every edit is kept as a revision that moderators can see. Readers see that the case was edited."</p>
+            <p class="muted">"Every edit is kept as a revision. An edit goes back to the review queue: members see the case again once a moderator approves it."</p>
             <Suspense fallback=|| ()>
                 {move || {
                     let feedback = feedback.clone();
@@ -56,7 +56,7 @@ pub fn EditCasePage() -> impl IntoView {
                             (Ok(source), Ok(supervisors)) => view! {
                                 <CaseForm action=format!("/cases/{id}/edit") initial=source.input
                                     initial_supervisor=source.supervisor_id.map(|s| s.0.to_string()).unwrap_or_default()
-                                    supervisors=supervisors feedback=feedback submit_label="Save changes"/>
+                                    supervisors=supervisors feedback=feedback submit_label="Save and resubmit for review" revision=source.revision/>
                                 <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
                             }.into_any(),
                         }

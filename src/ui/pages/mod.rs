@@ -11,6 +11,8 @@ mod not_found;
 mod notifications;
 mod register;
 mod reply_edit;
+mod review;
+mod review_queue;
 mod revisions;
 
 pub use account::AccountPage;
@@ -26,4 +28,6 @@ pub use not_found::NotFoundPage;
 pub use notifications::NotificationsPage;
 pub use register::RegisterPage;
 pub use reply_edit::EditReplyPage;
+pub use review::ReviewPage;
+pub use review_queue::ReviewQueuePage;
 pub use revisions::RevisionsPage;

@@ -27,6 +27,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                     {list.into_iter().map(|n| view! {
                                         <li class="panel" class:unread=!n.read>
                                             <p>{n.text}</p>
+                                            {n.reason.map(|r| view! { <blockquote class="review-reason">{r}</blockquote> })}
                                             <p><a href=format!("/cases/{}", n.case_id)>{n.case_title}</a></p>
                                             <p class="muted">{format_date(n.created_at)}</p>
                                         </li>

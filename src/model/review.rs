@@ -1,0 +1,70 @@
+//! The review queue and the moderator's review page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::review::{AuthorChecklist, DiffRow, ReviewState};
+use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, SectionView};
+
+/// One case waiting for review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    pub id: CaseId,
+    pub title: String,
+    pub submitted_at: i64,
+    /// Who holds a current claim on it, if anyone.
+    pub claimed_by: Option<String>,
+    pub claimed_by_me: bool,
+    /// An edit of a case that was published before.
+    pub is_edit: bool,
+}
+
+/// An author's explanation of a finding they kept, with the text it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExplanationView {
+    pub field: String,
+    pub category: String,
+    pub text: String,
+    pub explanation: String,
+}
+
+/// The change of one field since the last approved version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDiff {
+    pub label: String,
+    pub rows: Vec<DiffRow>,
+}
+
+/// A decision made earlier on this case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRecord {
+    pub decision: ReviewState,
+    pub reason: String,
+    pub moderator: String,
+    pub at: i64,
+}
+
+/// Everything a moderator needs to decide on a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub id: CaseId,
+    pub title: String,
+    pub author: AuthorView,
+    pub context: CaseContext,
+    pub review: ReviewState,
+    pub submitted_at: i64,
+    pub sections: Vec<SectionView>,
+    /// The scanner's findings in the stored text, field by field (only fields with findings).
+    pub scans: Vec<FieldScan>,
+    /// The author's checklist for this version (`None` for versions from before checklists).
+    pub checklist: Option<AuthorChecklist>,
+    pub explanations: Vec<ExplanationView>,
+    /// For an edit of a published case: the changed fields (empty for a new case).
+    pub diff: Vec<FieldDiff>,
+    pub claimed_by: Option<String>,
+    pub claimed_by_me: bool,
+    pub history: Vec<ReviewRecord>,
+    /// The reader may decide (a moderator, not the author, and the case is pending).
+    pub can_decide: bool,
+    /// Why not, when the reader is the author.
+    pub own_case: bool,
+}

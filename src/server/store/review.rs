@@ -1,0 +1,355 @@
+//! The review queue: pending cases oldest first, claims, and moderators' decisions with their
+//! notification and audit row in the same transaction.
+
+use sqlx::Row;
+
+use super::cases::notify;
+use super::{AuditEvent, Store, StoreError};
+use crate::domain::review::{Decision, ReviewState};
+use crate::model::{CaseId, UserId};
+
+/// One case waiting in the queue.
+pub struct QueueRow {
+    pub id: CaseId,
+    pub title: String,
+    pub submitted_at: i64,
+    pub claimed_by: Option<(UserId, String)>,
+    pub claimed_at: Option<i64>,
+    /// It was approved before: this is an edit of a published case.
+    pub is_edit: bool,
+}
+
+/// A moderator's earlier decision on a case.
+pub struct ReviewRow {
+    pub decision: ReviewState,
+    pub reason: String,
+    pub moderator: String,
+    pub at: i64,
+}
+
+/// The version under review and what the author said about it.
+pub struct RevisionUnderReview {
+    pub id: i64,
+    pub source: String,
+    pub checklist: Option<String>,
+    /// (field, category, start, end, explanation), spans into `source`'s fields.
+    pub explanations: Vec<(String, String, i64, i64, String)>,
+}
+
+/// Why a claim or a decision did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewRefusal {
+    /// Another moderator's claim is current.
+    ClaimedBy(String),
+    /// The case is not waiting for review (decided already, or never submitted).
+    NotPending(ReviewState),
+    NotFound,
+}
+
+/// What a decision writes: who, what, the reason, the moderator's checklist (JSON).
+pub struct DecisionWrite<'a> {
+    pub moderator: UserId,
+    pub decision: Decision,
+    pub reason: &'a str,
+    pub checklist: Option<&'a str>,
+    /// Claims older than this (unix seconds) have lapsed.
+    pub claims_after: i64,
+}
+
+impl Store {
+    /// Pending cases, oldest submission first.
+    pub async fn review_queue(&self, limit: i64) -> Result<Vec<QueueRow>, StoreError> {
+        let rows = sqlx::query(
+            "select c.id, c.title, coalesce(c.submitted_at, c.created_at) as submitted_at, c.claimed_by, \
+                    m.display_name as claimer, c.claimed_at, \
+                    exists (select 1 from case_reviews r where r.case_id = c.id and r.decision = 'approved') as is_edit \
+             from cases c left join users m on m.id = c.claimed_by \
+             where c.review_state = 'pending' order by submitted_at, c.id limit $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| QueueRow {
+                id: CaseId(r.get("id")),
+                title: r.get("title"),
+                submitted_at: r.get("submitted_at"),
+                claimed_by: r.get::<Option<i64>, _>("claimed_by").map(|id| {
+                    (
+                        UserId(id),
+                        r.get::<Option<String>, _>("claimer").unwrap_or_default(),
+                    )
+                }),
+                claimed_at: r.get("claimed_at"),
+                is_edit: r.get("is_edit"),
+            })
+            .collect())
+    }
+
+    /// The name shown for a moderator holding a claim.
+    pub async fn display_name(&self, id: UserId) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("select display_name from users where id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
+    pub async fn count_pending_cases(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("select count(*) from cases where review_state = 'pending'")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The newest revision of the case, with its checklist and explanations.
+    pub async fn revision_under_review(
+        &self,
+        case: CaseId,
+    ) -> Result<Option<RevisionUnderReview>, StoreError> {
+        let Some((id, source, checklist)) = sqlx::query_as::<_, (i64, String, Option<String>)>(
+            "select id, source, checklist from revisions where case_id = $1 and reply_id is null \
+             order by id desc limit 1",
+        )
+        .bind(case.0)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let explanations = sqlx::query_as(
+            "select field, category, start_byte, end_byte, explanation from scan_explanations \
+             where revision_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(RevisionUnderReview {
+            id,
+            source,
+            checklist,
+            explanations,
+        }))
+    }
+
+    /// The source of the last approved version, to show an edit as a difference from it.
+    pub async fn last_approved_source(&self, case: CaseId) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select v.source from case_reviews r join revisions v on v.id = r.revision_id \
+             where r.case_id = $1 and r.decision = 'approved' order by r.id desc limit 1",
+        )
+        .bind(case.0)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Every decision on the case, oldest first.
+    pub async fn case_reviews(&self, case: CaseId) -> Result<Vec<ReviewRow>, StoreError> {
+        let rows = sqlx::query_as::<_, (String, String, String, i64)>(
+            "select r.decision, r.reason, u.display_name, r.at from case_reviews r \
+             join users u on u.id = r.moderator_id where r.case_id = $1 order by r.id",
+        )
+        .bind(case.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(decision, reason, moderator, at)| {
+                Ok(ReviewRow {
+                    decision: ReviewState::parse(&decision)
+                        .ok_or(StoreError::Corrupt("case_reviews.decision"))?,
+                    reason,
+                    moderator,
+                    at,
+                })
+            })
+            .collect()
+    }
+
+    /// The latest decision's reason, for the author of a returned or rejected case.
+    pub async fn latest_review_reason(&self, case: CaseId) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select nullif(reason, '') from case_reviews where case_id = $1 order by id desc limit 1",
+        )
+        .bind(case.0)
+        .fetch_optional(&self.pool)
+        .await?
+        .flatten())
+    }
+
+    /// Claims a pending case for `moderator` unless another moderator's claim is current.
+    pub async fn claim_case(
+        &self,
+        case: CaseId,
+        moderator: UserId,
+        now: i64,
+        claims_after: i64,
+    ) -> Result<Result<(), ReviewRefusal>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Err(refusal) = check_reviewable(&mut tx, case, moderator, claims_after).await? {
+            return Ok(Err(refusal));
+        }
+        sqlx::query("update cases set claimed_by = $1, claimed_at = $2 where id = $3")
+            .bind(moderator.0)
+            .bind(now)
+            .bind(case.0)
+            .execute(&mut *tx)
+            .await?;
+        AuditEvent {
+            at: now,
+            actor: Some(moderator),
+            action: "case_claimed",
+            target: None,
+            detail: "",
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Records a decision on the version under review: the new state, the review row, the
+    /// author's notification, the supervisor of record's first notification on approval, and
+    /// the audit row, all or nothing.
+    pub async fn decide_case(
+        &self,
+        case: CaseId,
+        write: &DecisionWrite<'_>,
+        now: i64,
+    ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Err(refusal) =
+            check_reviewable(&mut tx, case, write.moderator, write.claims_after).await?
+        {
+            return Ok(Err(refusal));
+        }
+        let (author, supervisor): (i64, Option<i64>) =
+            sqlx::query_as("select author_id, supervisor_id from cases where id = $1")
+                .bind(case.0)
+                .fetch_one(&mut *tx)
+                .await?;
+        let revision: i64 = sqlx::query_scalar(
+            "select max(id) from revisions where case_id = $1 and reply_id is null",
+        )
+        .bind(case.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        let outcome = write.decision.outcome();
+        let review = sqlx::query(
+            "insert into case_reviews (case_id, revision_id, moderator_id, decision, reason, checklist, at) \
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(case.0)
+        .bind(revision)
+        .bind(write.moderator.0)
+        .bind(outcome.key())
+        .bind(write.reason)
+        .bind(write.checklist)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        // An approved case is new to the list: it goes to the top.
+        sqlx::query(
+            "update cases set review_state = $1, claimed_by = null, claimed_at = null, \
+             last_activity_at = case when $1 = 'approved' then $2 else last_activity_at end where id = $3",
+        )
+        .bind(outcome.key())
+        .bind(now)
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+        let (kind, action) = match write.decision {
+            Decision::Approve => ("case_approved", "case_approved"),
+            Decision::Return => ("case_returned", "case_returned"),
+            Decision::Reject => ("case_rejected", "case_rejected"),
+        };
+        notify_review(&mut tx, UserId(author), kind, case, review, now).await?;
+        if let (Decision::Approve, Some(sup)) = (write.decision, supervisor) {
+            let told: i64 = sqlx::query_scalar(
+                "select count(*) from notifications where user_id = $1 and case_id = $2 and kind = 'supervisor_of_record'",
+            )
+            .bind(sup)
+            .bind(case.0)
+            .fetch_one(&mut *tx)
+            .await?;
+            if told == 0 {
+                notify(&mut tx, UserId(sup), "supervisor_of_record", case, now).await?;
+            }
+        }
+        let detail = format!("revision={revision}");
+        AuditEvent {
+            at: now,
+            actor: Some(write.moderator),
+            action,
+            target: Some(UserId(author)),
+            detail: &detail,
+            case: Some(case),
+            review: Some(review),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(review))
+    }
+}
+
+/// The case exists, is pending, and no other moderator holds a current claim on it.
+async fn check_reviewable(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    case: CaseId,
+    moderator: UserId,
+    claims_after: i64,
+) -> Result<Result<(), ReviewRefusal>, StoreError> {
+    let row = sqlx::query(
+        "select c.review_state, c.claimed_by, c.claimed_at, u.display_name from cases c \
+         left join users u on u.id = c.claimed_by where c.id = $1",
+    )
+    .bind(case.0)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(row) = row else {
+        return Ok(Err(ReviewRefusal::NotFound));
+    };
+    let state = ReviewState::parse(row.get("review_state"))
+        .ok_or(StoreError::Corrupt("cases.review_state"))?;
+    if state != ReviewState::Pending {
+        return Ok(Err(ReviewRefusal::NotPending(state)));
+    }
+    let claimer: Option<i64> = row.get("claimed_by");
+    let claimed_at: Option<i64> = row.get("claimed_at");
+    match (claimer, claimed_at) {
+        (Some(by), Some(at)) if by != moderator.0 && at > claims_after => {
+            Ok(Err(ReviewRefusal::ClaimedBy(
+                row.get::<Option<String>, _>("display_name")
+                    .unwrap_or_default(),
+            )))
+        }
+        _ => Ok(Ok(())),
+    }
+}
+
+async fn notify_review(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    user: UserId,
+    kind: &'static str,
+    case: CaseId,
+    review: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into notifications (user_id, kind, case_id, review_id, created_at) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(user.0)
+    .bind(kind)
+    .bind(case.0)
+    .bind(review)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! The parts of the moderator's review page: what the author declared, the difference from the
+//! last approved version, and the decision forms.
+
+mod author_answers;
+mod decision_forms;
+mod diff_view;
+
+pub use author_answers::AuthorAnswers;
+pub use decision_forms::DecisionForms;
+pub use diff_view::DiffView;
