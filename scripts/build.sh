@@ -19,7 +19,13 @@ wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name caseroom \
 cat style/*.css > "$pkg/caseroom.css"
 cp -r public/. "$site/"
 # Served as they are to browsers that accept gzip: best compression once, no work per request.
-for f in "$pkg"/caseroom.js "$pkg"/caseroom_bg.wasm "$pkg"/caseroom.css; do gzip -9 -k -f "$f"; done
+assets=("$pkg"/caseroom.js "$pkg"/caseroom_bg.wasm "$pkg"/caseroom.css)
+if [[ -f "$ZOPFLI_DIR/node_modules/@gfx/zopfli/package.json" ]]; then
+  NODE_PATH="$ZOPFLI_DIR/node_modules" node scripts/gzip-assets.cjs "${assets[@]}"
+else
+  echo "build: zopfli is not installed (scripts/setup.sh installs it); using gzip -9" >&2
+  for f in "${assets[@]}"; do gzip -9 -k -f "$f"; done
+fi
 
 if [[ "$mode" == "release" ]]; then
   cargo build --release --features ssr --bin caseroom

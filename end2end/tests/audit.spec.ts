@@ -1,13 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ADMIN, createMember, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
+import { ADMIN, approveCase, caseIdOf, confirmChecklist, createMember, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("an admin finds who read a case in the audit log and exports it as CSV", async ({ page, baseURL }, info) => {
   const clinician = uniqueEmail("audited", info);
   const name = `Audit Reader ${info.project.name}`;
   await createMember(baseURL!, "clinician", clinician, name);
 
-  // A clinician publishes a case and reads it.
+  // A clinician submits a case and reads it; a moderator approves it.
   await signInAs(page, clinician);
   await page.goto("/cases/new");
   const title = `A case whose readers are audited (${info.project.name} ${Date.now()})`;
@@ -19,9 +19,11 @@ test("an admin finds who read a case in the audit log and exports it as CSV", as
   await page.getByLabel("Situation").fill("A man in his 50s who arrives late to every session.");
   await page.getByLabel("Where I am stuck").fill("I cannot tell whether to name it.");
   await page.getByLabel("What I am asking").fill("How would you raise it?");
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const caseId = page.url().match(/\/cases\/(\d+)/)![1];
+  const caseId = caseIdOf(page);
+  await approveCase(baseURL!, caseId, info);
   await signOut(page);
 
   // The admin filters the audit log by that case and sees the read, with the reader's name.

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { approveCase, caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a clinician posts a case, a supervisor gives feedback, the clinician marks it helpful and follows up", async ({ page, baseURL }, info) => {
   const clinician = uniqueEmail("author", info);
@@ -11,7 +11,7 @@ test("a clinician posts a case, a supervisor gives feedback, the clinician marks
   await createMember(baseURL!, "supervisor", supervisor, supervisorName);
   const title = `Stuck with a client who cancels (${info.project.name} ${Date.now()})`;
 
-  // The clinician writes the case, previews it, and publishes.
+  // The clinician writes the case, previews it, confirms the checklist and submits it.
   await signInAs(page, clinician);
   await page.getByRole("link", { name: "Cases", exact: true }).click();
   await page.getByRole("link", { name: "Bring a case" }).click();
@@ -29,9 +29,12 @@ test("a clinician posts a case, a supervisor gives feedback, the clinician marks
   await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible();
   await expect(page.locator(".preview strong")).toHaveText("cancels");
   await expect(page.getByLabel("Title")).toHaveValue(title);
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText(`Supervisor of record: ${supervisorName}`)).toBeVisible();
+  await expect(page.getByText("Your case is in the review queue.")).toBeVisible();
+  await approveCase(baseURL!, caseIdOf(page), info);
   await signOut(page);
 
   // The supervisor, notified, replies; the reply stands out as supervisor feedback.
@@ -90,13 +93,14 @@ test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL
   );
   await page.getByLabel("Where I am stuck").fill("<noscript><p title=\"</noscript><img src=x onerror=alert(7)>\">");
   await page.getByLabel("What I am asking").fill("<style>body{display:none}</style> Is this inert?");
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
   // The scanner holds back the image and the web addresses until the author explains them.
   await expect(page.getByRole("heading", { name: /could identify a client/ })).toBeVisible();
   const reasons = page.locator("textarea[name^='explain.']");
   expect(await reasons.count()).toBeGreaterThan(0);
   for (const box of await reasons.all()) await box.fill("Not about a client: a test of escaping.");
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.locator("h1")).toContainText("hostile");
   await expect(page.locator(".prose").first()).toContainText("<script>alert(1)</script>");
   await expect(page.locator("body")).toBeVisible();
@@ -160,16 +164,17 @@ test("the scanner blocks a phone number until the clinician takes it out", async
     expect(serious.map((v) => `report: ${v.id}`)).toEqual([]);
   }
 
-  // Publishing is refused while it stays, and nothing is lost.
-  await page.getByRole("button", { name: "Publish case" }).click();
+  // Submitting is refused while it stays, and nothing is lost.
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("alert")).toContainText("could identify a client");
   await expect(page.getByLabel("Title")).toHaveValue(title);
 
-  // Taken out: published.
+  // Taken out: submitted.
   await page.getByLabel("Situation").fill("She asked me to ring her after hours.");
   await page.getByRole("button", { name: "Check for identifiers" }).click();
   await expect(page.getByRole("heading", { name: "No identifiers found" })).toBeVisible();
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 });
 

@@ -71,3 +71,35 @@ export async function createMember(baseURL: string, role: string, email: string,
 export async function signInAs(page: Page, email: string) {
   await signIn(page, email, PASSWORD);
 }
+
+/** The author confirms every item of the de-identification checklist on the case form. */
+export async function confirmChecklist(page: Page) {
+  const checklist = page.getByRole("group", { name: "De-identification checklist" });
+  for (const box of await checklist.getByRole("checkbox").all()) await box.check();
+  await checklist.getByLabel("This is a composite of more than one client.").check();
+}
+
+/** The id of the case whose page is open. */
+export function caseIdOf(page: Page): string {
+  return page.url().match(/\/cases\/(\d+)/)![1];
+}
+
+/**
+ * A moderator approves the case over HTTP with the whole checklist ticked "absent", for journeys
+ * about what happens after publication. The review journey does this in the browser.
+ */
+export async function approveCase(baseURL: string, caseId: string, info: TestInfo): Promise<void> {
+  const { request } = await import("@playwright/test");
+  const email = uniqueEmail("approver", info);
+  await createMember(baseURL, "moderator", email, `Approver ${info.project.name}`);
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
+  const login = await api.post("/login", { form: { email, password: PASSWORD } });
+  expect(login.status()).toBe(303);
+  const form: Record<string, string> = { decision: "approve" };
+  for (const key of ["names", "places", "dates", "contacts", "images", "combination", "relations", "own_location", "findings"]) {
+    form[`check.${key}`] = "absent";
+  }
+  const res = await api.post(`/review/${caseId}/decide`, { form });
+  expect(res.status()).toBe(303);
+  await api.dispose();
+}

@@ -41,6 +41,7 @@ test("each page's first load stays within 100 KB compressed, with no CSP violati
   const pages = [
     ["/login", false, false], ["/", true, false], ["/account", true, true], ["/admin/users", true, true],
     ["/admin/invites", true, false], ["/cases", true, false], ["/cases/new", true, true], ["/notifications", true, false],
+    ["/review", true, false],
   ] as const;
   for (const [path, session, islands] of pages) {
     const { bytes, kinds, problems } = await firstLoad(path, session, islands);

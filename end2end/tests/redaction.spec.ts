@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { approveCase, caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a moderator redacts a nickname and it is gone from the case and its revisions", async ({ page, baseURL }, info) => {
   const author = uniqueEmail("redacted.author", info);
@@ -19,8 +19,10 @@ test("a moderator redacts a nickname and it is gone from the case and its revisi
   await page.getByLabel("Situation").fill(`Everyone at her work calls her ${nickname}, and she hates it.`);
   await page.getByLabel("Where I am stuck").fill("I do not know whether to use the name she hates.");
   await page.getByLabel("What I am asking").fill("How do others handle names in the room?");
-  await page.getByRole("button", { name: "Publish case" }).click();
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await approveCase(baseURL!, caseIdOf(page), info);
   const caseUrl = page.url().replace(/\?.*$/, "");
   await signOut(page);
 

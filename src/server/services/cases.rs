@@ -74,31 +74,31 @@ pub async fn update_case(
     }
 }
 
-/// Every check a submission passes before it is stored: the fields, the supervisor of record,
-/// the cooking, the author's checklist, then the scanner's gate.
+/// Every check a submission passes before it is stored: the fields, the supervisor of record
+/// and the cooking (with the checklist's message among the field errors), then the scanner's
+/// gate, then the author's checklist: the author fixes what could identify a client before
+/// confirming that nothing does.
 async fn checked_write(
     state: &AppState,
     actor: &Actor,
     submission: &CaseSubmission,
 ) -> Result<CaseWrite, AppError> {
     let checklist = AuthorChecklist::parse(&submission.confirmed, &submission.disguise);
-    let prepared = prepare(state, actor, &submission.input, &submission.supervisor).await;
-    let (draft, supervisor_id, cooked) = match (prepared, checklist.as_ref()) {
-        (Ok(p), Ok(_)) => p,
-        (Err(AppError::InvalidFields(mut errors)), Err(message)) => {
-            errors.push(checklist_error(message));
-            return Err(AppError::InvalidFields(errors));
-        }
-        (Err(e), _) => return Err(e),
-        (Ok(_), Err(message)) => {
-            return Err(AppError::InvalidFields(vec![checklist_error(message)]));
-        }
-    };
+    let (draft, supervisor_id, cooked) =
+        match prepare(state, actor, &submission.input, &submission.supervisor).await {
+            Ok(p) => p,
+            Err(AppError::InvalidFields(mut errors)) => {
+                if let Err(message) = &checklist {
+                    errors.push(checklist_error(message));
+                }
+                return Err(AppError::InvalidFields(errors));
+            }
+            Err(e) => return Err(e),
+        };
     let explained = screen(&draft, &cooked, &submission.explanations)?;
-    let checklist = checklist
-        .ok()
-        .and_then(|c| serde_json::to_string(&c).ok())
-        .unwrap_or_default();
+    let checklist =
+        checklist.map_err(|message| AppError::InvalidFields(vec![checklist_error(&message)]))?;
+    let checklist = serde_json::to_string(&checklist).map_err(AppError::internal)?;
     Ok(case_write(
         draft,
         supervisor_id,
