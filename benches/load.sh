@@ -38,6 +38,7 @@ member() { # role email jar
 }
 member clinician clinician@load.example "$dir/c.jar"
 member supervisor supervisor@load.example "$dir/s.jar"
+member moderator moderator@load.example "$dir/m.jar"
 para="A woman in her 30s has attended **eleven** sessions. She *changes the subject* whenever family comes up.
 
 - avoidance formulation
@@ -46,7 +47,15 @@ para="A woman in her 30s has attended **eleven** sessions. She *changes the subj
 > I think she is protecting me from something."
 curl -sf -o /dev/null -b "$dir/c.jar" -H "Origin: $base" --data-urlencode "title=A case with one hundred replies" \
   -d "age_band=adult&setting=outpatient&modality=cbt&sessions=6-15&tag=anxiety&intent=publish" \
+  -d "confirm=names&confirm=places&confirm=dates&confirm=contacts&confirm=images&confirm=combination" \
+  -d "confirm=relations&confirm=own_location&disguise=composite" \
   --data-urlencode "situation=$para" --data-urlencode "stuck=$para" --data-urlencode "asking=What am I missing?" "$base/cases/new"
+# The moderator approves it with the whole checklist ticked.
+checks=""
+for item in names places dates contacts images combination relations own_location findings; do
+  checks="$checks&check.$item=absent"
+done
+curl -sf -o /dev/null -b "$dir/m.jar" -H "Origin: $base" -d "decision=approve$checks" "$base/review/1/decide"
 for i in $(seq 100); do
   curl -sf -o /dev/null -b "$dir/s.jar" -H "Origin: $base" --data-urlencode "body=Reply $i. $para" "$base/cases/1/replies"
 done
