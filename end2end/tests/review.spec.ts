@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { approveCase, caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a case is fixed, confirmed, reviewed with the checklist, approved, and then read by a peer", async ({ page, baseURL }, info) => {
   const author = uniqueEmail("review.author", info);
@@ -122,4 +122,47 @@ test("a returned case carries the moderator's reason back to its author", async 
   await confirmChecklist(page);
   await page.getByRole("button", { name: "Save and resubmit for review" }).click();
   await expect(page.getByText("the case is back in the review queue")).toBeVisible();
+});
+
+test("two members flag a case as possibly identifying and it disappears until reviewed", async ({ page, baseURL }, info) => {
+  const author = uniqueEmail("flagged.author", info);
+  const first = uniqueEmail("flagger.one", info);
+  const second = uniqueEmail("flagger.two", info);
+  for (const [email, name] of [[author, "Flagged Author"], [first, "Flagger One"], [second, "Flagger Two"]]) {
+    await createMember(baseURL!, "clinician", email, `${name} ${info.project.name}`);
+  }
+  const title = `A case two readers worry about (${info.project.name} ${Date.now()})`;
+  await signInAs(page, author);
+  await page.goto("/cases/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Client age band").selectOption("adult");
+  await page.getByLabel("Setting").selectOption("outpatient");
+  await page.getByLabel("Modality").selectOption("cbt");
+  await page.getByLabel("Sessions so far").selectOption("2-5");
+  await page.getByLabel("Situation").fill("He is the only teacher of a rare language in his region.");
+  await page.getByLabel("Where I am stuck").fill("I want to keep the detail.");
+  await page.getByLabel("What I am asking").fill("Is it too much?");
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const caseUrl = `/cases/${caseIdOf(page)}`;
+  await approveCase(baseURL!, caseIdOf(page), info);
+  await signOut(page);
+
+  for (const [email, hides] of [[first, false], [second, true]] as const) {
+    await signInAs(page, email);
+    await page.goto(caseUrl);
+    await page.getByText("Flag this case").click();
+    await page.getByLabel("It may identify a client").check();
+    await page.getByLabel("Note for the moderators (optional)").fill("A rare language narrows it to a few people.");
+    await page.getByRole("button", { name: "Send flag" }).click();
+    if (hides) {
+      await expect(page.getByText("The case is hidden from members until a moderator has reviewed it.")).toBeVisible();
+      await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+      expect((await page.goto(caseUrl))?.status()).toBe(404);
+    } else {
+      await expect(page.getByText("Your flag was sent to the moderators.")).toBeVisible();
+    }
+    await signOut(page);
+  }
 });

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::model::{ApiError, CaseId, QueueEntry, ReviewView};
+use crate::model::{ApiError, CaseId, ReviewQueue, ReviewView};
 
 #[server]
-pub async fn review_queue() -> Result<Vec<QueueEntry>, ApiError> {
+pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     Ok(crate::server::services::review::queue(&state, current_session().actor()).await?)

@@ -7,6 +7,7 @@ pub mod case;
 pub mod choice;
 #[cfg(feature = "ssr")]
 pub mod deid;
+pub mod flag;
 pub mod password;
 pub mod policy;
 pub mod redaction;

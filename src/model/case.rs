@@ -111,6 +111,9 @@ pub struct ReplyView {
     pub created_at: i64,
     pub edited: bool,
     pub can_edit: bool,
+    pub can_flag: bool,
+    /// Hidden after flags (only moderators get such a reply, to restore it).
+    pub hidden: bool,
 }
 
 /// What the reader may do on a case page; decided by the policy on the server.
@@ -125,6 +128,8 @@ pub struct CasePermissions {
     pub redact: bool,
     /// Moderators and admins: a link to the case's review page.
     pub review: bool,
+    /// Any member but the author, on a published case.
+    pub flag: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

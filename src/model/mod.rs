@@ -17,7 +17,10 @@ pub use case::{
 };
 pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;
-pub use review::{ExplanationView, FieldDiff, QueueEntry, ReviewRecord, ReviewView};
+pub use review::{
+    ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, QueueEntry, ReviewQueue,
+    ReviewRecord, ReviewView,
+};
 pub use safe_html::SafeHtml;
 
 use serde::{Deserialize, Serialize};

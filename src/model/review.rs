@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::review::{AuthorChecklist, DiffRow, ReviewState};
-use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, SectionView};
+use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, ReplyId, SectionView};
 
 /// One case waiting for review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,8 +14,34 @@ pub struct QueueEntry {
     /// Who holds a current claim on it, if anyone.
     pub claimed_by: Option<String>,
     pub claimed_by_me: bool,
-    /// An edit of a case that was published before.
+    /// An edit of a case that was published before, or one that flags took back.
     pub is_edit: bool,
+    /// Open "may identify a client" flags on it.
+    pub flags: i64,
+}
+
+/// A reply hidden after flags, waiting for a moderator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HiddenReplyEntry {
+    pub reply: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub hidden_at: i64,
+}
+
+/// The review queue: cases oldest first, then replies hidden by flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    pub cases: Vec<QueueEntry>,
+    pub hidden_replies: Vec<HiddenReplyEntry>,
+}
+
+/// Open flags of one kind on a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagSummary {
+    pub label: String,
+    pub members: i64,
+    pub notes: Vec<String>,
 }
 
 /// An author's explanation of a finding they kept, with the text it is about.
@@ -63,6 +89,8 @@ pub struct ReviewView {
     pub claimed_by: Option<String>,
     pub claimed_by_me: bool,
     pub history: Vec<ReviewRecord>,
+    /// Readers' open flags on the case.
+    pub flags: Vec<FlagSummary>,
     /// The reader may decide (a moderator, not the author, and the case is pending).
     pub can_decide: bool,
     /// Why not, when the reader is the author.

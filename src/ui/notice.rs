@@ -28,6 +28,17 @@ pub fn Notice() -> impl IntoView {
             Some("approved") => Some("Approved: the case is published and its author was notified."),
             Some("returned") => Some("Returned to the author with your reason."),
             Some("rejected") => Some("Rejected. The author was notified with your reason."),
+            Some("flagged") => Some("Thank you. Your flag was sent to the moderators."),
+            Some("flag-hid-case") => Some(
+                "Thank you. The case is hidden from members until a moderator has reviewed it.",
+            ),
+            Some("flag-hid-reply") => Some(
+                "Thank you. The reply is hidden from members until a moderator has reviewed it.",
+            ),
+            Some("hidden-from-you") => Some(
+                "Thank you. That case is now hidden from you, and the moderators were told.",
+            ),
+            Some("reply-restored") => Some("The reply is shown again."),
             Some("follow-up-posted") => Some("Your follow-up was posted."),
             Some("case-closed") => Some("The case is closed."),
             Some("redacted") => Some(

@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod cases;
 mod cli;
+mod flags;
 mod pages;
 mod protection;
 mod redaction;

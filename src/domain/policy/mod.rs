@@ -58,6 +58,10 @@ pub enum Action {
     /// Claim, approve, return or reject a case in review (moderators and admins, never their
     /// own case).
     Review,
+    /// Flag a published case or a reply as possibly identifying (any member but its author).
+    Flag,
+    /// Show again a reply hidden after flags (moderators and admins).
+    RestoreReply,
 }
 
 /// What the action is aimed at.
@@ -142,10 +146,18 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             Target::Reply { author } if author == actor.user_id => Ok(()),
             _ => Err(Denial::Forbidden),
         },
+        Action::Flag => match target {
+            Target::Case { author, review } if author != actor.user_id && review.is_published() => {
+                Ok(())
+            }
+            Target::Reply { author } if author != actor.user_id => Ok(()),
+            _ => Err(Denial::Forbidden),
+        },
         Action::SeeAnonymousAuthor
         | Action::ViewRevisions
         | Action::Redact
-        | Action::ViewReviewQueue => {
+        | Action::ViewReviewQueue
+        | Action::RestoreReply => {
             if is_moderator(actor) {
                 Ok(())
             } else {

@@ -31,6 +31,8 @@ fn visitors_must_sign_in_for_everything() {
         Action::Redact,
         Action::ViewReviewQueue,
         Action::Review,
+        Action::Flag,
+        Action::RestoreReply,
     ] {
         assert_eq!(
             can(None, action, Target::Site),
@@ -260,6 +262,10 @@ fn the_role_by_review_state_table_holds() {
         ),
         (moderator, false, Redact, [ok, ok, ok, ok]),
         (clinician, true, Redact, [no, no, no, no]),
+        (clinician, true, Flag, [no, no, no, no]),
+        (clinician, false, Flag, [no, no, no, ok]),
+        (supervisor, false, Flag, [no, no, no, ok]),
+        (moderator, false, Flag, [no, no, no, ok]),
     ];
     for (roles, is_author, action, cells) in table {
         for (review, expected) in ReviewState::ALL.iter().zip(cells) {
@@ -274,6 +280,30 @@ fn the_role_by_review_state_table_holds() {
             );
         }
     }
+}
+
+#[test]
+fn members_flag_replies_but_not_their_own_and_only_moderators_restore_them() {
+    let mine = Target::Reply { author: UserId(1) };
+    let theirs = Target::Reply { author: UserId(2) };
+    let clinician = actor(1, &[Role::Clinician]);
+    assert_eq!(can(Some(&clinician), Action::Flag, theirs), Ok(()));
+    assert_eq!(
+        can(Some(&clinician), Action::Flag, mine),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        can(Some(&clinician), Action::RestoreReply, theirs),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        can(
+            Some(&actor(1, &[Role::Moderator])),
+            Action::RestoreReply,
+            theirs
+        ),
+        Ok(())
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod cases;
 mod decode;
+mod flags;
 mod moderation;
 
 use axum::Router;
@@ -41,6 +42,9 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/close", post(cases::close))
         .route("/cases/{id}/redact", post(moderation::redact))
         .route("/review/{id}/claim", post(moderation::claim))
+        .route("/cases/{id}/flag", post(flags::flag_case))
+        .route("/replies/{id}/flag", post(flags::flag_reply))
+        .route("/replies/{id}/restore", post(flags::restore_reply))
         .route("/review/{id}/decide", post(moderation::decide))
         .route("/replies/{id}/edit", post(cases::edit_reply))
         .route("/replies/{id}/helpful", post(cases::helpful))

@@ -23,10 +23,22 @@ pub async fn get_case(
     let case = case_for(state, actor, id, Action::ViewCase).await?;
     let actor = signed_in(actor)?;
     let target = case.target();
+    if state
+        .store
+        .reader_may_know_client(id, actor.user_id)
+        .await?
+    {
+        return Err(AppError::NotFound(
+            "You said you may know this client, so this case is hidden from you.".into(),
+        ));
+    }
+    let moderator = can(Some(actor), Action::ViewReviewQueue, Target::Site).is_ok();
     let replies = state.store.list_replies(id).await?;
     let manage = can(Some(actor), Action::ManageOwnCase, target).is_ok();
     let replies = replies
         .into_iter()
+        // A reply hidden after flags is shown to moderators only, marked, until restored.
+        .filter(|r| moderator || !r.hidden)
         .map(|r| crate::model::ReplyView {
             id: r.id,
             author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
@@ -43,6 +55,16 @@ pub async fn get_case(
                 },
             )
             .is_ok(),
+            can_flag: !r.hidden
+                && can(
+                    Some(actor),
+                    Action::Flag,
+                    Target::Reply {
+                        author: r.author_id,
+                    },
+                )
+                .is_ok(),
+            hidden: r.hidden,
         })
         .collect();
     let review_reason = match case.review {
@@ -86,7 +108,8 @@ pub async fn get_case(
             follow_up: manage,
             see_revisions: can(Some(actor), Action::ViewRevisions, target).is_ok(),
             redact: can(Some(actor), Action::Redact, target).is_ok(),
-            review: can(Some(actor), Action::ViewReviewQueue, Target::Site).is_ok(),
+            review: moderator,
+            flag: can(Some(actor), Action::Flag, target).is_ok(),
         },
     })
 }

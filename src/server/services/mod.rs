@@ -7,6 +7,7 @@ pub mod admin;
 pub mod audit;
 pub mod case_views;
 pub mod cases;
+pub mod flags;
 pub mod invites;
 pub mod redaction;
 pub mod replies;

@@ -5,13 +5,14 @@ use super::access::{case_for, signed_in};
 use super::case_views::author_view;
 use super::screening;
 use crate::domain::case::SECTIONS;
+use crate::domain::flag::FlagKind;
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::review::{
     AuthorChecklist, Decision, ModeratorChecklist, Reason, ReviewState, line_diff,
 };
 use crate::model::{
-    CaseId, ExplanationView, FieldDiff, FieldScan, QueueEntry, ReviewRecord, ReviewView, SafeHtml,
-    SectionView,
+    CaseId, ExplanationView, FieldDiff, FieldScan, FlagSummary, HiddenReplyEntry, QueueEntry,
+    ReviewQueue, ReviewRecord, ReviewView, SafeHtml, SectionView,
 };
 use crate::server::error::AppError;
 use crate::server::state::AppState;
@@ -22,11 +23,23 @@ pub const CLAIM_LAPSE_SECS: i64 = 60 * 60;
 /// The queue page shows this many cases; the count in the navigation shows them all.
 const QUEUE_PAGE: i64 = 200;
 
-pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<Vec<QueueEntry>, AppError> {
+pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<ReviewQueue, AppError> {
     can(actor, Action::ViewReviewQueue, Target::Site)?;
     let actor = signed_in(actor)?;
     let lapsed = state.clock.now() - CLAIM_LAPSE_SECS;
-    Ok(state
+    let hidden_replies = state
+        .store
+        .hidden_replies()
+        .await?
+        .into_iter()
+        .map(|r| HiddenReplyEntry {
+            reply: r.reply,
+            case: r.case,
+            case_title: r.case_title,
+            hidden_at: r.hidden_at,
+        })
+        .collect();
+    let cases = state
         .store
         .review_queue(QUEUE_PAGE)
         .await?
@@ -41,9 +54,14 @@ pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<Vec<QueueE
                 claimed_by_me: claim.as_ref().is_some_and(|(id, _)| *id == actor.user_id),
                 claimed_by: claim.map(|(_, name)| name),
                 is_edit: row.is_edit,
+                flags: row.flags,
             }
         })
-        .collect())
+        .collect();
+    Ok(ReviewQueue {
+        cases,
+        hidden_replies,
+    })
 }
 
 /// How many cases wait, for moderators' navigation; `None` for everyone else.
@@ -109,6 +127,19 @@ pub async fn review_page(
         }
     }
     scans.retain(|s| !s.findings.is_empty());
+    let flags = state
+        .store
+        .open_case_flags(id)
+        .await?
+        .into_iter()
+        .map(|(kind, members, notes)| FlagSummary {
+            label: FlagKind::parse(&kind)
+                .map_or("Flag", FlagKind::label)
+                .to_owned(),
+            members,
+            notes,
+        })
+        .collect();
     Ok(ReviewView {
         id,
         author: author_view(actor, case.author_id, &case.author_name, case.anonymous),
@@ -132,6 +163,7 @@ pub async fn review_page(
         claimed_by_me: claim == Some(actor.user_id),
         claimed_by: claimer,
         history,
+        flags,
         can_decide: decision.is_ok() && case.review == ReviewState::Pending,
         own_case: decision.is_err(),
     })

@@ -120,6 +120,13 @@ impl Store {
         q.push(" and (c.review_state = 'approved' or c.author_id = ")
             .push_bind(reader.0)
             .push(")");
+        // A case whose client the reader may know stays out of their list.
+        q.push(
+            " and not exists (select 1 from flags f where f.case_id = c.id and f.reply_id is null \
+             and f.kind = 'may_know' and f.flagger_id = ",
+        )
+        .push_bind(reader.0)
+        .push(")");
         if let Some(m) = filter.modality {
             q.push(" and c.modality = ").push_bind(m.key());
         }

@@ -5,6 +5,7 @@
 mod audit;
 mod case_reads;
 mod cases;
+mod flags;
 mod invites;
 mod redaction;
 mod replies;
@@ -16,6 +17,7 @@ mod users;
 pub use audit::AuditEvent;
 pub use case_reads::{CaseRow, Cursor};
 pub use cases::{CaseWrite, CookedSection, EditOutcome, ScanExplanation};
+pub use flags::{FlagOutcome, FlagWrite, HiddenReplyRow};
 pub use invites::{InviteRow, NewInvite};
 pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};

@@ -1,6 +1,6 @@
 //! A moderator's redaction: one transaction over every place a case's text is stored (title,
 //! sections and their HTML, replies and theirs, every revision, the authors' explanations of
-//! kept findings, the moderators' reasons), then a WAL checkpoint so the old bytes leave the write-ahead log too.
+//! kept findings, the moderators' reasons, readers' flag notes), then a WAL checkpoint so the old bytes leave the write-ahead log too.
 //! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
 
 use sqlx::{Sqlite, Transaction};
@@ -34,6 +34,15 @@ impl Store {
         places += redact_revisions(&mut tx, case, change).await?;
         places += redact_explanations(&mut tx, case, change).await?;
         places += redact_review_reasons(&mut tx, case, change).await?;
+        places += redact_rows(
+            &mut tx,
+            case,
+            "select id, note from flags where case_id = $1",
+            "update flags set note = $1 where id = $2",
+            &|text| Ok(change(text)),
+            None,
+        )
+        .await?;
         if places == 0 {
             tx.rollback().await?;
             return Ok(0);

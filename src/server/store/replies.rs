@@ -33,6 +33,8 @@ pub struct ReplyRow {
     pub html: String,
     pub created_at: i64,
     pub edited: bool,
+    /// Hidden after flags until a moderator restores it.
+    pub hidden: bool,
 }
 
 /// A notification joined with the case it points at.
@@ -48,7 +50,7 @@ pub struct NotificationRow {
 }
 
 const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
-     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at";
+     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at";
 
 impl Store {
     /// Stores a reply, bumps the case's activity and counts, keeps the first revision, and
@@ -262,5 +264,6 @@ fn reply_from_row(r: &sqlx::sqlite::SqliteRow) -> ReplyRow {
         html: r.get("body_html"),
         created_at: r.get("created_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),
+        hidden: r.get::<Option<i64>, _>("hidden_at").is_some(),
     }
 }

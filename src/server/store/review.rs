@@ -15,8 +15,10 @@ pub struct QueueRow {
     pub submitted_at: i64,
     pub claimed_by: Option<(UserId, String)>,
     pub claimed_at: Option<i64>,
-    /// It was approved before: this is an edit of a published case.
+    /// It was approved before: this is an edit of a published case (or it was hidden by flags).
     pub is_edit: bool,
+    /// Open "may identify" flags on the case itself.
+    pub flags: i64,
 }
 
 /// A moderator's earlier decision on a case.
@@ -62,7 +64,9 @@ impl Store {
         let rows = sqlx::query(
             "select c.id, c.title, coalesce(c.submitted_at, c.created_at) as submitted_at, c.claimed_by, \
                     m.display_name as claimer, c.claimed_at, \
-                    exists (select 1 from case_reviews r where r.case_id = c.id and r.decision = 'approved') as is_edit \
+                    exists (select 1 from case_reviews r where r.case_id = c.id and r.decision = 'approved') as is_edit, \
+                    (select count(*) from flags f where f.case_id = c.id and f.reply_id is null \
+                       and f.resolved_at is null and f.kind = 'may_identify') as flags \
              from cases c left join users m on m.id = c.claimed_by \
              where c.review_state = 'pending' order by submitted_at, c.id limit $1",
         )
@@ -83,6 +87,7 @@ impl Store {
                 }),
                 claimed_at: r.get("claimed_at"),
                 is_edit: r.get("is_edit"),
+                flags: r.get("flags"),
             })
             .collect())
     }
@@ -269,6 +274,9 @@ impl Store {
             Decision::Reject => ("case_rejected", "case_rejected"),
         };
         notify_review(&mut tx, UserId(author), kind, case, review, now).await?;
+        if write.decision == Decision::Approve {
+            super::flags::resolve_case_flags(&mut tx, case, now).await?;
+        }
         if let (Decision::Approve, Some(sup)) = (write.decision, supervisor) {
             let told: i64 = sqlx::query_scalar(
                 "select count(*) from notifications where user_id = $1 and case_id = $2 and kind = 'supervisor_of_record'",

@@ -2,10 +2,12 @@
 
 mod case_form;
 mod chips;
+mod flag_form;
 mod redact_form;
 mod scan_report;
 
 pub use case_form::CaseForm;
 pub use chips::{CaseChips, ReviewBadge, StateBadge};
+pub use flag_form::FlagForm;
 pub use redact_form::RedactForm;
 pub use scan_report::ScanReport;

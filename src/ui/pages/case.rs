@@ -6,7 +6,7 @@ use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
 use crate::domain::review::ReviewState;
 use crate::model::{CaseId, CaseView, ReplyView};
-use crate::ui::case::{CaseChips, RedactForm, ReviewBadge, StateBadge};
+use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
 use crate::ui::raw_text::TextArea;
@@ -77,13 +77,20 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let replies = view! {
         <section class="replies" aria-labelledby="replies-heading">
             <h2 id="replies-heading">{format!("Replies ({})", case.replies.len())}</h2>
-            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r can_mark=perms.mark_helpful/> }).collect_view()}
+            {case.replies.into_iter().map(|r| {
+                let error = feedback.error_for(Some("flag")).filter(|_| feedback.value("reply") == r.id.0.to_string());
+                view! { <ReplyCard case=id reply=r can_mark=perms.mark_helpful flag_error=error/> }
+            }).collect_view()}
         </section>
     }
     .into_any();
     let forms = view! {
         {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
         {can_follow_up.then(|| view! { <FollowUpForm case=id has_follow_up=has_follow_up feedback=feedback.clone()/> })}
+        {perms.flag.then(|| {
+            let error = feedback.error_for(Some("flag")).filter(|_| feedback.value("reply").is_empty());
+            view! { <FlagForm action=format!("/cases/{id}/flag") case=id.0 key="case".to_owned() summary="Flag this case" error=error/> }
+        })}
         {perms.redact.then(|| view! { <RedactForm case=id feedback=feedback.clone() from_review=false/> })}
     }
     .into_any();
@@ -118,16 +125,22 @@ fn ReviewStatus(
 }
 
 #[component]
-fn ReplyCard(reply: ReplyView, can_mark: bool) -> impl IntoView {
+fn ReplyCard(
+    case: CaseId,
+    reply: ReplyView,
+    can_mark: bool,
+    flag_error: Option<String>,
+) -> impl IntoView {
     let rid = reply.id;
-    let class = if reply.supervisor_feedback {
-        "reply panel supervisor-feedback"
-    } else {
-        "reply panel"
+    let class = match (reply.hidden, reply.supervisor_feedback) {
+        (true, _) => "reply panel hidden-reply",
+        (false, true) => "reply panel supervisor-feedback",
+        (false, false) => "reply panel",
     };
     view! {
         <article class=class id=format!("reply-{rid}")>
             <header class="meta">
+                {reply.hidden.then(|| view! { <strong class="badge">"Hidden after a flag: only moderators see it"</strong> })}
                 {reply.supervisor_feedback.then(|| view! { <strong class="badge feedback">"Supervisor feedback"</strong> })}
                 <span class="author">{reply.author.label()}</span>
                 <span>{format_date(reply.created_at)}</span>
@@ -137,6 +150,14 @@ fn ReplyCard(reply: ReplyView, can_mark: bool) -> impl IntoView {
             <div class="prose" inner_html=reply.html.into_string()></div>
             <footer class="reply-actions">
                 {reply.can_edit.then(|| view! { <a href=format!("/replies/{rid}/edit")>"Edit"</a> })}
+                {reply.hidden.then(|| view! {
+                    <form method="post" action=format!("/replies/{rid}/restore") class="inline">
+                        <button type="submit" class="link">"Show this reply again"</button>
+                    </form>
+                }.into_any())}
+                {reply.can_flag.then(|| view! {
+                    <FlagForm action=format!("/replies/{rid}/flag") case=case.0 key=rid.0.to_string() reply=rid.0 summary="Flag" error=flag_error/>
+                }.into_any())}
                 {can_mark.then(|| view! {
                     <form method="post" action=format!("/replies/{rid}/helpful") class="inline">
                         <input type="hidden" name="helpful" value=if reply.helpful { "false" } else { "true" }/>

@@ -81,8 +81,24 @@ fn ReviewBody(review: ReviewView, feedback: FormFeedback) -> impl IntoView {
             </section>
         }
     });
+    let flags = (!review.flags.is_empty()).then(|| {
+        view! {
+            <section class="panel flags" aria-labelledby="flags-heading">
+                <h2 id="flags-heading">"Readers' flags"</h2>
+                <ul>
+                    {review.flags.clone().into_iter().map(|f| view! {
+                        <li>
+                            <strong>{f.label}</strong>{format!(" ({})", f.members)}
+                            {f.notes.into_iter().map(|n| view! { <blockquote>{n}</blockquote> }).collect_view()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
     view! {
         {head}
+        {flags}
         {body}
         {past}
         <RedactForm case=id feedback=feedback.clone() from_review=true/>

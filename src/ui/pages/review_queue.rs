@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::review::review_queue;
+use crate::api::review::get_review_queue;
 use crate::model::QueueEntry;
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::raw_text::PageTitle;
@@ -17,12 +17,29 @@ pub fn ReviewQueuePage() -> impl IntoView {
             <p class="muted">"Nothing here is visible to members. Oldest first; claim a case so other moderators know you are on it."</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match review_queue().await {
+                    match get_review_queue().await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="panel muted">"Nothing is waiting for review."</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ol class="queue">{list.into_iter().map(|e| view! { <QueueItem entry=e/> }).collect_view()}</ol>
-                        }.into_any(),
+                        Ok(queue) => {
+                            let cases = if queue.cases.is_empty() {
+                                view! { <p class="panel muted">"No case is waiting for review."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ol class="queue">{queue.cases.into_iter().map(|e| view! { <QueueItem entry=e/> }).collect_view()}</ol>
+                                }.into_any()
+                            };
+                            let replies = (!queue.hidden_replies.is_empty()).then(|| view! {
+                                <h2>"Replies hidden after flags"</h2>
+                                <ul class="queue">
+                                    {queue.hidden_replies.into_iter().map(|r| view! {
+                                        <li class="panel queue-item">
+                                            <a href=format!("/cases/{}#reply-{}", r.case, r.reply)>{format!("A reply in \u{201c}{}\u{201d}", r.case_title)}</a>
+                                            <span class="muted">{format!(" Hidden {}", format_minute(r.hidden_at))}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            });
+                            view! { {cases} {replies} }.into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -32,10 +49,10 @@ pub fn ReviewQueuePage() -> impl IntoView {
 
 #[component]
 fn QueueItem(entry: QueueEntry) -> impl IntoView {
-    let kind = if entry.is_edit {
-        "Edit of a published case"
-    } else {
-        "New case"
+    let kind = match (entry.flags, entry.is_edit) {
+        (0, true) => "Edit of a published case".to_owned(),
+        (0, false) => "New case".to_owned(),
+        (n, _) => format!("Flagged by {n} as possibly identifying"),
     };
     let claim = match (entry.claimed_by_me, entry.claimed_by) {
         (true, _) => Some("Claimed by you".to_owned()),

@@ -1,0 +1,248 @@
+//! Readers' flags on cases and replies, and the hiding they cause, each with its audit row in
+//! the same transaction.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::{AuditEvent, Store, StoreError, is_unique_violation};
+use crate::domain::flag::{FlagKind, hides};
+use crate::model::{CaseId, ReplyId, UserId};
+
+/// A new flag, as the service checked it.
+pub struct FlagWrite<'a> {
+    pub case: CaseId,
+    /// `None`: the case itself.
+    pub reply: Option<ReplyId>,
+    pub flagger: UserId,
+    pub kind: FlagKind,
+    pub note: &'a str,
+    /// A supervisor's, moderator's or admin's "may identify" flag hides the item alone.
+    pub trusted: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagOutcome {
+    Recorded,
+    /// The flag hid the item until a moderator looks at it.
+    Hidden,
+    /// This member already has an open flag of this kind on the item.
+    Duplicate,
+}
+
+/// A reply hidden after flags, for the review queue.
+pub struct HiddenReplyRow {
+    pub reply: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub hidden_at: i64,
+}
+
+impl Store {
+    pub async fn add_flag(
+        &self,
+        flag: &FlagWrite<'_>,
+        now: i64,
+    ) -> Result<FlagOutcome, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "insert into flags (case_id, reply_id, flagger_id, kind, note, at) values ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(flag.case.0)
+        .bind(flag.reply.map(|r| r.0))
+        .bind(flag.flagger.0)
+        .bind(flag.kind.key())
+        .bind(flag.note)
+        .bind(now)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(e) if is_unique_violation(&e) => return Ok(FlagOutcome::Duplicate),
+            other => other?,
+        };
+        let members: i64 = sqlx::query_scalar(
+            "select count(distinct flagger_id) from flags where case_id = $1 and coalesce(reply_id, 0) = coalesce($2, 0) \
+             and kind = 'may_identify' and resolved_at is null",
+        )
+        .bind(flag.case.0)
+        .bind(flag.reply.map(|r| r.0))
+        .fetch_one(&mut *tx)
+        .await?;
+        let hidden = hides(flag.kind, flag.trusted, members) && hide(&mut tx, flag, now).await?;
+        let detail = format!(
+            "kind={}{}",
+            flag.kind.key(),
+            flag.reply
+                .map(|r| format!(" reply={r}"))
+                .unwrap_or_default()
+        );
+        let action = match (flag.reply.is_some(), hidden) {
+            (false, false) => "case_flagged",
+            (false, true) => "case_hidden_by_flags",
+            (true, false) => "reply_flagged",
+            (true, true) => "reply_hidden_by_flags",
+        };
+        AuditEvent {
+            at: now,
+            actor: Some(flag.flagger),
+            action,
+            target: None,
+            detail: &detail,
+            case: Some(flag.case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(if hidden {
+            FlagOutcome::Hidden
+        } else {
+            FlagOutcome::Recorded
+        })
+    }
+
+    /// Whether `reader` said they may know the client of this case (it stays hidden from them).
+    pub async fn reader_may_know_client(
+        &self,
+        case: CaseId,
+        reader: UserId,
+    ) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "select count(*) from flags where case_id = $1 and reply_id is null and flagger_id = $2 and kind = 'may_know'",
+        )
+        .bind(case.0)
+        .bind(reader.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Open flags on the case itself: (kind, members, notes).
+    pub async fn open_case_flags(
+        &self,
+        case: CaseId,
+    ) -> Result<Vec<(String, i64, Vec<String>)>, StoreError> {
+        let rows: Vec<(String, i64, String)> = sqlx::query_as(
+            "select kind, count(*), coalesce(group_concat(nullif(note, ''), char(31)), '') from flags \
+             where case_id = $1 and reply_id is null and resolved_at is null group by kind order by kind",
+        )
+        .bind(case.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, n, notes)| {
+                let notes = notes
+                    .split('\u{1f}')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                (kind, n, notes)
+            })
+            .collect())
+    }
+
+    pub async fn hidden_replies(&self) -> Result<Vec<HiddenReplyRow>, StoreError> {
+        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+            "select r.id, r.case_id, c.title, r.hidden_at from replies r join cases c on c.id = r.case_id \
+             where r.hidden_at is not null order by r.hidden_at, r.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(reply, case, case_title, hidden_at)| HiddenReplyRow {
+                reply: ReplyId(reply),
+                case: CaseId(case),
+                case_title,
+                hidden_at,
+            })
+            .collect())
+    }
+
+    /// A moderator shows a hidden reply again; its open flags are resolved.
+    pub async fn restore_reply(
+        &self,
+        reply: ReplyId,
+        case: CaseId,
+        moderator: UserId,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "update replies set hidden_at = null where id = $1 and hidden_at is not null",
+        )
+        .bind(reply.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "update flags set resolved_at = $1 where reply_id = $2 and resolved_at is null",
+        )
+        .bind(now)
+        .bind(reply.0)
+        .execute(&mut *tx)
+        .await?;
+        let detail = format!("reply={reply}");
+        AuditEvent {
+            at: now,
+            actor: Some(moderator),
+            action: "reply_restored",
+            target: None,
+            detail: &detail,
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
+
+/// Hides the flagged item: a case goes back to the review queue, a reply is hidden. False when
+/// it was not showing anyway.
+async fn hide(
+    tx: &mut Transaction<'_, Sqlite>,
+    flag: &FlagWrite<'_>,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let done = match flag.reply {
+        None => {
+            sqlx::query(
+                "update cases set review_state = 'pending', submitted_at = $1, claimed_by = null, claimed_at = null \
+                 where id = $2 and review_state = 'approved'",
+            )
+            .bind(now)
+            .bind(flag.case.0)
+            .execute(&mut **tx)
+            .await?
+        }
+        Some(reply) => {
+            sqlx::query("update replies set hidden_at = $1 where id = $2 and hidden_at is null")
+                .bind(now)
+                .bind(reply.0)
+                .execute(&mut **tx)
+                .await?
+        }
+    };
+    Ok(done.rows_affected() > 0)
+}
+
+/// On approval, the case's open flags are answered (a member's own "I may know this client"
+/// stays: it keeps the case hidden from them).
+pub(super) async fn resolve_case_flags(
+    tx: &mut Transaction<'_, Sqlite>,
+    case: CaseId,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "update flags set resolved_at = $1 where case_id = $2 and reply_id is null and resolved_at is null \
+         and kind <> 'may_know'",
+    )
+    .bind(now)
+    .bind(case.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
