@@ -9,7 +9,7 @@ use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
     ComposePage, EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage,
-    NotificationsPage, RegisterPage, ReviewPage, ReviewQueuePage, RevisionsPage,
+    NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/replies/:id") view=ReplyReviewPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ADMIN, approveCase, caseIdOf, confirmChecklist, createMember, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
+import { ADMIN, approveCase, caseIdOf, confirmChecklist, createMember, fillCase, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("an admin finds who read a case in the audit log and exports it as CSV", async ({ page, baseURL }, info) => {
   const clinician = uniqueEmail("audited", info);
@@ -11,14 +11,12 @@ test("an admin finds who read a case in the audit log and exports it as CSV", as
   await signInAs(page, clinician);
   await page.goto("/cases/new");
   const title = `A case whose readers are audited (${info.project.name} ${Date.now()})`;
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Client age band").selectOption("adult");
-  await page.getByLabel("Setting").selectOption("outpatient");
-  await page.getByLabel("Modality").selectOption("cbt");
-  await page.getByLabel("Sessions so far").selectOption("6-15");
-  await page.getByLabel("Situation").fill("A man in his 50s who arrives late to every session.");
-  await page.getByLabel("Where I am stuck").fill("I cannot tell whether to name it.");
-  await page.getByLabel("What I am asking").fill("How would you raise it?");
+  await fillCase(page, {
+    title,
+    situation: "A man in his 50s who arrives late to every session.",
+    stuck: "I cannot tell whether to name it.",
+    asking: "How would you raise it?",
+  });
   await confirmChecklist(page);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -89,6 +89,16 @@ export function caseIdOf(page: Page): string {
  * about what happens after publication. The review journey does this in the browser.
  */
 export async function approveCase(baseURL: string, caseId: string, info: TestInfo): Promise<void> {
+  await approve(baseURL, `/review/${caseId}/decide`, info);
+}
+
+/** A moderator approves a reply held at the reply gate, over HTTP. */
+export async function approveReply(baseURL: string, replyId: string, info: TestInfo): Promise<void> {
+  await approve(baseURL, `/review/replies/${replyId}/decide`, info);
+}
+
+/** Signs in a fresh moderator and posts an approval with the whole checklist ticked "absent". */
+async function approve(baseURL: string, path: string, info: TestInfo): Promise<void> {
   const { request } = await import("@playwright/test");
   const email = uniqueEmail("approver", info);
   await createMember(baseURL, "moderator", email, `Approver ${info.project.name}`);
@@ -99,7 +109,28 @@ export async function approveCase(baseURL: string, caseId: string, info: TestInf
   for (const key of ["names", "places", "dates", "contacts", "images", "combination", "relations", "own_location", "findings"]) {
     form[`check.${key}`] = "absent";
   }
-  const res = await api.post(`/review/${caseId}/decide`, { form });
+  const res = await api.post(path, { form });
   expect(res.status()).toBe(303);
   await api.dispose();
+}
+
+export interface CaseText {
+  title: string;
+  situation: string;
+  stuck: string;
+  asking: string;
+  modality?: string;
+  sessions?: string;
+}
+
+/** Fills the case form's required fields: an adult client seen as an outpatient, CBT and 6–15 sessions unless given. */
+export async function fillCase(page: Page, c: CaseText) {
+  await page.getByLabel("Title").fill(c.title);
+  await page.getByLabel("Client age band").selectOption("adult");
+  await page.getByLabel("Setting").selectOption("outpatient");
+  await page.getByLabel("Modality").selectOption(c.modality ?? "cbt");
+  await page.getByLabel("Sessions so far").selectOption(c.sessions ?? "6-15");
+  await page.getByLabel("Situation").fill(c.situation);
+  await page.getByLabel("Where I am stuck").fill(c.stuck);
+  await page.getByLabel("What I am asking").fill(c.asking);
 }

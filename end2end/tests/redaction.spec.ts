@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { approveCase, caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { approveCase, caseIdOf, confirmChecklist, createMember, fillCase, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a moderator redacts a nickname and it is gone from the case and its revisions", async ({ page, baseURL }, info) => {
   const author = uniqueEmail("redacted.author", info);
@@ -11,14 +11,12 @@ test("a moderator redacts a nickname and it is gone from the case and its revisi
 
   await signInAs(page, author);
   await page.goto("/cases/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Client age band").selectOption("adult");
-  await page.getByLabel("Setting").selectOption("outpatient");
-  await page.getByLabel("Modality").selectOption("cbt");
-  await page.getByLabel("Sessions so far").selectOption("6-15");
-  await page.getByLabel("Situation").fill(`Everyone at her work calls her ${nickname}, and she hates it.`);
-  await page.getByLabel("Where I am stuck").fill("I do not know whether to use the name she hates.");
-  await page.getByLabel("What I am asking").fill("How do others handle names in the room?");
+  await fillCase(page, {
+    title,
+    situation: `Everyone at her work calls her ${nickname}, and she hates it.`,
+    stuck: "I do not know whether to use the name she hates.",
+    asking: "How do others handle names in the room?",
+  });
   await confirmChecklist(page);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { approveCase, caseIdOf, confirmChecklist, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { approveCase, caseIdOf, confirmChecklist, createMember, fillCase, signInAs, signOut, uniqueEmail } from "./helpers";
 
 test("a case is fixed, confirmed, reviewed with the checklist, approved, and then read by a peer", async ({ page, baseURL }, info) => {
   const author = uniqueEmail("review.author", info);
@@ -14,14 +14,13 @@ test("a case is fixed, confirmed, reviewed with the checklist, approved, and the
   // The clinician writes a case with a phone number; the scanner blocks it.
   await signInAs(page, author);
   await page.goto("/cases/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Client age band").selectOption("adult");
-  await page.getByLabel("Setting").selectOption("outpatient");
-  await page.getByLabel("Modality").selectOption("psychodynamic");
-  await page.getByLabel("Sessions so far").selectOption("6-15");
-  await page.getByLabel("Situation").fill("He texts me from 503-555-0199 late at night.");
-  await page.getByLabel("Where I am stuck").fill("I answer, and then resent it.");
-  await page.getByLabel("What I am asking").fill("How do I hold the frame?");
+  await fillCase(page, {
+    title,
+    situation: "He texts me from 503-555-0199 late at night.",
+    stuck: "I answer, and then resent it.",
+    asking: "How do I hold the frame?",
+    modality: "psychodynamic",
+  });
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("alert")).toContainText("could identify a client");
   // The checklist was not confirmed either; that is said too, once the number is gone.
@@ -90,14 +89,13 @@ test("a returned case carries the moderator's reason back to its author", async 
   const title = `A case that goes back (${info.project.name} ${Date.now()})`;
   await signInAs(page, author);
   await page.goto("/cases/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Client age band").selectOption("adult");
-  await page.getByLabel("Setting").selectOption("outpatient");
-  await page.getByLabel("Modality").selectOption("cbt");
-  await page.getByLabel("Sessions so far").selectOption("2-5");
-  await page.getByLabel("Situation").fill("She works at the only bakery in a small coastal town.");
-  await page.getByLabel("Where I am stuck").fill("I am not sure what to leave out.");
-  await page.getByLabel("What I am asking").fill("What would you change?");
+  await fillCase(page, {
+    title,
+    situation: "She works at the only bakery in a small coastal town.",
+    stuck: "I am not sure what to leave out.",
+    asking: "What would you change?",
+    sessions: "2-5",
+  });
   await confirmChecklist(page);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -134,14 +132,13 @@ test("two members flag a case as possibly identifying and it disappears until re
   const title = `A case two readers worry about (${info.project.name} ${Date.now()})`;
   await signInAs(page, author);
   await page.goto("/cases/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Client age band").selectOption("adult");
-  await page.getByLabel("Setting").selectOption("outpatient");
-  await page.getByLabel("Modality").selectOption("cbt");
-  await page.getByLabel("Sessions so far").selectOption("2-5");
-  await page.getByLabel("Situation").fill("He is the only teacher of a rare language in his region.");
-  await page.getByLabel("Where I am stuck").fill("I want to keep the detail.");
-  await page.getByLabel("What I am asking").fill("Is it too much?");
+  await fillCase(page, {
+    title,
+    situation: "He is the only teacher of a rare language in his region.",
+    stuck: "I want to keep the detail.",
+    asking: "Is it too much?",
+    sessions: "2-5",
+  });
   await confirmChecklist(page);
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::{ApiError, CaseId, ReviewQueue, ReviewView};
+use crate::model::{ApiError, CaseId, ReplyId, ReplyReviewView, ReviewQueue, ReviewView};
 
 #[server]
 pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
@@ -25,4 +25,11 @@ pub async fn get_review(id: CaseId) -> Result<ReviewView, ApiError> {
         crate::server::services::review::review_page(&state, current_session().actor(), id).await?;
     crate::server::read_audit::note_case_read(id);
     Ok(review)
+}
+
+#[server]
+pub async fn get_reply_review(id: ReplyId) -> Result<ReplyReviewView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::reply_review::page(&state, current_session().actor(), id).await?)
 }

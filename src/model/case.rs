@@ -114,6 +114,8 @@ pub struct ReplyView {
     pub can_flag: bool,
     /// Hidden after flags (only moderators get such a reply, to restore it).
     pub hidden: bool,
+    /// Held at the reply gate, or not published (only its author and moderators get these).
+    pub review: ReviewState,
 }
 
 /// What the reader may do on a case page; decided by the policy on the server.

@@ -18,8 +18,8 @@ pub use case::{
 pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;
 pub use review::{
-    ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, QueueEntry, ReviewQueue,
-    ReviewRecord, ReviewView,
+    ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,
+    ReplyReviewView, ReviewQueue, ReviewRecord, ReviewView,
 };
 pub use safe_html::SafeHtml;
 

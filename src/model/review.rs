@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::review::{AuthorChecklist, DiffRow, ReviewState};
-use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, ReplyId, SectionView};
+use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, ReplyId, SafeHtml, SectionView};
 
 /// One case waiting for review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +20,30 @@ pub struct QueueEntry {
     pub flags: i64,
 }
 
+/// A reply held at the reply gate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingReplyEntry {
+    pub reply: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub submitted_at: i64,
+}
+
+/// A held reply as the moderator reviews it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyReviewView {
+    pub id: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub author: AuthorView,
+    pub html: SafeHtml,
+    pub scans: Vec<FieldScan>,
+    pub review: ReviewState,
+    pub can_decide: bool,
+    /// The reader wrote it.
+    pub own: bool,
+}
+
 /// A reply hidden after flags, waiting for a moderator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HiddenReplyEntry {
@@ -33,6 +57,7 @@ pub struct HiddenReplyEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewQueue {
     pub cases: Vec<QueueEntry>,
+    pub pending_replies: Vec<PendingReplyEntry>,
     pub hidden_replies: Vec<HiddenReplyEntry>,
 }
 

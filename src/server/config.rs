@@ -25,6 +25,10 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Largest request body accepted, in bytes.
     pub request_size_limit: usize,
+    /// A reply waits for a moderator while its author has fewer approved posts than this.
+    pub reply_review_below: i64,
+    /// A reply in which the scanner finds anything waits for a moderator.
+    pub reply_review_on_findings: bool,
 }
 
 /// One line naming the setting, its source and what is wrong with it.
@@ -48,6 +52,8 @@ struct FileConfig {
     session_max_lifetime: Option<String>,
     secure_cookies: Option<bool>,
     request_size_limit: Option<String>,
+    reply_review_below: Option<i64>,
+    reply_review_on_findings: Option<bool>,
 }
 
 /// (environment variable, toml key) for each setting; the error message names both.
@@ -59,6 +65,11 @@ const IDLE: (&str, &str) = ("CASEROOM_SESSION_IDLE_TIMEOUT", "session_idle_timeo
 const LIFETIME: (&str, &str) = ("CASEROOM_SESSION_MAX_LIFETIME", "session_max_lifetime");
 const SECURE: (&str, &str) = ("CASEROOM_SECURE_COOKIES", "secure_cookies");
 const SIZE: (&str, &str) = ("CASEROOM_REQUEST_SIZE_LIMIT", "request_size_limit");
+const REPLY_BELOW: (&str, &str) = ("CASEROOM_REPLY_REVIEW_BELOW", "reply_review_below");
+const REPLY_FINDINGS: (&str, &str) = (
+    "CASEROOM_REPLY_REVIEW_ON_FINDINGS",
+    "reply_review_on_findings",
+);
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -147,7 +158,29 @@ impl Config {
             Some((v, name)) => parse_size(&v).map_err(|p| invalid(&name, p))?,
             None => 1024 * 1024,
         };
+        let reply_review_below =
+            match pick(REPLY_BELOW, file.reply_review_below.map(|n| n.to_string())) {
+                Some((v, name)) => match v.trim().parse::<i64>() {
+                    Ok(n) if (0..=1000).contains(&n) => n,
+                    _ => {
+                        return Err(invalid(
+                            &name,
+                            format!("{v:?} is not a number from 0 to 1000"),
+                        ));
+                    }
+                },
+                None => 3,
+            };
+        let reply_review_on_findings = match pick(
+            REPLY_FINDINGS,
+            file.reply_review_on_findings.map(|b| b.to_string()),
+        ) {
+            Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
+            None => true,
+        };
         Ok(Config {
+            reply_review_below,
+            reply_review_on_findings,
             database_url,
             site_addr,
             public_url,
@@ -282,6 +315,8 @@ mod tests {
             assert_eq!(c.session_max_lifetime, Duration::from_secs(12 * 3600));
             assert!(!c.secure_cookies);
             assert_eq!(c.request_size_limit, 1024 * 1024);
+            assert_eq!(c.reply_review_below, 3);
+            assert!(c.reply_review_on_findings);
         }
     }
 
@@ -331,6 +366,11 @@ mod tests {
                 &[("CASEROOM_SESSION_IDLE_TIMEOUT", "5s")],
                 None,
                 "out of range",
+            ),
+            (
+                &[("CASEROOM_REPLY_REVIEW_BELOW", "-1")],
+                None,
+                "invalid setting CASEROOM_REPLY_REVIEW_BELOW:",
             ),
             (
                 &[("CASEROOM_SECURE_COOKIES", "maybe")],

@@ -39,6 +39,11 @@ pub fn Notice() -> impl IntoView {
                 "Thank you. That case is now hidden from you, and the moderators were told.",
             ),
             Some("reply-restored") => Some("The reply is shown again."),
+            Some("reply-held") => Some(
+                "Your reply waits for a moderator: replies from newer members, and replies in which the identifier check finds something, are reviewed before others see them.",
+            ),
+            Some("reply-approved") => Some("Approved: the reply is published and its author was notified."),
+            Some("reply-rejected") => Some("Rejected. The reply's author was notified with your reason."),
             Some("follow-up-posted") => Some("Your follow-up was posted."),
             Some("case-closed") => Some("The case is closed."),
             Some("redacted") => Some(

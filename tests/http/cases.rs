@@ -300,28 +300,10 @@ async fn a_supervisor_reply_is_feedback_and_the_author_marks_it_helpful_and_foll
             && notes.contains("Needs supervisor eyes")
     );
 
-    let res = app
-        .post_form(
-            &supervisor,
-            &format!("/cases/{id}/replies"),
-            &[("body", "Consider the **rupture**.")],
-        )
+    let reply_id = app
+        .reply(&supervisor, id, "Consider the **rupture**.")
         .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let reply_id: i64 = location(&res)
-        .rsplit("reply-")
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let res = app
-        .post_form(
-            &peer,
-            &format!("/cases/{id}/replies"),
-            &[("body", "Same here.")],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    app.reply(&peer, id, "Same here.").await;
 
     let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
     assert!(page.contains("reply panel supervisor-feedback"));
@@ -420,6 +402,10 @@ async fn a_supervisor_reply_is_feedback_and_the_author_marks_it_helpful_and_foll
         .status(),
         StatusCode::SEE_OTHER
     );
+    // The supervisor has fewer than three approved posts, so the edit passes the reply gate.
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(!page.contains("Consider the rupture and repair."));
+    app.approve_reply(reply_id).await;
     assert!(
         app.get(&author, &format!("/cases/{id}"))
             .await
@@ -466,18 +452,9 @@ async fn an_anonymous_author_is_never_revealed_to_peers() {
         ),
     )
     .await;
-    app.post_form(
-        &author,
-        &format!("/cases/{id}/replies"),
-        &[("body", "Adding a detail as the author.")],
-    )
-    .await;
-    app.post_form(
-        &peer,
-        &format!("/cases/{id}/replies"),
-        &[("body", "A peer's thought.")],
-    )
-    .await;
+    app.reply(&author, id, "Adding a detail as the author.")
+        .await;
+    app.reply(&peer, id, "A peer's thought.").await;
 
     let mut seen_by_peers = Vec::new();
     for client in [&peer, &supervisor] {

@@ -172,18 +172,9 @@ async fn a_flagged_reply_is_hidden_until_a_moderator_shows_it_again() {
         .member_client("reply.flag.sup@clinic.example", &[Role::Supervisor])
         .await;
     let id = publish(&app, &author, &case_form("A reply goes too far", &[])).await;
-    let res = app
-        .post_form(
-            &peer,
-            &format!("/cases/{id}/replies"),
-            &[("body", "I think I know her from my book club.")],
-        )
+    let reply = app
+        .reply(&peer, id, "I think I know her from my book club.")
         .await;
-    let reply: i64 = location(&res)
-        .rsplit("#reply-")
-        .next()
-        .and_then(|r| r.parse().ok())
-        .expect("reply id");
     let path = format!("/replies/{reply}/flag");
     assert_eq!(
         app.post_form(&peer, &path, &flag("may_identify", ""))

@@ -11,6 +11,7 @@ mod flags;
 mod pages;
 mod protection;
 mod redaction;
+mod reply_gate;
 mod review;
 mod scanner;
 mod sessions;

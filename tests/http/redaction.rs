@@ -70,10 +70,7 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     app.approve(id).await;
     let reply = format!("When {MARKER} pulls back, what happens in you?");
-    let res = app
-        .post_form(&peer, &format!("/cases/{id}/replies"), &[("body", &reply)])
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    app.reply(&peer, id, &reply).await;
     assert!(
         contains(&database_bytes(&app), MARKER),
         "the marker is stored before the redaction"

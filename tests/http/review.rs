@@ -299,7 +299,7 @@ async fn claims_double_submissions_stale_edits_and_own_cases_are_refused_without
         res.text()
             .await
             .unwrap()
-            .contains("You cannot review your own case")
+            .contains("You cannot review your own post")
     );
     assert!(
         app.get(&both, &format!("/review/{own}"))

@@ -217,6 +217,44 @@ impl TestApp {
         );
     }
 
+    /// A moderator approves a reply held at the reply gate.
+    pub async fn approve_reply(&self, id: i64) {
+        let form = approval();
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let res = self
+            .post_form(
+                self.moderator().await,
+                &format!("/review/replies/{id}/decide"),
+                &form,
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "approval of reply {id}: {}",
+            res.text().await.unwrap_or_default()
+        );
+    }
+
+    /// Posts a reply and, when the reply gate holds it, has the moderator approve it: a
+    /// published reply. Returns its id.
+    pub async fn reply(&self, client: &Client, case: i64, body: &str) -> i64 {
+        let res = self
+            .post_form(client, &format!("/cases/{case}/replies"), &[("body", body)])
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "reply to case {case}");
+        let to = location(&res);
+        let id: i64 = to
+            .rsplit("#reply-")
+            .next()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or_else(|| panic!("reply id in {to}"));
+        if to.contains("notice=reply-held") {
+            self.approve_reply(id).await;
+        }
+        id
+    }
+
     pub async fn audit_actions(&self) -> Vec<String> {
         self.state
             .store

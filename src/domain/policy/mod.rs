@@ -55,8 +55,8 @@ pub enum Action {
     Redact,
     /// See the review queue (moderators and admins).
     ViewReviewQueue,
-    /// Claim, approve, return or reject a case in review (moderators and admins, never their
-    /// own case).
+    /// Claim, approve, return or reject a case in review, or approve or reject a held reply
+    /// (moderators and admins, never their own).
     Review,
     /// Flag a published case or a reply as possibly identifying (any member but its author).
     Flag,
@@ -89,7 +89,7 @@ pub enum Denial {
     Forbidden,
     #[error("You cannot change your own roles or disable your own account. Ask another admin.")]
     OwnAccount,
-    #[error("You cannot review your own case. Another moderator will.")]
+    #[error("You cannot review your own post. Another moderator will.")]
     OwnCase,
 }
 
@@ -169,8 +169,12 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
                 return Err(Denial::Forbidden);
             }
             match target {
-                Target::Case { author, .. } if author == actor.user_id => Err(Denial::OwnCase),
-                Target::Case { .. } => Ok(()),
+                Target::Case { author, .. } | Target::Reply { author }
+                    if author == actor.user_id =>
+                {
+                    Err(Denial::OwnCase)
+                }
+                Target::Case { .. } | Target::Reply { .. } => Ok(()),
                 _ => Err(Denial::Forbidden),
             }
         }

@@ -132,7 +132,11 @@ pub async fn reply(
     let actor = page.session().actor().cloned();
     let body = fields.get("body").to_owned();
     match replies::create_reply(&state, actor.as_ref(), CaseId(id), &body).await {
-        Ok(reply) => see_other(&format!("/cases/{id}#reply-{reply}"), None),
+        Ok(posted) if posted.held => see_other(
+            &format!("/cases/{id}?notice=reply-held#reply-{}", posted.id),
+            None,
+        ),
+        Ok(posted) => see_other(&format!("/cases/{id}#reply-{}", posted.id), None),
         Err(e) => {
             let path = format!("/cases/{id}");
             render_error(

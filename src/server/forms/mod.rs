@@ -46,6 +46,10 @@ pub fn routes() -> Router<AppState> {
         .route("/replies/{id}/flag", post(flags::flag_reply))
         .route("/replies/{id}/restore", post(flags::restore_reply))
         .route("/review/{id}/decide", post(moderation::decide))
+        .route(
+            "/review/replies/{id}/decide",
+            post(moderation::decide_reply),
+        )
         .route("/replies/{id}/edit", post(cases::edit_reply))
         .route("/replies/{id}/helpful", post(cases::helpful))
         .route("/notifications/read", post(cases::notifications_read))

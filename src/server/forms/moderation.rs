@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, see_other};
-use crate::model::CaseId;
-use crate::server::services::{redaction, review};
+use crate::model::{CaseId, ReplyId};
+use crate::server::services::{redaction, reply_review, review};
 use crate::server::state::AppState;
 
 /// A moderator redacts text from the case, its replies and every stored copy.
@@ -87,6 +87,53 @@ pub async fn decide(
         Ok(d) => see_other(&format!("/review?notice={}", d.outcome().key()), None),
         Err(e) => {
             let path = format!("/review/{id}");
+            let form = if decision == "approve" {
+                "approve"
+            } else {
+                "decline"
+            };
+            render_error(
+                &state,
+                page,
+                &path,
+                e,
+                Some(form.into()),
+                fields.into_values(),
+            )
+            .await
+        }
+    }
+}
+
+/// Approve (with the moderator's checklist) or reject (with a reason) a reply held at the gate.
+pub async fn decide_reply(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let decision = fields.get("decision").to_owned();
+    let reason = fields.get("reason").to_owned();
+    let result = reply_review::decide(
+        &state,
+        actor.as_ref(),
+        ReplyId(id),
+        &decision,
+        &reason,
+        |key| {
+            fields
+                .values()
+                .iter()
+                .find(|(k, _)| k.strip_prefix("check.") == Some(key))
+                .map_or("", |(_, v)| v.as_str())
+        },
+    )
+    .await;
+    match result {
+        Ok(d) => see_other(&format!("/review?notice=reply-{}", d.outcome().key()), None),
+        Err(e) => {
+            let path = format!("/review/replies/{id}");
             let form = if decision == "approve" {
                 "approve"
             } else {

@@ -37,8 +37,10 @@ pub async fn get_case(
     let manage = can(Some(actor), Action::ManageOwnCase, target).is_ok();
     let replies = replies
         .into_iter()
-        // A reply hidden after flags is shown to moderators only, marked, until restored.
+        // A reply hidden after flags is shown to moderators only, marked, until restored; one
+        // held at the reply gate (or not published) to its author and moderators.
         .filter(|r| moderator || !r.hidden)
+        .filter(|r| moderator || r.review.is_published() || r.author_id == actor.user_id)
         .map(|r| crate::model::ReplyView {
             id: r.id,
             author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
@@ -55,7 +57,9 @@ pub async fn get_case(
                 },
             )
             .is_ok(),
+            review: r.review,
             can_flag: !r.hidden
+                && r.review.is_published()
                 && can(
                     Some(actor),
                     Action::Flag,

@@ -11,5 +11,6 @@ pub mod flags;
 pub mod invites;
 pub mod redaction;
 pub mod replies;
+pub mod reply_review;
 pub mod review;
 pub mod screening;

@@ -12,27 +12,47 @@ use crate::server::render::{RENDERER_VERSION, cook};
 use crate::server::state::AppState;
 use crate::server::store::{CookedText, ReplyWrite};
 
+/// A new reply: published at once, or held for a moderator by the reply gate (`held`).
+pub struct Posted {
+    pub id: ReplyId,
+    pub held: bool,
+}
+
 pub async fn create_reply(
     state: &AppState,
     actor: Option<&Actor>,
     case_id: CaseId,
     body: &str,
-) -> Result<ReplyId, AppError> {
+) -> Result<Posted, AppError> {
     let case = case_for(state, actor, case_id, Action::Reply).await?;
     let actor = signed_in(actor)?;
     let body = cook_body(body, "Your reply", "body")?;
+    let held = reply_gate(state, actor, &body.source).await?;
     let is_case_author = actor.user_id == case.author_id;
     let write = ReplyWrite {
         text: body.text(),
         anonymous: case.anonymous && is_case_author,
         supervisor_feedback: actor.has(Role::Supervisor) && !is_case_author,
+        held,
     };
     let id = state
         .store
         .insert_reply(case_id, actor.user_id, &write, state.clock.now())
         .await?;
-    tracing::info!(case.id = %case_id, reply.id = %id, "reply posted");
-    Ok(id)
+    tracing::info!(case.id = %case_id, reply.id = %id, held, "reply posted");
+    Ok(Posted { id, held })
+}
+
+/// The reply gate: a reply waits for a moderator when the scanner finds anything in it, or
+/// while its author has fewer approved posts than the setting asks (both are settings).
+async fn reply_gate(state: &AppState, actor: &Actor, source: &str) -> Result<bool, AppError> {
+    if state.config.reply_review_on_findings && !crate::domain::deid::scan(source).is_empty() {
+        return Ok(true);
+    }
+    if state.config.reply_review_below == 0 {
+        return Ok(false);
+    }
+    Ok(state.store.approved_posts(actor.user_id).await? < state.config.reply_review_below)
 }
 
 pub async fn edit_reply(
@@ -44,9 +64,10 @@ pub async fn edit_reply(
     let reply = reply_for(state, actor, id, Action::EditReply).await?;
     let actor = signed_in(actor)?;
     let body = cook_body(body, "Your reply", "body")?;
+    let held = reply_gate(state, actor, &body.source).await?;
     state
         .store
-        .update_reply(id, actor.user_id, body.text(), state.clock.now())
+        .update_reply(id, actor.user_id, body.text(), held, state.clock.now())
         .await?;
     Ok(reply.case_id)
 }
@@ -120,6 +141,8 @@ pub async fn notifications(
                     "A moderator returned your case for changes. Edit it and submit it again."
                 }
                 "case_rejected" => "A moderator decided not to publish your case.",
+                "reply_approved" => "A moderator approved your reply. Members can now read it.",
+                "reply_rejected" => "A moderator decided not to publish your reply.",
                 _ => "Someone replied to your case.",
             }
             .to_owned(),

@@ -60,6 +60,7 @@ pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<ReviewQueu
         .collect();
     Ok(ReviewQueue {
         cases,
+        pending_replies: super::reply_review::pending(state, Some(actor)).await?,
         hidden_replies,
     })
 }
@@ -72,7 +73,9 @@ pub async fn pending_count(
     if can(actor, Action::ViewReviewQueue, Target::Site).is_err() {
         return Ok(None);
     }
-    Ok(Some(state.store.count_pending_cases().await?))
+    Ok(Some(
+        state.store.count_pending_cases().await? + state.store.count_pending_replies().await?,
+    ))
 }
 
 /// The review page of one case.
@@ -221,7 +224,7 @@ pub async fn decide<'a>(
     Ok(decision)
 }
 
-fn refused(refusal: ReviewRefusal) -> AppError {
+pub(super) fn refused(refusal: ReviewRefusal) -> AppError {
     match refusal {
         ReviewRefusal::ClaimedBy(name) => AppError::Conflict(format!(
             "{name} has claimed this case and is reviewing it. Nothing was changed; pick another case from the queue."

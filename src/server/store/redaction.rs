@@ -32,17 +32,9 @@ impl Store {
         places += redact_sections(&mut tx, case, change, cook).await?;
         places += redact_replies(&mut tx, case, change, cook).await?;
         places += redact_revisions(&mut tx, case, change).await?;
-        places += redact_explanations(&mut tx, case, change).await?;
-        places += redact_review_reasons(&mut tx, case, change).await?;
-        places += redact_rows(
-            &mut tx,
-            case,
-            "select id, note from flags where case_id = $1",
-            "update flags set note = $1 where id = $2",
-            &|text| Ok(change(text)),
-            None,
-        )
-        .await?;
+        for (select, update) in PLAIN_TEXT {
+            places += redact_rows(&mut tx, case, select, update, &|t| Ok(change(t)), None).await?;
+        }
         if places == 0 {
             tx.rollback().await?;
             return Ok(0);
@@ -174,39 +166,24 @@ fn redact_json(value: &mut serde_json::Value, change: Change<'_>) -> usize {
     }
 }
 
-async fn redact_explanations(
-    tx: &mut Transaction<'_, Sqlite>,
-    case: CaseId,
-    change: Change<'_>,
-) -> Result<usize, StoreError> {
-    redact_rows(
-        tx,
-        case,
+/// Plain-text columns that belong to a case, as (select, update) for `redact_rows`: authors'
+/// explanations of kept findings, moderators' reasons (which may quote what they asked to
+/// remove), and readers' flag notes.
+const PLAIN_TEXT: [(&str, &str); 3] = [
+    (
         "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
          where r.case_id = $1",
         "update scan_explanations set explanation = $1 where id = $2",
-        &|text| Ok(change(text)),
-        None,
-    )
-    .await
-}
-
-/// A moderator's reason may quote what they asked the author to remove.
-async fn redact_review_reasons(
-    tx: &mut Transaction<'_, Sqlite>,
-    case: CaseId,
-    change: Change<'_>,
-) -> Result<usize, StoreError> {
-    redact_rows(
-        tx,
-        case,
+    ),
+    (
         "select id, reason from case_reviews where case_id = $1",
         "update case_reviews set reason = $1 where id = $2",
-        &|text| Ok(change(text)),
-        None,
-    )
-    .await
-}
+    ),
+    (
+        "select id, note from flags where case_id = $1",
+        "update flags set note = $1 where id = $2",
+    ),
+];
 
 /// One text column of the rows `select` finds (`id, text` for the case `$1`): each changed
 /// text is written back by `update` (`$1` the text, `$2` the id and, with `cook`, `$3` its

@@ -3,13 +3,16 @@
 use sqlx::Row;
 
 use super::cases::{insert_revision, notify};
-use super::{Store, StoreError};
+use super::{AuditEvent, Store, StoreError};
+use crate::domain::review::ReviewState;
 use crate::model::{CaseId, ReplyId, UserId};
 
 pub struct ReplyWrite<'a> {
     pub text: CookedText<'a>,
     pub anonymous: bool,
     pub supervisor_feedback: bool,
+    /// Held for a moderator (the reply gate): nobody else sees it or hears of it until then.
+    pub held: bool,
 }
 
 /// Text cooked for storage: the Markdown, its HTML, the renderer that cooked it, and the JSON
@@ -35,6 +38,8 @@ pub struct ReplyRow {
     pub edited: bool,
     /// Hidden after flags until a moderator restores it.
     pub hidden: bool,
+    /// `Approved`, or `Pending`/`Rejected` at the reply gate.
+    pub review: ReviewState,
 }
 
 /// A notification joined with the case it points at.
@@ -50,11 +55,12 @@ pub struct NotificationRow {
 }
 
 const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
-     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at";
+     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.review_state";
 
 impl Store {
-    /// Stores a reply, bumps the case's activity and counts, keeps the first revision, and
-    /// notifies the case author (unless they wrote it), all or nothing.
+    /// Stores a reply and its first revision. A published reply bumps the case's activity and
+    /// counts and notifies the case author (unless they wrote it); a held one waits for a
+    /// moderator (`store/reply_review.rs` does that on approval). All or nothing.
     pub async fn insert_reply(
         &self,
         case: CaseId,
@@ -64,8 +70,8 @@ impl Store {
     ) -> Result<ReplyId, StoreError> {
         let mut tx = self.pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
+            "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
+             review_state, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning id",
         )
         .bind(case.0)
         .bind(author.0)
@@ -75,42 +81,50 @@ impl Store {
         .bind(reply.text.html)
         .bind(reply.text.renderer_version)
         .bind(now)
+        .bind(if reply.held { "pending" } else { "approved" })
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
-            "update cases set reply_count = reply_count + 1, last_activity_at = $1, \
-             has_supervisor_feedback = max(has_supervisor_feedback, $2) where id = $3",
-        )
-        .bind(now)
-        .bind(reply.supervisor_feedback)
-        .bind(case.0)
-        .execute(&mut *tx)
-        .await?;
         insert_revision(&mut tx, case, Some(id), author, now, reply.text.revision).await?;
-        let case_author: i64 = sqlx::query_scalar("select author_id from cases where id = $1")
-            .bind(case.0)
-            .fetch_one(&mut *tx)
+        if reply.held {
+            let detail = format!("reply={id}");
+            AuditEvent {
+                at: now,
+                actor: Some(author),
+                action: "reply_held_for_review",
+                target: None,
+                detail: &detail,
+                case: Some(case),
+                review: None,
+            }
+            .write(&mut tx)
             .await?;
-        if case_author != author.0 {
-            let kind = if reply.supervisor_feedback {
-                "supervisor_feedback"
-            } else {
-                "reply"
-            };
-            notify(&mut tx, UserId(case_author), kind, case, now).await?;
+        } else {
+            publish_reply(&mut tx, case, ReplyId(id), now).await?;
         }
         tx.commit().await?;
         Ok(ReplyId(id))
     }
 
+    /// Replaces a reply's text. `held`: the edit waits for a moderator, and the reply is out of
+    /// view (and out of the case's counts) until then.
     pub async fn update_reply(
         &self,
         id: ReplyId,
         editor: UserId,
         text: CookedText<'_>,
+        held: bool,
         now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
+        if held {
+            sqlx::query(
+                "update replies set review_state = 'pending', submitted_at = $1 where id = $2",
+            )
+            .bind(now)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        }
         let case: i64 = sqlx::query_scalar("update replies set body_md = $1, body_html = $2, renderer_version = $3, edited_at = $4 where id = $5 returning case_id")
             .bind(text.source)
             .bind(text.html)
@@ -128,8 +142,20 @@ impl Store {
             text.revision,
         )
         .await?;
+        recount(&mut tx, CaseId(case)).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Approved cases and published replies by `user`: the reply gate's measure of trust.
+    pub async fn approved_posts(&self, user: UserId) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select (select count(*) from cases where author_id = $1 and review_state = 'approved') \
+                  + (select count(*) from replies where author_id = $1 and review_state = 'approved')",
+        )
+        .bind(user.0)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     pub async fn find_reply(&self, id: ReplyId) -> Result<Option<ReplyRow>, StoreError> {
@@ -265,5 +291,58 @@ fn reply_from_row(r: &sqlx::sqlite::SqliteRow) -> ReplyRow {
         created_at: r.get("created_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),
         hidden: r.get::<Option<i64>, _>("hidden_at").is_some(),
+        review: ReviewState::parse(r.get("review_state")).unwrap_or(ReviewState::Pending),
     }
+}
+
+/// A reply becomes public: the case's counts and activity, and the case author's notification
+/// (unless they wrote it).
+pub(super) async fn publish_reply(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    case: CaseId,
+    reply: ReplyId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let (author, supervisor_feedback): (i64, bool) =
+        sqlx::query_as("select author_id, supervisor_feedback from replies where id = $1")
+            .bind(reply.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    sqlx::query("update cases set last_activity_at = $1 where id = $2")
+        .bind(now)
+        .bind(case.0)
+        .execute(&mut **tx)
+        .await?;
+    recount(tx, case).await?;
+    let case_author: i64 = sqlx::query_scalar("select author_id from cases where id = $1")
+        .bind(case.0)
+        .fetch_one(&mut **tx)
+        .await?;
+    if case_author != author {
+        let kind = if supervisor_feedback {
+            "supervisor_feedback"
+        } else {
+            "reply"
+        };
+        notify(tx, UserId(case_author), kind, case, now).await?;
+    }
+    Ok(())
+}
+
+/// The case's reply count and supervisor-feedback mark, from its published replies.
+pub(super) async fn recount(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    case: CaseId,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "update cases set \
+           reply_count = (select count(*) from replies where case_id = $1 and review_state = 'approved'), \
+           has_supervisor_feedback = (select count(*) > 0 from replies where case_id = $1 \
+             and review_state = 'approved' and supervisor_feedback = 1) \
+         where id = $1",
+    )
+    .bind(case.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

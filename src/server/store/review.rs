@@ -64,7 +64,8 @@ impl Store {
         let rows = sqlx::query(
             "select c.id, c.title, coalesce(c.submitted_at, c.created_at) as submitted_at, c.claimed_by, \
                     m.display_name as claimer, c.claimed_at, \
-                    exists (select 1 from case_reviews r where r.case_id = c.id and r.decision = 'approved') as is_edit, \
+                    exists (select 1 from case_reviews r where r.case_id = c.id and r.reply_id is null \
+                       and r.decision = 'approved') as is_edit, \
                     (select count(*) from flags f where f.case_id = c.id and f.reply_id is null \
                        and f.resolved_at is null and f.kind = 'may_identify') as flags \
              from cases c left join users m on m.id = c.claimed_by \
@@ -144,7 +145,7 @@ impl Store {
     pub async fn last_approved_source(&self, case: CaseId) -> Result<Option<String>, StoreError> {
         Ok(sqlx::query_scalar(
             "select v.source from case_reviews r join revisions v on v.id = r.revision_id \
-             where r.case_id = $1 and r.decision = 'approved' order by r.id desc limit 1",
+             where r.case_id = $1 and r.reply_id is null and r.decision = 'approved' order by r.id desc limit 1",
         )
         .bind(case.0)
         .fetch_optional(&self.pool)
@@ -155,7 +156,7 @@ impl Store {
     pub async fn case_reviews(&self, case: CaseId) -> Result<Vec<ReviewRow>, StoreError> {
         let rows = sqlx::query_as::<_, (String, String, String, i64)>(
             "select r.decision, r.reason, u.display_name, r.at from case_reviews r \
-             join users u on u.id = r.moderator_id where r.case_id = $1 order by r.id",
+             join users u on u.id = r.moderator_id where r.case_id = $1 and r.reply_id is null order by r.id",
         )
         .bind(case.0)
         .fetch_all(&self.pool)
@@ -176,7 +177,8 @@ impl Store {
     /// The latest decision's reason, for the author of a returned or rejected case.
     pub async fn latest_review_reason(&self, case: CaseId) -> Result<Option<String>, StoreError> {
         Ok(sqlx::query_scalar(
-            "select nullif(reason, '') from case_reviews where case_id = $1 order by id desc limit 1",
+            "select nullif(reason, '') from case_reviews where case_id = $1 and reply_id is null \
+             order by id desc limit 1",
         )
         .bind(case.0)
         .fetch_optional(&self.pool)

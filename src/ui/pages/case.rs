@@ -141,6 +141,7 @@ fn ReplyCard(
         <article class=class id=format!("reply-{rid}")>
             <header class="meta">
                 {reply.hidden.then(|| view! { <strong class="badge">"Hidden after a flag: only moderators see it"</strong> })}
+                <ReviewBadge review=reply.review/>
                 {reply.supervisor_feedback.then(|| view! { <strong class="badge feedback">"Supervisor feedback"</strong> })}
                 <span class="author">{reply.author.label()}</span>
                 <span>{format_date(reply.created_at)}</span>

@@ -27,6 +27,17 @@ pub fn ReviewQueuePage() -> impl IntoView {
                                     <ol class="queue">{queue.cases.into_iter().map(|e| view! { <QueueItem entry=e/> }).collect_view()}</ol>
                                 }.into_any()
                             };
+                            let held = (!queue.pending_replies.is_empty()).then(|| view! {
+                                <h2>"Replies waiting for review"</h2>
+                                <ol class="queue">
+                                    {queue.pending_replies.into_iter().map(|r| view! {
+                                        <li class="panel queue-item">
+                                            <a href=format!("/review/replies/{}", r.reply)>{format!("A reply in \u{201c}{}\u{201d}", r.case_title)}</a>
+                                            <span class="muted">{format!(" Submitted {}", format_minute(r.submitted_at))}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            });
                             let replies = (!queue.hidden_replies.is_empty()).then(|| view! {
                                 <h2>"Replies hidden after flags"</h2>
                                 <ul class="queue">
@@ -38,7 +49,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                             });
-                            view! { {cases} {replies} }.into_any()
+                            view! { {cases} {held} {replies} }.into_any()
                         }
                     }
                 })}

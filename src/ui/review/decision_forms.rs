@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::review::{MODERATOR_ITEMS, Reason};
-use crate::model::{CaseId, ReviewView};
+use crate::model::ReviewView;
 use crate::ui::form_feedback::FormFeedback;
 use crate::ui::notice::FormError;
 use crate::ui::raw_text::TextArea;
@@ -41,20 +41,21 @@ pub fn DecisionForms(review: ReviewView, feedback: FormFeedback) -> impl IntoVie
     view! {
         <FormError error=feedback.error_for(Some("claim"))/>
         {claim}
-        <ApproveForm case=id feedback=feedback.clone()/>
-        <DeclineForm case=id feedback=feedback/>
+        <ApproveForm action=format!("/review/{id}/decide") feedback=feedback.clone()/>
+        <DeclineForm action=format!("/review/{id}/decide") feedback=feedback returnable=true/>
     }
     .into_any()
 }
 
+/// The moderator's checklist and *Approve*; `action` is where the decision posts.
 #[component]
-fn ApproveForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+pub fn ApproveForm(action: String, feedback: FormFeedback) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="approve-heading">
             <h2 id="approve-heading">"De-identification checklist"</h2>
             <p class="muted">"Tick every item: absent (not in the case) or redacted (it was, and you redacted it)."</p>
             <FormError error=feedback.error_for(Some("approve"))/>
-            <form method="post" action=format!("/review/{case}/decide") class="stack approve">
+            <form method="post" action=action class="stack approve">
                 {MODERATOR_ITEMS.iter().map(|i| {
                     let name = format!("check.{}", i.key);
                     let chosen = feedback.value(&name);
@@ -72,20 +73,26 @@ fn ApproveForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
     }
 }
 
+/// A reason, then *Return to the author* (cases only: `returnable`) or *Reject*.
 #[component]
-fn DeclineForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+pub fn DeclineForm(action: String, feedback: FormFeedback, returnable: bool) -> impl IntoView {
+    let heading = if returnable {
+        "Return or reject"
+    } else {
+        "Reject"
+    };
     view! {
         <section class="panel" aria-labelledby="decline-heading">
-            <h2 id="decline-heading">"Return or reject"</h2>
+            <h2 id="decline-heading">{heading}</h2>
             <FormError error=feedback.error_for(Some("decline"))/>
-            <form method="post" action=format!("/review/{case}/decide") class="stack">
+            <form method="post" action=action class="stack">
                 <div class="field">
                     <label for="reason">"Reason for the author"</label>
                     <p class="help" id="reason-help">"They read this. Say what to change; do not quote identifying text."</p>
                     <TextArea name="reason" id="reason" describedby="reason-help" rows=4 required=true maxlength=Reason::MAX value=feedback.value("reason")/>
                 </div>
                 <div class="actions">
-                    <button type="submit" name="decision" value="return">"Return to the author"</button>
+                    {returnable.then(|| view! { <button type="submit" name="decision" value="return">"Return to the author"</button> })}
                     <button type="submit" name="decision" value="reject" class="secondary">"Reject"</button>
                 </div>
             </form>

@@ -6,5 +6,5 @@ mod decision_forms;
 mod diff_view;
 
 pub use author_answers::AuthorAnswers;
-pub use decision_forms::DecisionForms;
+pub use decision_forms::{ApproveForm, DecisionForms, DeclineForm};
 pub use diff_view::DiffView;

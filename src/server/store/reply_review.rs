@@ -1,0 +1,130 @@
+//! Replies held at the reply gate: the list for the queue, and a moderator's decision with its
+//! notifications and audit row in one transaction.
+
+use super::replies::publish_reply;
+use super::review::{DecisionWrite, ReviewRefusal};
+use super::{AuditEvent, Store, StoreError};
+use crate::domain::review::{Decision, ReviewState};
+use crate::model::{CaseId, ReplyId, UserId};
+
+/// A reply waiting for a moderator.
+pub struct PendingReplyRow {
+    pub reply: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub submitted_at: i64,
+}
+
+impl Store {
+    /// Held replies, oldest first.
+    pub async fn pending_replies(&self, limit: i64) -> Result<Vec<PendingReplyRow>, StoreError> {
+        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+            "select r.id, r.case_id, c.title, coalesce(r.submitted_at, r.created_at) as submitted \
+             from replies r join cases c on c.id = r.case_id \
+             where r.review_state = 'pending' order by submitted, r.id limit $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(reply, case, case_title, submitted_at)| PendingReplyRow {
+                reply: ReplyId(reply),
+                case: CaseId(case),
+                case_title,
+                submitted_at,
+            })
+            .collect())
+    }
+
+    pub async fn count_pending_replies(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("select count(*) from replies where review_state = 'pending'")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Approves or rejects a held reply. Approval publishes it (counts, the case author's
+    /// notification); either way its author is told, with the reason on rejection.
+    pub async fn decide_reply(
+        &self,
+        reply: ReplyId,
+        write: &DecisionWrite<'_>,
+        now: i64,
+    ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row: Option<(i64, i64, String)> =
+            sqlx::query_as("select case_id, author_id, review_state from replies where id = $1")
+                .bind(reply.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((case, author, state)) = row else {
+            return Ok(Err(ReviewRefusal::NotFound));
+        };
+        let state =
+            ReviewState::parse(&state).ok_or(StoreError::Corrupt("replies.review_state"))?;
+        if state != ReviewState::Pending {
+            return Ok(Err(ReviewRefusal::NotPending(state)));
+        }
+        let case = CaseId(case);
+        let outcome = match write.decision {
+            Decision::Approve => ReviewState::Approved,
+            Decision::Return | Decision::Reject => ReviewState::Rejected,
+        };
+        let revision: i64 = sqlx::query_scalar("select max(id) from revisions where reply_id = $1")
+            .bind(reply.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        let review = sqlx::query(
+            "insert into case_reviews (case_id, reply_id, revision_id, moderator_id, decision, reason, checklist, at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(case.0)
+        .bind(reply.0)
+        .bind(revision)
+        .bind(write.moderator.0)
+        .bind(outcome.key())
+        .bind(write.reason)
+        .bind(write.checklist)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid();
+        sqlx::query("update replies set review_state = $1 where id = $2")
+            .bind(outcome.key())
+            .bind(reply.0)
+            .execute(&mut *tx)
+            .await?;
+        let (kind, action) = if outcome == ReviewState::Approved {
+            publish_reply(&mut tx, case, reply, now).await?;
+            ("reply_approved", "reply_approved")
+        } else {
+            ("reply_rejected", "reply_rejected")
+        };
+        sqlx::query(
+            "insert into notifications (user_id, kind, case_id, review_id, created_at) values ($1, $2, $3, $4, $5)",
+        )
+        .bind(author)
+        .bind(kind)
+        .bind(case.0)
+        .bind(review)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let detail = format!("reply={reply}");
+        AuditEvent {
+            at: now,
+            actor: Some(write.moderator),
+            action,
+            target: Some(UserId(author)),
+            detail: &detail,
+            case: Some(case),
+            review: Some(review),
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(review))
+    }
+}
