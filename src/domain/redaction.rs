@@ -12,6 +12,21 @@ pub const CATEGORIES: &[(&str, &str)] = &[
     ("detail", "identifying detail"),
 ];
 
+/// The redaction category for a scanner finding's category (`FindingView::category`), so a
+/// moderator can redact a finding in one step.
+pub fn category_for_finding(finding: &str) -> &'static str {
+    match finding {
+        "name" => "name",
+        "location" => "place",
+        "date" | "age" => "date",
+        "phone" | "email" | "url" | "ip_address" | "social_handle" => "contact",
+        "ssn" | "medical_record" | "health_plan" | "account" | "licence" | "vehicle" | "device"
+        | "other_number" => "number",
+        "organization" => "organization",
+        _ => "detail",
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RedactionError {
     #[error("Type or paste the text to redact (at least 2 characters).")]
@@ -83,6 +98,25 @@ impl Redaction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_finding_maps_to_a_known_category() {
+        for finding in [
+            "name",
+            "location",
+            "age",
+            "phone",
+            "ssn",
+            "organization",
+            "event",
+            "x",
+        ] {
+            let category = category_for_finding(finding);
+            assert!(CATEGORIES.iter().any(|(k, _)| *k == category), "{finding}");
+        }
+        assert_eq!(category_for_finding("location"), "place");
+        assert_eq!(category_for_finding("phone"), "contact");
+    }
 
     #[test]
     fn every_occurrence_is_replaced_whatever_its_case() {

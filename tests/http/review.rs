@@ -527,3 +527,56 @@ async fn case_in_state(app: &TestApp, author: &Client, state: &str) -> i64 {
     }
     id
 }
+
+#[tokio::test]
+async fn a_moderator_redacts_a_finding_from_the_review_page_in_one_step() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("finding.author@clinic.example", &[Role::Clinician])
+        .await;
+    let form = case_form(
+        "A worksheet site",
+        &[(
+            "tried",
+            "The worksheets at www.example.org helped a little.",
+        )],
+    );
+    // The author explains the flagged address and submits.
+    let res = app.post_form(&author, "/cases/new", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    let key = page
+        .split("name=\"explain.")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    let field = format!("explain.{key}");
+    let mut explained = form.clone();
+    explained.push((&field, "A public worksheet site, not about the client."));
+    let id = submit(&app, &author, &explained).await;
+
+    let moderator = app.moderator().await;
+    let (_, review) = app.get(moderator, &format!("/review/{id}")).await;
+    assert!(review.contains("Redact a finding"), "{review}");
+    assert!(
+        review.contains("name=\"text\" value=\"www.example.org\""),
+        "{review}"
+    );
+    assert!(review.contains("A public worksheet site, not about the client."));
+    let res = app
+        .post_form(
+            moderator,
+            &format!("/cases/{id}/redact"),
+            &[
+                ("from", "review"),
+                ("text", "www.example.org"),
+                ("category", "contact"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("/review/{id}?notice=redacted"));
+    let (_, review) = app.get(moderator, &format!("/review/{id}")).await;
+    assert!(!review.contains("www.example.org"), "{review}");
+    assert!(review.contains("[redacted: "));
+}

@@ -7,7 +7,7 @@ use crate::ui::case::{CaseChips, RedactForm, ReviewBadge, ScanReport};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::raw_text::PageTitle;
-use crate::ui::review::{AuthorAnswers, DecisionForms, DiffView};
+use crate::ui::review::{AuthorAnswers, DecisionForms, DiffView, FindingRedactions};
 use crate::ui::time::format_minute;
 
 /// One case under review: the text with the scanner's findings, the author's checklist and
@@ -53,7 +53,8 @@ fn ReviewBody(review: ReviewView, feedback: FormFeedback) -> impl IntoView {
     .into_any();
     let scans = review.scans.clone();
     let body = view! {
-        <ScanReport scans=scans explain=false/>
+        <ScanReport scans=scans.clone() explain=false/>
+        <FindingRedactions case=id scans=scans/>
         <AuthorAnswers checklist=review.checklist.clone() explanations=review.explanations.clone()/>
         <DiffView diff=review.diff.clone()/>
         <article class="case">

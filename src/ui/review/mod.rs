@@ -4,7 +4,9 @@
 mod author_answers;
 mod decision_forms;
 mod diff_view;
+mod finding_redactions;
 
 pub use author_answers::AuthorAnswers;
 pub use decision_forms::{ApproveForm, DecisionForms, DeclineForm};
 pub use diff_view::DiffView;
+pub use finding_redactions::FindingRedactions;
