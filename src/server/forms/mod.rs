@@ -67,6 +67,11 @@ impl Fields {
             .unwrap_or("")
     }
 
+    /// The moderator's tick for a checklist item (`check.<key>`), or "".
+    pub fn tick(&self, key: &str) -> &str {
+        self.get(&format!("check.{key}"))
+    }
+
     pub fn values(&self) -> &[(String, String)] {
         &self.0
     }

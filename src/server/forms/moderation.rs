@@ -74,13 +74,7 @@ pub async fn decide(
         CaseId(id),
         &decision,
         &reason,
-        |key| {
-            fields
-                .values()
-                .iter()
-                .find(|(k, _)| k.strip_prefix("check.") == Some(key))
-                .map_or("", |(_, v)| v.as_str())
-        },
+        |key| fields.tick(key),
     )
     .await;
     match result {
@@ -121,13 +115,7 @@ pub async fn decide_reply(
         ReplyId(id),
         &decision,
         &reason,
-        |key| {
-            fields
-                .values()
-                .iter()
-                .find(|(k, _)| k.strip_prefix("check.") == Some(key))
-                .map_or("", |(_, v)| v.as_str())
-        },
+        |key| fields.tick(key),
     )
     .await;
     match result {
