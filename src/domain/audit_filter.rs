@@ -18,6 +18,7 @@ pub const ACTIONS: &[&str] = &[
     "case_published",
     "case_submitted",
     "case_resubmitted",
+    "case_edited_by_moderator",
     "case_claimed",
     "case_approved",
     "case_returned",

@@ -159,6 +159,8 @@ pub struct CaseSource {
     pub id: CaseId,
     /// The revision the edit starts from; an edit over a newer one is refused.
     pub revision: i64,
+    /// A moderator (not the author) is editing: no author's checklist in the form.
+    pub by_moderator: bool,
     pub input: crate::domain::case::CaseInput,
     pub supervisor_id: Option<UserId>,
 }

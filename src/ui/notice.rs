@@ -24,6 +24,9 @@ pub fn Notice() -> impl IntoView {
             Some("resubmitted") => Some(
                 "Your changes were saved and the case is back in the review queue. Members see it again once a moderator approves it.",
             ),
+            Some("moderator-edited") => Some(
+                "Your edit was saved as a new revision. The case is still waiting for review.",
+            ),
             Some("claimed") => Some("You claimed this case. Other moderators see that you are reviewing it."),
             Some("approved") => Some("Approved: the case is published and its author was notified."),
             Some("returned") => Some("Returned to the author with your reason."),

@@ -419,8 +419,8 @@ async fn the_role_by_state_by_action_table_holds_over_http() {
                 ("author", [SEE, SEE, NO, SEE]),
                 ("peer", [HIDDEN, HIDDEN, HIDDEN, NO]),
                 ("supervisor", [HIDDEN, HIDDEN, HIDDEN, NO]),
-                ("moderator", [NO; 4]),
-                ("admin", [NO; 4]),
+                ("moderator", [SEE, NO, NO, NO]),
+                ("admin", [SEE, NO, NO, NO]),
                 ("visitor", [UNAUTH; 4]),
             ],
         ),
@@ -579,4 +579,64 @@ async fn a_moderator_redacts_a_finding_from_the_review_page_in_one_step() {
     let (_, review) = app.get(moderator, &format!("/review/{id}")).await;
     assert!(!review.contains("www.example.org"), "{review}");
     assert!(review.contains("[redacted: "));
+}
+
+#[tokio::test]
+async fn a_moderator_edits_a_case_in_review_and_it_keeps_its_place_and_claim() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("modedit.author@clinic.example", &[Role::Clinician])
+        .await;
+    let (moderator, _) = app
+        .member_client("modedit.mod@clinic.example", &[Role::Moderator])
+        .await;
+    let id = submit(&app, &author, &case_form("Needs a small change", &[])).await;
+    let res = app
+        .post_form(&moderator, &format!("/review/{id}/claim"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, form) = app.get(&moderator, &format!("/cases/{id}/edit")).await;
+    assert!(form.contains("You are editing as a moderator"));
+    assert!(
+        form.contains("id=\"checklist\" hidden"),
+        "no author's checklist for the moderator"
+    );
+
+    // No author's checklist is needed; the edit is a revision in the moderator's name.
+    let mut edited = case_form(
+        "Needs a small change",
+        &[("situation", "An adult client who cancels often.")],
+    );
+    edited.retain(|(k, _)| *k != "confirm" && *k != "disguise");
+    let res = edit(&app, &moderator, id, &edited).await;
+    assert_eq!(
+        location(&res),
+        format!("/review/{id}?notice=moderator-edited")
+    );
+    let (_, review) = app.get(&moderator, &format!("/review/{id}")).await;
+    assert!(review.contains("You claimed this case."), "the claim stays");
+    assert!(review.contains("An adult client who cancels often."));
+    let (_, revisions) = app.get(&moderator, &format!("/cases/{id}/revisions")).await;
+    assert_eq!(revisions.matches("<li class=\"panel\">").count(), 2);
+    assert!(
+        app.audit_actions()
+            .await
+            .iter()
+            .any(|a| a == "case_edited_by_moderator")
+    );
+    assert!(
+        review.contains("This is a composite of more than one client."),
+        "the author's checklist still shows"
+    );
+    // Once approved, the text is the author's again to change.
+    let form = approval();
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = app
+        .post_form(&moderator, &format!("/review/{id}/decide"), &form)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        edit(&app, &moderator, id, &edited).await.status(),
+        StatusCode::FORBIDDEN
+    );
 }

@@ -35,8 +35,8 @@ pub enum Action {
     CreateCase,
     /// Read a case and its replies: a published one, or one's own or (moderators) any in review.
     ViewCase,
-    /// Edit a case's text and context (its author; not once it was rejected). The edit goes
-    /// back to review.
+    /// Edit a case's text and context: its author (not once it was rejected; the edit goes
+    /// back to review), or a moderator while it waits for review.
     EditCase,
     /// Reply to a published case.
     Reply,
@@ -134,6 +134,12 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             {
                 Ok(())
             }
+            // A moderator may edit a case while it waits for review (never their own); a
+            // returned case is the author's to change.
+            Target::Case {
+                author,
+                review: ReviewState::Pending,
+            } if author != actor.user_id && is_moderator(actor) => Ok(()),
             _ => Err(Denial::Forbidden),
         },
         Action::ManageOwnCase => match target {

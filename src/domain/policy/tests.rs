@@ -149,6 +149,12 @@ fn the_role_by_action_table_holds() {
         (&[Role::Clinician], EditCase, theirs, Err(Denial::Forbidden)),
         (&[Role::Admin], EditCase, theirs, Err(Denial::Forbidden)),
         (&[Role::Moderator], EditCase, theirs, Err(Denial::Forbidden)),
+        (
+            &[Role::Supervisor],
+            EditCase,
+            theirs,
+            Err(Denial::Forbidden),
+        ),
         (&[Role::Clinician], ManageOwnCase, mine, Ok(())),
         (
             &[Role::Supervisor],
@@ -245,7 +251,14 @@ fn the_role_by_review_state_table_holds() {
         (moderator, false, ViewCase, [ok, ok, ok, ok]),
         (admin, false, ViewCase, [ok, ok, ok, ok]),
         (clinician, true, EditCase, [ok, ok, no, ok]),
-        (moderator, false, EditCase, [no, no, no, no]),
+        (moderator, false, EditCase, [ok, no, no, no]),
+        (admin, false, EditCase, [ok, no, no, no]),
+        (
+            &[Role::Moderator, Role::Clinician],
+            false,
+            EditCase,
+            [ok, no, no, no],
+        ),
         (clinician, true, Reply, [no, no, no, ok]),
         (supervisor, false, Reply, [no, no, no, ok]),
         (moderator, false, Reply, [no, no, no, ok]),

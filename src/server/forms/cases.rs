@@ -7,7 +7,7 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
-use crate::server::services::cases::CaseSubmission;
+use crate::server::services::cases::{CaseSubmission, Editor};
 use crate::server::services::{cases, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
@@ -78,7 +78,8 @@ pub async fn edit(
         _ => {}
     }
     match cases::update_case(&state, actor.as_ref(), CaseId(id), &submission).await {
-        Ok(()) => see_other(&format!("/cases/{id}?notice=resubmitted"), None),
+        Ok(Editor::Author) => see_other(&format!("/cases/{id}?notice=resubmitted"), None),
+        Ok(Editor::Moderator) => see_other(&format!("/review/{id}?notice=moderator-edited"), None),
         Err(e) => render_error(&state, page, &path, e, None, values).await,
     }
 }

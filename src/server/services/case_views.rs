@@ -160,9 +160,11 @@ pub async fn get_case_source(
     id: CaseId,
 ) -> Result<CaseSource, AppError> {
     let case = case_for(state, actor, id, Action::EditCase).await?;
+    let by_moderator = actor.is_some_and(|a| a.user_id != case.author_id);
     Ok(CaseSource {
         id,
         revision: state.store.latest_case_revision(id).await?,
+        by_moderator,
         supervisor_id: case.supervisor_id,
         input: CaseInput {
             title: case.title,

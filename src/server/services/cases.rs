@@ -37,7 +37,7 @@ pub async fn submit_case(
 ) -> Result<CaseId, AppError> {
     can(actor, Action::CreateCase, Target::Site)?;
     let actor = signed_in(actor)?;
-    let write = checked_write(state, actor, submission).await?;
+    let write = checked_write(state, actor, submission, true).await?;
     let id = state
         .store
         .insert_case(actor.user_id, &write, state.clock.now())
@@ -46,27 +46,49 @@ pub async fn submit_case(
     Ok(id)
 }
 
-/// An edit by the author: checked like a new case, and back to the review queue.
+/// Who saved an edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editor {
+    /// The author: the case goes back to the review queue.
+    Author,
+    /// A moderator, while the case waits for review: it stays where it is in the queue.
+    Moderator,
+}
+
+/// An edit: checked like a new case (the author also confirms the checklist again), and back
+/// to, or still in, the review queue.
 pub async fn update_case(
     state: &AppState,
     actor: Option<&Actor>,
     id: CaseId,
     submission: &CaseSubmission,
-) -> Result<(), AppError> {
-    case_for(state, actor, id, Action::EditCase).await?;
+) -> Result<Editor, AppError> {
+    let case = case_for(state, actor, id, Action::EditCase).await?;
     let actor = signed_in(actor)?;
+    let editor = if case.author_id == actor.user_id {
+        Editor::Author
+    } else {
+        Editor::Moderator
+    };
     let base = submission
         .base_revision
         .ok_or_else(|| AppError::BadRequest("The edit form is missing its version.".into()))?;
-    let write = checked_write(state, actor, submission).await?;
+    let write = checked_write(state, actor, submission, editor == Editor::Author).await?;
     match state
         .store
-        .update_case(id, actor.user_id, base, &write, state.clock.now())
+        .update_case(
+            id,
+            actor.user_id,
+            base,
+            &write,
+            editor == Editor::Moderator,
+            state.clock.now(),
+        )
         .await?
     {
         EditOutcome::Saved => {
-            tracing::info!(case.id = %id, "case edited and resubmitted");
-            Ok(())
+            tracing::info!(case.id = %id, moderator = editor == Editor::Moderator, "case edited");
+            Ok(editor)
         }
         EditOutcome::Stale => Err(AppError::Conflict(
             "This case was changed after you opened the form, so your edit was not saved. Your text is below: copy what you need, reload the case, and edit again.".into(),
@@ -82,8 +104,15 @@ async fn checked_write(
     state: &AppState,
     actor: &Actor,
     submission: &CaseSubmission,
+    by_author: bool,
 ) -> Result<CaseWrite, AppError> {
-    let checklist = AuthorChecklist::parse(&submission.confirmed, &submission.disguise);
+    let checklist = if by_author {
+        AuthorChecklist::parse(&submission.confirmed, &submission.disguise).map(Some)
+    } else {
+        // A moderator's edit carries no author's checklist; the moderator's own comes with
+        // the decision.
+        Ok(None)
+    };
     let (draft, supervisor_id, cooked) =
         match prepare(state, actor, &submission.input, &submission.supervisor).await {
             Ok(p) => p,
@@ -96,9 +125,11 @@ async fn checked_write(
             Err(e) => return Err(e),
         };
     let explained = screen(&draft, &cooked, &submission.explanations)?;
-    let checklist =
-        checklist.map_err(|message| AppError::InvalidFields(vec![checklist_error(&message)]))?;
-    let checklist = serde_json::to_string(&checklist).map_err(AppError::internal)?;
+    let checklist = checklist
+        .map_err(|message| AppError::InvalidFields(vec![checklist_error(&message)]))?
+        .map(|c| serde_json::to_string(&c))
+        .transpose()
+        .map_err(AppError::internal)?;
     Ok(case_write(
         draft,
         supervisor_id,
@@ -235,7 +266,7 @@ fn case_write(
     supervisor_id: Option<UserId>,
     cooked: Vec<(&'static str, String, SafeHtml)>,
     explanations: Vec<ScanExplanation>,
-    checklist: String,
+    checklist: Option<String>,
 ) -> CaseWrite {
     let sections: serde_json::Map<String, serde_json::Value> = cooked
         .iter()

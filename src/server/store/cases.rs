@@ -35,8 +35,9 @@ pub struct CaseWrite {
     pub revision_source: String,
     /// Explanations of kept scanner findings, stored with that revision.
     pub explanations: Vec<ScanExplanation>,
-    /// The author's de-identification checklist (JSON), stored with that revision.
-    pub checklist: String,
+    /// The author's de-identification checklist (JSON), stored with that revision; `None` for
+    /// a moderator's edit.
+    pub checklist: Option<String>,
 }
 
 /// Whether an edit was stored, or refused because someone saved a newer version after the
@@ -79,7 +80,7 @@ impl Store {
         write_tags(&mut tx, case_id, &case.context.tags).await?;
         let revision =
             insert_revision(&mut tx, case_id, None, author, now, &case.revision_source).await?;
-        set_checklist(&mut tx, revision, &case.checklist).await?;
+        set_checklist(&mut tx, revision, case.checklist.as_deref()).await?;
         write_explanations(&mut tx, revision, &case.explanations).await?;
         let detail = format!("case={id}");
         AuditEvent {
@@ -98,14 +99,17 @@ impl Store {
     }
 
     /// Replaces a case's text and context, keeping the new source as a revision with its
-    /// checklist, and sends the case back to the review queue (any claim is released). Refused as
-    /// `Stale` when the newest revision is not `base_revision`, the one the editor started from.
+    /// checklist. The author's edit sends the case back to the review queue (any claim is
+    /// released); a moderator's (`by_moderator`) leaves its place and claim as they are. Refused
+    /// as `Stale` when the newest revision is not `base_revision`, the one the editor started
+    /// from.
     pub async fn update_case(
         &self,
         id: CaseId,
         editor: UserId,
         base_revision: i64,
         case: &CaseWrite,
+        by_moderator: bool,
         now: i64,
     ) -> Result<EditOutcome, StoreError> {
         let mut tx = self.pool.begin().await?;
@@ -120,8 +124,10 @@ impl Store {
         }
         sqlx::query(
             "update cases set title = $1, age_band = $2, setting = $3, modality = $4, sessions_band = $5, \
-             anonymous = $6, supervisor_id = $7, edited_at = $8, review_state = 'pending', submitted_at = $8, \
-             claimed_by = null, claimed_at = null where id = $9",
+             anonymous = $6, supervisor_id = $7, edited_at = $8, review_state = 'pending', \
+             submitted_at = case when $10 then submitted_at else $8 end, \
+             claimed_by = case when $10 then claimed_by end, claimed_at = case when $10 then claimed_at end \
+             where id = $9",
         )
         .bind(&case.title)
         .bind(case.context.age_band.key())
@@ -132,6 +138,7 @@ impl Store {
         .bind(case.supervisor_id.map(|u| u.0))
         .bind(now)
         .bind(id.0)
+        .bind(by_moderator)
         .execute(&mut *tx)
         .await?;
         // The author's own replies follow the case's anonymity.
@@ -152,13 +159,17 @@ impl Store {
         write_tags(&mut tx, id, &case.context.tags).await?;
         let revision =
             insert_revision(&mut tx, id, None, editor, now, &case.revision_source).await?;
-        set_checklist(&mut tx, revision, &case.checklist).await?;
+        set_checklist(&mut tx, revision, case.checklist.as_deref()).await?;
         write_explanations(&mut tx, revision, &case.explanations).await?;
         let detail = format!("case={id} revision={revision}");
         AuditEvent {
             at: now,
             actor: Some(editor),
-            action: "case_resubmitted",
+            action: if by_moderator {
+                "case_edited_by_moderator"
+            } else {
+                "case_resubmitted"
+            },
             target: None,
             detail: &detail,
             case: Some(id),
@@ -204,7 +215,7 @@ pub(super) async fn insert_revision(
 async fn set_checklist(
     tx: &mut Transaction<'_, Sqlite>,
     revision: i64,
-    checklist: &str,
+    checklist: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query("update revisions set checklist = $1 where id = $2")
         .bind(checklist)

@@ -111,14 +111,16 @@ impl Store {
         )
     }
 
-    /// The newest revision of the case, with its checklist and explanations.
+    /// The newest revision of the case, with its explanations, and the author's checklist of the
+    /// newest revision that has one (a moderator's edit carries none).
     pub async fn revision_under_review(
         &self,
         case: CaseId,
     ) -> Result<Option<RevisionUnderReview>, StoreError> {
         let Some((id, source, checklist)) = sqlx::query_as::<_, (i64, String, Option<String>)>(
-            "select id, source, checklist from revisions where case_id = $1 and reply_id is null \
-             order by id desc limit 1",
+            "select id, source, (select checklist from revisions a where a.case_id = $1 and a.reply_id is null \
+               and a.checklist is not null order by a.id desc limit 1) \
+             from revisions where case_id = $1 and reply_id is null order by id desc limit 1",
         )
         .bind(case.0)
         .fetch_optional(&self.pool)

@@ -23,6 +23,9 @@ pub fn CaseForm(
     /// For an edit: the revision the form starts from.
     #[prop(optional)]
     revision: Option<i64>,
+    /// A moderator's edit: the author's checklist is not theirs to confirm.
+    #[prop(optional)]
+    moderator_edit: bool,
 ) -> impl IntoView {
     let revision = if feedback.has_values() {
         Some(feedback.value("revision")).filter(|r| !r.is_empty())
@@ -134,7 +137,7 @@ pub fn CaseForm(
                 <input type="checkbox" name="anonymous" checked=input.anonymous/>
                 "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."
             </label>
-            <fieldset class="checklist" id="checklist">
+            <fieldset class="checklist" id="checklist" hidden=moderator_edit>
                 <legend>"De-identification checklist"</legend>
                 {checklist_error.map(|e| view! { <p class="field-error">{e}</p> })}
                 {AUTHOR_ITEMS.iter().map(|i| {

@@ -53,12 +53,17 @@ pub fn EditCasePage() -> impl IntoView {
                         let supervisors = list_supervisors().await;
                         match (source, supervisors) {
                             (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
-                            (Ok(source), Ok(supervisors)) => view! {
-                                <CaseForm action=format!("/cases/{id}/edit") initial=source.input
-                                    initial_supervisor=source.supervisor_id.map(|s| s.0.to_string()).unwrap_or_default()
-                                    supervisors=supervisors feedback=feedback submit_label="Save and resubmit for review" revision=source.revision/>
-                                <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
-                            }.into_any(),
+                            (Ok(source), Ok(supervisors)) => {
+                                let label = if source.by_moderator { "Save the moderator's edit" } else { "Save and resubmit for review" };
+                                view! {
+                                    {source.by_moderator.then(|| view! { <p class="notice">"You are editing as a moderator. The case stays in the review queue, and your edit is kept as a revision in your name."</p> })}
+                                    <CaseForm action=format!("/cases/{id}/edit") initial=source.input
+                                        initial_supervisor=source.supervisor_id.map(|s| s.0.to_string()).unwrap_or_default()
+                                        supervisors=supervisors feedback=feedback submit_label=label revision=source.revision
+                                        moderator_edit=source.by_moderator/>
+                                    <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
+                                }.into_any()
+                            }
                         }
                     })
                 }}

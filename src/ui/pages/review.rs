@@ -39,7 +39,10 @@ fn ReviewBody(review: ReviewView, feedback: FormFeedback) -> impl IntoView {
     let history = review.history.clone();
     let head = view! {
         <PageTitle text=format!("Review: {}", review.title)/>
-        <p><a href="/review">"Back to the queue"</a></p>
+        <p class="case-actions">
+            <a href="/review">"Back to the queue"</a>
+            {review.can_decide.then(|| view! { <a href=format!("/cases/{id}/edit")>"Edit the text"</a> })}
+        </p>
         <header class="case-head">
             <h1>{review.title.clone()}</h1>
             <p class="meta">
