@@ -8,8 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
-    ComposePage, EditCasePage, EditReplyPage, HomePage, LoginPage, MyCasesPage, NotFoundPage,
-    NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage,
+    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, HomePage, LoginPage, MyCasesPage,
+    NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage,
+    RevisionsPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/:id/edit") view=EditCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/revisions") view=RevisionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/replies/:id/edit") view=EditReplyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/replies/:id/flag") view=FlagReplyPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>

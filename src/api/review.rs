@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::model::{ApiError, CaseId, ReplyId, ReplyReviewView, ReviewQueue, ReviewView};
+use crate::model::{
+    ApiError, CaseId, ReplyId, ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewView,
+};
 
 #[server]
 pub async fn get_review_queue() -> Result<ReviewQueue, ApiError> {
@@ -32,4 +34,14 @@ pub async fn get_reply_review(id: ReplyId) -> Result<ReplyReviewView, ApiError> 
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     Ok(crate::server::services::reply_review::page(&state, current_session().actor(), id).await?)
+}
+
+#[server]
+pub async fn get_reply_to_flag(id: ReplyId) -> Result<ReplyToFlag, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(
+        crate::server::services::flags::reply_to_flag(&state, current_session().actor(), id)
+            .await?,
+    )
 }

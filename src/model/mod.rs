@@ -19,7 +19,7 @@ pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;
 pub use review::{
     ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,
-    ReplyReviewView, ReviewQueue, ReviewRecord, ReviewView,
+    ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewRecord, ReviewView,
 };
 pub use safe_html::SafeHtml;
 

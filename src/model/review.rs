@@ -121,3 +121,12 @@ pub struct ReviewView {
     /// Why not, when the reader is the author.
     pub own_case: bool,
 }
+
+/// A reply as the flag page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyToFlag {
+    pub id: ReplyId,
+    pub case: CaseId,
+    pub case_title: String,
+    pub html: SafeHtml,
+}

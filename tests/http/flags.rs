@@ -176,6 +176,13 @@ async fn a_flagged_reply_is_hidden_until_a_moderator_shows_it_again() {
         .reply(&peer, id, "I think I know her from my book club.")
         .await;
     let path = format!("/replies/{reply}/flag");
+    // The case page links each reply to its own flag page.
+    let (_, page) = app.get(&supervisor, &format!("/cases/{id}")).await;
+    assert!(page.contains(&format!("href=\"{path}\"")));
+    let (status, flag_page) = app.get(&supervisor, &path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(flag_page.contains("book club") && flag_page.contains("Send flag"));
+    assert_eq!(app.get(&peer, &path).await.0, StatusCode::FORBIDDEN);
     assert_eq!(
         app.post_form(&peer, &path, &flag("may_identify", ""))
             .await
@@ -191,6 +198,11 @@ async fn a_flagged_reply_is_hidden_until_a_moderator_shows_it_again() {
         )
         .await;
     assert_eq!(location(&res), format!("/cases/{id}?notice=flag-hid-reply"));
+    assert_eq!(
+        app.get(&author, &path).await.0,
+        StatusCode::NOT_FOUND,
+        "a hidden reply has no flag page"
+    );
     for client in [&author, &peer] {
         let (_, page) = app.get(client, &format!("/cases/{id}")).await;
         assert!(!page.contains("book club"), "hidden: {page}");

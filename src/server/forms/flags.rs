@@ -46,7 +46,7 @@ pub async fn flag_reply(
 ) -> Response {
     let actor = page.session().actor().cloned();
     let (kind, note) = (fields.get("kind"), fields.get("note"));
-    // Only where a refusal is shown; the service goes by the reply's own case.
+    // The service goes by the reply's own case; this one is only passed along.
     let shown_on = fields.get("case").parse().map(CaseId).unwrap_or(CaseId(0));
     match flags::flag(
         &state,
@@ -63,7 +63,7 @@ pub async fn flag_reply(
         }
         Ok((_, case)) => see_other(&format!("/cases/{case}?notice=flagged#reply-{id}"), None),
         Err(e) => {
-            let path = format!("/cases/{shown_on}");
+            let path = format!("/replies/{id}/flag");
             render_error(
                 &state,
                 page,

@@ -4,7 +4,7 @@ use super::access::{case_for, reply_for, signed_in};
 use crate::domain::flag::{FlagKind, parse_note};
 use crate::domain::policy::{Action, Actor};
 use crate::domain::role::Role;
-use crate::model::{CaseId, ReplyId};
+use crate::model::{CaseId, ReplyId, ReplyToFlag, SafeHtml};
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 use crate::server::store::{FlagOutcome, FlagWrite};
@@ -83,4 +83,25 @@ pub async fn restore_reply(
         ));
     }
     Ok(reply.case_id)
+}
+
+/// The reply a reader is about to flag, for the flag page: its text and its case.
+pub async fn reply_to_flag(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: ReplyId,
+) -> Result<ReplyToFlag, AppError> {
+    let reply = reply_for(state, actor, id, Action::Flag).await?;
+    let case = case_for(state, actor, reply.case_id, Action::ViewCase).await?;
+    if reply.hidden || !reply.review.is_published() {
+        return Err(AppError::NotFound(
+            "There is no reply with that number.".into(),
+        ));
+    }
+    Ok(ReplyToFlag {
+        id,
+        case: case.id,
+        case_title: case.title,
+        html: SafeHtml::from_cooked(reply.html),
+    })
 }

@@ -13,13 +13,13 @@ pub fn FlagForm(
     case: i64,
     /// Unique per page, for the note's id.
     key: String,
-    /// The reply being flagged, if it is one (so a refusal opens the right form again).
+    /// Shown open (the reply's flag page), not only after a refusal.
     #[prop(optional)]
-    reply: Option<i64>,
+    open: bool,
     summary: &'static str,
     error: Option<String>,
 ) -> impl IntoView {
-    let open = error.is_some();
+    let open = open || error.is_some();
     let note_id = format!("flag-note-{key}");
     view! {
         <details class="flag" open=open>
@@ -27,7 +27,6 @@ pub fn FlagForm(
             <FormError error=error/>
             <form method="post" action=action class="stack">
                 <input type="hidden" name="case" value=case.to_string()/>
-                {reply.map(|r| view! { <input type="hidden" name="reply" value=r.to_string()/> })}
                 <fieldset>
                     <legend>"What is wrong?"</legend>
                     {FLAG_KINDS.iter().map(|k| view! {

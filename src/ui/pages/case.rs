@@ -77,10 +77,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let replies = view! {
         <section class="replies" aria-labelledby="replies-heading">
             <h2 id="replies-heading">{format!("Replies ({})", case.replies.len())}</h2>
-            {case.replies.into_iter().map(|r| {
-                let error = feedback.error_for(Some("flag")).filter(|_| feedback.value("reply") == r.id.0.to_string());
-                view! { <ReplyCard case=id reply=r can_mark=perms.mark_helpful flag_error=error/> }
-            }).collect_view()}
+            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r can_mark=perms.mark_helpful/> }).collect_view()}
         </section>
     }
     .into_any();
@@ -88,7 +85,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
         {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
         {can_follow_up.then(|| view! { <FollowUpForm case=id has_follow_up=has_follow_up feedback=feedback.clone()/> })}
         {perms.flag.then(|| {
-            let error = feedback.error_for(Some("flag")).filter(|_| feedback.value("reply").is_empty());
+            let error = feedback.error_for(Some("flag"));
             view! { <FlagForm action=format!("/cases/{id}/flag") case=id.0 key="case".to_owned() summary="Flag this case" error=error/> }
         })}
         {perms.redact.then(|| view! { <RedactForm case=id feedback=feedback.clone() from_review=false/> })}
@@ -125,12 +122,7 @@ fn ReviewStatus(
 }
 
 #[component]
-fn ReplyCard(
-    case: CaseId,
-    reply: ReplyView,
-    can_mark: bool,
-    flag_error: Option<String>,
-) -> impl IntoView {
+fn ReplyCard(reply: ReplyView, can_mark: bool) -> impl IntoView {
     let rid = reply.id;
     let class = match (reply.hidden, reply.supervisor_feedback) {
         (true, _) => "reply panel hidden-reply",
@@ -156,9 +148,7 @@ fn ReplyCard(
                         <button type="submit" class="link">"Show this reply again"</button>
                     </form>
                 }.into_any())}
-                {reply.can_flag.then(|| view! {
-                    <FlagForm action=format!("/replies/{rid}/flag") case=case.0 key=rid.0.to_string() reply=rid.0 summary="Flag" error=flag_error/>
-                }.into_any())}
+                {reply.can_flag.then(|| view! { <a href=format!("/replies/{rid}/flag")>"Flag"</a> }.into_any())}
                 {can_mark.then(|| view! {
                     <form method="post" action=format!("/replies/{rid}/helpful") class="inline">
                         <input type="hidden" name="helpful" value=if reply.helpful { "false" } else { "true" }/>
