@@ -74,7 +74,7 @@ fn lock(buffer: &CaseViewBuffer) -> MutexGuard<'_, Vec<CaseViewRecord>> {
 impl super::Store {
     /// Records an event that has no other write to share a transaction with (a failed sign-in).
     pub async fn audit(&self, event: AuditEvent<'_>) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         event.write(&mut tx).await?;
         tx.commit().await?;
         Ok(())
@@ -133,7 +133,7 @@ impl super::Store {
     }
 
     async fn write_case_views(&self, batch: &[CaseViewRecord]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for rows in batch.chunks(ROWS_PER_INSERT) {
             let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
                 "insert into audit_log (at, actor_id, action, detail, case_id) ",

@@ -58,7 +58,7 @@ impl Store {
         case: &CaseWrite,
         now: i64,
     ) -> Result<CaseId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into cases (author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
              created_at, last_activity_at, review_state, submitted_at) \
@@ -112,7 +112,7 @@ impl Store {
         by_moderator: bool,
         now: i64,
     ) -> Result<EditOutcome, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let latest: Option<i64> = sqlx::query_scalar(
             "select max(id) from revisions where case_id = $1 and reply_id is null",
         )

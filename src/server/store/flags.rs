@@ -42,7 +42,7 @@ impl Store {
         flag: &FlagWrite<'_>,
         now: i64,
     ) -> Result<FlagOutcome, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let inserted = sqlx::query(
             "insert into flags (case_id, reply_id, flagger_id, kind, note, at) values ($1, $2, $3, $4, $5, $6)",
         )
@@ -166,7 +166,7 @@ impl Store {
         moderator: UserId,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let done = sqlx::query(
             "update replies set hidden_at = null where id = $1 and hidden_at is not null",
         )

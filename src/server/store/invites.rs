@@ -23,7 +23,7 @@ pub struct InviteRow {
 
 impl Store {
     pub async fn create_invite(&self, invite: NewInvite<'_>, now: i64) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into invites (token_hash, email, role, created_by, created_at, expires_at) \
              values ($1, $2, $3, $4, $5, $6) returning id",

@@ -90,6 +90,15 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// Begins a write transaction holding SQLite's write lock from its first statement. A
+    /// deferred transaction that reads and then writes fails at once with "database is locked"
+    /// when another connection wrote in between (its snapshot is stale, and SQLite does not wait
+    /// in that case); taking the lock up front makes it wait for the busy timeout instead. A
+    /// review decision racing the audit log's batch writer turned into a 500 before this.
+    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// A cheap round trip for `/healthz`.
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("select 1").execute(&self.pool).await?;

@@ -26,7 +26,7 @@ impl Store {
         change: Change<'_>,
         cook: Cook<'_>,
     ) -> Result<usize, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let mut places = 0;
         places += redact_title(&mut tx, case, change).await?;
         places += redact_sections(&mut tx, case, change, cook).await?;

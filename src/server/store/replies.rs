@@ -68,7 +68,7 @@ impl Store {
         reply: &ReplyWrite<'_>,
         now: i64,
     ) -> Result<ReplyId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
              review_state, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning id",
@@ -115,7 +115,7 @@ impl Store {
         held: bool,
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if held {
             sqlx::query(
                 "update replies set review_state = 'pending', submitted_at = $1 where id = $2",
@@ -194,7 +194,7 @@ impl Store {
         text: CookedText<'_>,
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query(
             "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \
              on conflict (case_id, section) do update set source_md = excluded.source_md, html = excluded.html, \

@@ -53,7 +53,7 @@ impl Store {
         write: &DecisionWrite<'_>,
         now: i64,
     ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let row: Option<(i64, i64, String)> =
             sqlx::query_as("select case_id, author_id, review_state from replies where id = $1")
                 .bind(reply.0)

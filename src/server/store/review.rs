@@ -196,7 +196,7 @@ impl Store {
         now: i64,
         claims_after: i64,
     ) -> Result<Result<(), ReviewRefusal>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if let Err(refusal) = check_reviewable(&mut tx, case, moderator, claims_after).await? {
             return Ok(Err(refusal));
         }
@@ -230,7 +230,7 @@ impl Store {
         write: &DecisionWrite<'_>,
         now: i64,
     ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if let Err(refusal) =
             check_reviewable(&mut tx, case, write.moderator, write.claims_after).await?
         {

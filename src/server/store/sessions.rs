@@ -23,7 +23,7 @@ impl Store {
         now: i64,
         audit_action: &'static str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         if let Some(prev) = previous_token_hash {
             sqlx::query("delete from sessions where token_hash = $1")
                 .bind(prev)
@@ -85,7 +85,7 @@ impl Store {
         now: i64,
         audit: &'static str,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let ended = sqlx::query("delete from sessions where token_hash = $1")
             .bind(token_hash)
             .execute(&mut *tx)

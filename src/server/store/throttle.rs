@@ -43,7 +43,7 @@ impl Store {
         forget_before: i64,
         audit: AuditEvent<'_>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         for (scope, key) in [
             (ThrottleScope::Account, account_key),
             (ThrottleScope::Address, address_key),

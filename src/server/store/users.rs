@@ -89,7 +89,7 @@ impl Store {
         invite_id: i64,
         now: i64,
     ) -> Result<Result<UserId, UserConflict>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let consumed = sqlx::query(
             "update invites set used_at = $1 where id = $2 and used_at is null and expires_at > $1",
         )
@@ -131,7 +131,7 @@ impl Store {
         user: NewUser<'_>,
         now: i64,
     ) -> Result<Result<UserId, UserConflict>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let id = match insert_user(&mut tx, &user, now).await? {
             Ok(id) => id,
             Err(conflict) => return Ok(Err(conflict)),
@@ -184,7 +184,7 @@ impl Store {
         roles: &Roles,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let exists: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
             .bind(target.0)
             .fetch_one(&mut *tx)
@@ -228,7 +228,7 @@ impl Store {
         disabled: bool,
         now: i64,
     ) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         let changed = sqlx::query("update users set disabled_at = $1 where id = $2")
             .bind(disabled.then_some(now))
             .bind(target.0)
@@ -270,7 +270,7 @@ impl Store {
         hash: &str,
         now: i64,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write_tx().await?;
         sqlx::query("update users set password_hash = $1 where id = $2")
             .bind(hash)
             .bind(id.0)
