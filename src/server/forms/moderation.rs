@@ -5,7 +5,9 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, see_other};
+use crate::domain::review::Decision;
 use crate::model::{CaseId, ReplyId};
+use crate::server::error::AppError;
 use crate::server::services::{redaction, reply_review, review};
 use crate::server::state::AppState;
 
@@ -77,26 +79,7 @@ pub async fn decide(
         |key| fields.tick(key),
     )
     .await;
-    match result {
-        Ok(d) => see_other(&format!("/review?notice={}", d.outcome().key()), None),
-        Err(e) => {
-            let path = format!("/review/{id}");
-            let form = if decision == "approve" {
-                "approve"
-            } else {
-                "decline"
-            };
-            render_error(
-                &state,
-                page,
-                &path,
-                e,
-                Some(form.into()),
-                fields.into_values(),
-            )
-            .await
-        }
-    }
+    answer_decision(&state, page, result, "", &format!("/review/{id}"), fields).await
 }
 
 /// Approve (with the moderator's checklist) or reject (with a reason) a reply held at the gate.
@@ -118,19 +101,42 @@ pub async fn decide_reply(
         |key| fields.tick(key),
     )
     .await;
+    answer_decision(
+        &state,
+        page,
+        result,
+        "reply-",
+        &format!("/review/replies/{id}"),
+        fields,
+    )
+    .await
+}
+
+/// After a decision: back to the queue with its notice (`notice` prefixes the outcome), or
+/// the review page at `path` again with the refusal by the form that was used.
+async fn answer_decision(
+    state: &AppState,
+    page: PageRequest,
+    result: Result<Decision, AppError>,
+    notice: &str,
+    path: &str,
+    fields: Fields,
+) -> Response {
     match result {
-        Ok(d) => see_other(&format!("/review?notice=reply-{}", d.outcome().key()), None),
+        Ok(d) => see_other(
+            &format!("/review?notice={notice}{}", d.outcome().key()),
+            None,
+        ),
         Err(e) => {
-            let path = format!("/review/replies/{id}");
-            let form = if decision == "approve" {
+            let form = if fields.get("decision") == "approve" {
                 "approve"
             } else {
                 "decline"
             };
             render_error(
-                &state,
+                state,
                 page,
-                &path,
+                path,
                 e,
                 Some(form.into()),
                 fields.into_values(),

@@ -11,6 +11,7 @@ mod redaction;
 mod replies;
 mod reply_review;
 mod review;
+mod review_decisions;
 mod sessions;
 mod throttle;
 mod users;

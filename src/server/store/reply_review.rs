@@ -3,6 +3,7 @@
 
 use super::replies::publish_reply;
 use super::review::{DecisionWrite, ReviewRefusal};
+use super::review_decisions::notify_review;
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::review::{Decision, ReviewState};
 use crate::model::{CaseId, ReplyId, UserId};
@@ -102,16 +103,7 @@ impl Store {
         } else {
             ("reply_rejected", "reply_rejected")
         };
-        sqlx::query(
-            "insert into notifications (user_id, kind, case_id, review_id, created_at) values ($1, $2, $3, $4, $5)",
-        )
-        .bind(author)
-        .bind(kind)
-        .bind(case.0)
-        .bind(review)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        notify_review(&mut tx, UserId(author), kind, case, review, now).await?;
         let detail = format!("reply={reply}");
         AuditEvent {
             at: now,
