@@ -8,9 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
-    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, HomePage, LoginPage, MyCasesPage,
-    NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage,
-    RevisionsPage,
+    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage, HomePage, LoginPage,
+    MyCasesPage, NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage,
+    ReviewQueuePage, RevisionsPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -20,7 +20,7 @@ pub fn path_has_islands(path: &str) -> bool {
     matches!(
         path,
         "/register" | "/account" | "/admin/users" | "/cases/new"
-    ) || (path.starts_with("/cases/") && path.ends_with("/edit"))
+    ) || (path.starts_with("/cases/") && (path.ends_with("/edit") || path.ends_with("/follow-up")))
 }
 
 /// The document around every page. Runs on the server only.
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/edit") view=EditCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/revisions") view=RevisionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cases/:id/follow-up") view=FollowUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/replies/:id/edit") view=EditReplyPage ssr=SsrMode::Async/>
                     <Route path=path!("/replies/:id/flag") view=FlagReplyPage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>

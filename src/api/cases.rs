@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::{
-    ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, NotificationView, ReplyId,
-    RevisionView, SupervisorOption,
+    ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, FollowUpSource, NotificationView,
+    ReplyId, RevisionView, SupervisorOption,
 };
 
 #[server]
@@ -61,19 +61,43 @@ pub async fn get_reply_source(id: ReplyId) -> Result<(CaseId, String), ApiError>
 pub async fn list_notifications() -> Result<Vec<NotificationView>, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(crate::server::services::replies::notifications(&state, current_session().actor()).await?)
+    Ok(
+        crate::server::services::notifications::notifications(&state, current_session().actor())
+            .await?,
+    )
 }
 
 #[server]
 pub async fn count_unread_notifications() -> Result<i64, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(crate::server::services::replies::unread_count(&state, current_session().actor()).await?)
+    Ok(
+        crate::server::services::notifications::unread_count(&state, current_session().actor())
+            .await?,
+    )
 }
 
 #[server]
 pub async fn list_revisions(id: CaseId) -> Result<Vec<RevisionView>, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(crate::server::services::replies::revisions(&state, current_session().actor(), id).await?)
+    Ok(
+        crate::server::services::case_views::revisions(&state, current_session().actor(), id)
+            .await?,
+    )
+}
+
+/// The case's current follow-up, for its author's follow-up form.
+#[server]
+pub async fn get_follow_up_source(id: CaseId) -> Result<FollowUpSource, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(
+        crate::server::services::case_state::follow_up_source(
+            &state,
+            current_session().actor(),
+            id,
+        )
+        .await?,
+    )
 }

@@ -68,6 +68,42 @@ impl Redaction {
         &self.replacement
     }
 
+    /// The text to find, as the moderator typed it (trimmed).
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// `text` with each of the byte ranges `spans` replaced, and how many there were once
+    /// overlapping and touching ranges are joined; `None` when there are none. Ranges that are
+    /// not on character boundaries are ignored.
+    pub fn replace_spans(
+        &self,
+        text: &str,
+        mut spans: Vec<(usize, usize)>,
+    ) -> Option<(String, usize)> {
+        spans.retain(|&(s, e)| s < e && text.get(s..e).is_some());
+        spans.sort_unstable();
+        let mut joined: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match joined.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => joined.push((s, e)),
+            }
+        }
+        if joined.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for &(s, e) in &joined {
+            out.push_str(&text[last..s]);
+            out.push_str(&self.replacement);
+            last = e;
+        }
+        out.push_str(&text[last..]);
+        Some((out, joined.len()))
+    }
+
     /// `text` with every occurrence replaced, ignoring ASCII letter case ("maria" and "MARIA"
     /// are the same identifier), and how many there were; `None` when there were none.
     pub fn apply(&self, text: &str) -> Option<(String, usize)> {
@@ -146,6 +182,18 @@ mod tests {
                 2
             ))
         );
+    }
+
+    #[test]
+    fn spans_are_joined_before_they_are_replaced() {
+        let Ok(r) = Redaction::parse("Maria", "name") else {
+            panic!("valid redaction refused")
+        };
+        assert_eq!(
+            r.replace_spans("ab Maria cd Maria", vec![(12, 17), (3, 8), (4, 6)]),
+            Some(("ab [redacted: name] cd [redacted: name]".to_owned(), 2))
+        );
+        assert_eq!(r.replace_spans("abc", vec![(1, 1)]), None);
     }
 
     #[test]

@@ -112,6 +112,8 @@ pub struct ReplyView {
     pub edited: bool,
     pub can_edit: bool,
     pub can_flag: bool,
+    /// The case's author may mark it helpful (or unmark it).
+    pub can_mark_helpful: bool,
     /// Hidden after flags (only moderators get such a reply, to restore it).
     pub hidden: bool,
     /// Held at the reply gate, or not published (only its author and moderators get these).
@@ -123,8 +125,13 @@ pub struct ReplyView {
 pub struct CasePermissions {
     pub edit: bool,
     pub reply: bool,
-    pub mark_helpful: bool,
+    /// The author: post or replace the follow-up (it goes back to review).
     pub follow_up: bool,
+    /// The author: close the case to new replies, or open it again.
+    pub close: bool,
+    pub reopen: bool,
+    /// Moderators and admins: lock or unlock the case.
+    pub lock: bool,
     pub see_revisions: bool,
     /// Moderators and admins: the redaction form.
     pub redact: bool,
@@ -144,6 +151,8 @@ pub struct CaseView {
     pub review: ReviewState,
     /// The moderator's reason, shown to the author of a returned or rejected case.
     pub review_reason: Option<String>,
+    /// Set while a moderator has locked the case.
+    pub lock: Option<LockView>,
     pub sections: Vec<SectionView>,
     pub follow_up: Option<SafeHtml>,
     pub supervisor_name: Option<String>,
@@ -151,6 +160,22 @@ pub struct CaseView {
     pub edited: bool,
     pub replies: Vec<ReplyView>,
     pub permissions: CasePermissions,
+}
+
+/// A moderator's lock on a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockView {
+    /// The moderator's reason: for the case's author and moderators only.
+    pub reason: Option<String>,
+}
+
+/// The follow-up of a case as its author wrote it, for the follow-up form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpSource {
+    pub id: CaseId,
+    pub title: String,
+    /// The current follow-up's Markdown, or empty.
+    pub body: String,
 }
 
 /// The Markdown of a case, for its edit form.
@@ -176,7 +201,9 @@ pub struct SupervisorOption {
 pub struct NotificationView {
     pub id: i64,
     pub case_id: CaseId,
-    pub case_title: String,
+    /// The case's title, while the reader may see the case; `None` while it is back in review,
+    /// hidden after flags or hidden from this reader (the page shows a neutral label).
+    pub case_title: Option<String>,
     pub text: String,
     /// The moderator's reason, for a returned or rejected case.
     pub reason: Option<String>,

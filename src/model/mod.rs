@@ -12,8 +12,8 @@ pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
-    CaseSummary, CaseView, NotificationView, ReplyId, ReplyView, RevisionView, SectionView,
-    SupervisorOption,
+    CaseSummary, CaseView, FollowUpSource, LockView, NotificationView, ReplyId, ReplyView,
+    RevisionView, SectionView, SupervisorOption,
 };
 pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;

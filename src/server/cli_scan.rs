@@ -1,6 +1,8 @@
-//! `caseroom scan [--json] FILE|-`: the de-identification scanner on a clinician's own notes.
-//! Exit status 1 when a *block* finding exists, 0 otherwise, 2 on error. Needs no database and
-//! no configuration.
+//! `caseroom scan [--json] FILE|-`: the de-identification scanner on a clinician's own notes,
+//! read as the publication gate reads a post (as Markdown readers will see, see
+//! `gate::scan_as_read`), so it reports what the composer and the review page report. Exit
+//! status 1 when a *block* finding exists, 0 otherwise, 2 on error. Needs no database and no
+//! configuration.
 
 use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
@@ -19,7 +21,7 @@ pub fn run(path: &str, json: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let findings = deid::scan(&text);
+    let findings = crate::server::gate::scan_as_read(&text);
     let printed = if json {
         print_json(&findings)
     } else {

@@ -53,6 +53,8 @@ impl AppError {
             AppError::Denied(Denial::SignInRequired) | AppError::BadCredentials => {
                 StatusCode::UNAUTHORIZED
             }
+            AppError::Denied(Denial::Unseen) => StatusCode::NOT_FOUND,
+            AppError::Denied(Denial::CaseClosed | Denial::CaseLocked) => StatusCode::CONFLICT,
             AppError::Denied(_) | AppError::AccountDisabled => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -69,6 +71,9 @@ impl AppError {
             AppError::Identifying(_) => "identifying",
             AppError::BadRequest(_) => "bad_request",
             AppError::Denied(Denial::SignInRequired) => "sign_in_required",
+            AppError::Denied(Denial::Unseen) => "not_found",
+            AppError::Denied(Denial::CaseClosed) => "case_closed",
+            AppError::Denied(Denial::CaseLocked) => "case_locked",
             AppError::Denied(_) => "forbidden",
             AppError::BadCredentials => "bad_credentials",
             AppError::AccountDisabled => "account_disabled",

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod error_page;
 pub mod forms;
+pub mod gate;
 pub mod read_audit;
 pub mod render;
 pub mod security;

@@ -47,8 +47,13 @@ pub fn Notice() -> impl IntoView {
             ),
             Some("reply-approved") => Some("Approved: the reply is published and its author was notified."),
             Some("reply-rejected") => Some("Rejected. The reply's author was notified with your reason."),
-            Some("follow-up-posted") => Some("Your follow-up was posted."),
-            Some("case-closed") => Some("The case is closed."),
+            Some("follow-up-submitted") => Some(
+                "Your follow-up is in the review queue with the case. Members see the case again, with the follow-up, once a moderator approves it.",
+            ),
+            Some("case-closed") => Some("The case is closed to new replies and follow-ups."),
+            Some("case-reopened") => Some("The case is open again."),
+            Some("case-locked") => Some("The case is locked: members cannot reply to it or change it until it is unlocked."),
+            Some("case-unlocked") => Some("The case is unlocked."),
             Some("redacted") => Some(
                 "Redacted from the case, its replies and every stored version. The old text was overwritten in the database.",
             ),
@@ -75,6 +80,7 @@ pub fn ErrorPanel(error: ApiError) -> impl IntoView {
         401 => "Please sign in",
         403 => "Not allowed",
         404 => "Not found",
+        409 => "Not possible right now",
         410 => "No longer available",
         _ => "Something went wrong",
     };

@@ -39,6 +39,17 @@ pub(crate) fn case_form<'a>(
     form
 }
 
+/// The follow-up form with the author's checklist complete.
+pub(crate) fn follow_up_form(body: &str) -> Vec<(&str, &str)> {
+    let mut form = vec![("follow_up", body), ("disguise", "composite")];
+    form.extend(
+        caseroom::domain::review::AUTHOR_ITEMS
+            .iter()
+            .map(|i| ("confirm", i.key)),
+    );
+    form
+}
+
 /// Submits a case for review and returns its id; nobody but its author and moderators can
 /// read it yet.
 pub(crate) async fn submit(app: &TestApp, client: &Client, form: &[(&str, &str)]) -> i64 {
@@ -337,15 +348,17 @@ async fn a_supervisor_reply_is_feedback_and_the_author_marks_it_helpful_and_foll
             .contains("Marked helpful")
     );
 
+    // The follow-up passes the gate like an edit: the author's checklist, then the review
+    // queue; peers see it (and the case) again once a moderator approves.
     let follow = format!("/cases/{id}/follow-up");
     assert_eq!(
-        app.post_form(&peer, &follow, &[("follow_up", "Not mine.")])
+        app.post_form(&peer, &follow, &follow_up_form("Not mine."))
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
     let res = app
-        .post_form(&author, &follow, &[("follow_up", "   ")])
+        .post_form(&author, &follow, &follow_up_form("   "))
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
@@ -354,19 +367,32 @@ async fn a_supervisor_reply_is_feedback_and_the_author_marks_it_helpful_and_foll
             .unwrap()
             .contains("The follow-up is required.")
     );
+    let body = "We named the pattern; she came to every session since.";
+    let res = app
+        .post_form(&author, &follow, &[("follow_up", body)])
+        .await;
     assert_eq!(
-        app.post_form(
-            &author,
-            &follow,
-            &[(
-                "follow_up",
-                "We named the pattern; she came to every session since."
-            )]
-        )
-        .await
-        .status(),
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no checklist"
+    );
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("came to every session since"),
+        "typed text kept: {page}"
+    );
+    assert_eq!(
+        app.post_form(&author, &follow, &follow_up_form(body))
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
+    assert_eq!(
+        app.get(&peer, &format!("/cases/{id}")).await.0,
+        StatusCode::NOT_FOUND,
+        "back in review"
+    );
+    app.approve(id).await;
     let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
     assert!(
         page.contains("Follow-up posted")

@@ -13,11 +13,13 @@
 mod category;
 mod lexicon;
 mod narrative;
+pub mod reading;
 mod rules;
 mod suggest;
 mod text;
 
 pub use category::{Category, Severity};
+pub use reading::Reading;
 
 /// One thing in the text that could identify a client.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -1,6 +1,15 @@
 //! The one permission policy. Every form handler and every server function asks [`can`] before it
 //! reads or changes anything; the browser never decides who may see what.
+//!
+//! Visibility comes first: whatever the action, a case or reply the actor may not see
+//! ([`visibility`]) is refused with [`Denial::Unseen`], which the server answers exactly like a
+//! missing id. Only then does the action's own rule apply.
 
+mod visibility;
+
+pub use visibility::{is_moderator, sees_case, sees_reply};
+
+use crate::domain::case::CaseState;
 use crate::domain::review::ReviewState;
 use crate::domain::role::{Role, Roles};
 use crate::model::UserId;
@@ -20,7 +29,7 @@ impl Actor {
 }
 
 /// Everything a request can try to do. New capabilities add a variant here and a row to the table
-/// test below, so an action nobody thought about cannot slip through a default.
+/// test, so an action nobody thought about cannot slip through a default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     /// See any page behind sign-in (home, account).
@@ -33,17 +42,28 @@ pub enum Action {
     ListInvites,
     /// Post a new case (clinicians and supervisors).
     CreateCase,
-    /// Read a case and its replies: a published one, or one's own or (moderators) any in review.
+    /// Read a case (or, on `Target::Site`, the case list): exactly the visibility rule.
     ViewCase,
-    /// Edit a case's text and context: its author (not once it was rejected; the edit goes
-    /// back to review), or a moderator while it waits for review.
+    /// Read a reply: exactly the visibility rule.
+    ViewReply,
+    /// Edit a case's text and context: its author (not once it was rejected, not while it is
+    /// locked; the edit goes back to review), or a moderator while it waits for review.
     EditCase,
-    /// Reply to a published case.
+    /// Reply to a published case that is neither closed nor locked.
     Reply,
-    /// Edit a reply (its author).
+    /// Edit a reply (its author; not while the case is locked).
     EditReply,
-    /// Mark a reply helpful, post a follow-up, close the case (the author of a published case).
-    ManageOwnCase,
+    /// Mark a published reply helpful (the author of a published case).
+    MarkHelpful,
+    /// Post or replace the follow-up, "what happened next" (the case's author; not once it was
+    /// rejected, nor while it is closed or locked). It goes back to review like an edit.
+    PostFollowUp,
+    /// Close one's published case to new replies and follow-ups.
+    CloseCase,
+    /// Open one's closed case again.
+    ReopenCase,
+    /// Lock or unlock a case with a reason (moderators and admins).
+    LockCase,
     /// Learn who wrote an anonymous case (moderators and admins).
     SeeAnonymousAuthor,
     /// Read every stored revision of a case (moderators and admins).
@@ -58,10 +78,68 @@ pub enum Action {
     /// Claim, approve, return or reject a case in review, or approve or reject a held reply
     /// (moderators and admins, never their own).
     Review,
-    /// Flag a published case or a reply as possibly identifying (any member but its author).
+    /// Flag a published case or a published reply as possibly identifying (any member but its
+    /// author).
     Flag,
     /// Show again a reply hidden after flags (moderators and admins).
     RestoreReply,
+}
+
+impl Action {
+    /// Every action, for the table tests.
+    pub const ALL: [Action; 26] = [
+        Action::ViewMemberArea,
+        Action::ChangeOwnPassword,
+        Action::ListUsers,
+        Action::ChangeRoles,
+        Action::SetAccountDisabled,
+        Action::CreateInvite,
+        Action::ListInvites,
+        Action::CreateCase,
+        Action::ViewCase,
+        Action::ViewReply,
+        Action::EditCase,
+        Action::Reply,
+        Action::EditReply,
+        Action::MarkHelpful,
+        Action::PostFollowUp,
+        Action::CloseCase,
+        Action::ReopenCase,
+        Action::LockCase,
+        Action::SeeAnonymousAuthor,
+        Action::ViewRevisions,
+        Action::ViewAuditLog,
+        Action::Redact,
+        Action::ViewReviewQueue,
+        Action::Review,
+        Action::Flag,
+        Action::RestoreReply,
+    ];
+}
+
+/// A case as the policy sees it, from where one reader stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseFacts {
+    pub author: UserId,
+    /// Where it stands with the moderators; only `Approved` reaches peers.
+    pub review: ReviewState,
+    /// Open, follow-up posted, or closed by its author.
+    pub state: CaseState,
+    /// Locked by a moderator: no member changes it until it is unlocked.
+    pub locked: bool,
+    /// This reader said they may know the client: the case is hidden from them for good.
+    pub recused: bool,
+}
+
+/// A reply as the policy sees it, with its case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReplyFacts {
+    pub author: UserId,
+    /// `Approved`, or `Pending`/`Rejected` at the reply gate.
+    pub review: ReviewState,
+    /// Hidden after flags until a moderator restores it.
+    pub hidden: bool,
+    pub case: CaseFacts,
 }
 
 /// What the action is aimed at.
@@ -69,28 +147,32 @@ pub enum Action {
 pub enum Target {
     Site,
     User(UserId),
-    /// A case, by its author and where it stands with the moderators.
-    Case {
-        author: UserId,
-        review: ReviewState,
-    },
-    /// A reply, by its author.
-    Reply {
-        author: UserId,
-    },
+    Case(CaseFacts),
+    Reply(ReplyFacts),
 }
 
-/// Why a request was refused; the server maps these to 401-style sign-in prompts and 403 pages.
+/// Why a request was refused; the server maps these to sign-in prompts, 403, 404 and 409 pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Denial {
     #[error("Please sign in to continue.")]
     SignInRequired,
+    /// The actor may not see the case or reply at all: answered like a missing id.
+    #[error("There is nothing with that number.")]
+    Unseen,
     #[error("You do not have permission to do that.")]
     Forbidden,
     #[error("You cannot change your own roles or disable your own account. Ask another admin.")]
     OwnAccount,
     #[error("You cannot review your own post. Another moderator will.")]
     OwnCase,
+    #[error(
+        "This case is closed, so it takes no new replies or follow-ups. Nothing was saved; copy your text if you want to keep it."
+    )]
+    CaseClosed,
+    #[error(
+        "A moderator has locked this case, so it cannot be changed or replied to for now. Nothing was saved; copy your text if you want to keep it."
+    )]
+    CaseLocked,
 }
 
 /// Decides whether `actor` may perform `action` on `target`.
@@ -101,101 +183,108 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
     let Some(actor) = actor else {
         return Err(Denial::SignInRequired);
     };
-    match action {
-        Action::ViewMemberArea | Action::ChangeOwnPassword => Ok(()),
-        Action::ListUsers | Action::CreateInvite | Action::ListInvites | Action::ViewAuditLog => {
-            require_admin(actor)
-        }
-        Action::ViewCase => match target {
-            Target::Case { author, review } if !review.is_published() => {
-                if author == actor.user_id || is_moderator(actor) {
-                    Ok(())
-                } else {
-                    // Answered like a missing case would be for peers: see `access::case_for`.
-                    Err(Denial::Forbidden)
-                }
+    match target {
+        Target::Case(case) if !sees_case(actor, &case) => return Err(Denial::Unseen),
+        Target::Reply(reply) if !sees_reply(actor, &reply) => return Err(Denial::Unseen),
+        _ => {}
+    }
+    let me = actor.user_id;
+    match (action, target) {
+        (Action::ViewMemberArea | Action::ChangeOwnPassword, _) => Ok(()),
+        (
+            Action::ListUsers | Action::CreateInvite | Action::ListInvites | Action::ViewAuditLog,
+            _,
+        ) => require_admin(actor),
+        (Action::ChangeRoles | Action::SetAccountDisabled, target) => {
+            require_admin(actor)?;
+            match target {
+                Target::User(id) if id == me => Err(Denial::OwnAccount),
+                _ => Ok(()),
             }
-            _ => Ok(()),
-        },
-        Action::Reply => match target {
-            Target::Case { review, .. } if !review.is_published() => Err(Denial::Forbidden),
-            _ => Ok(()),
-        },
-        Action::CreateCase => {
+        }
+        (Action::CreateCase, _) => {
             if actor.has(Role::Clinician) || actor.has(Role::Supervisor) {
                 Ok(())
             } else {
                 Err(Denial::Forbidden)
             }
         }
-        Action::EditCase => match target {
-            Target::Case { author, review }
-                if author == actor.user_id && review != ReviewState::Rejected =>
-            {
-                Ok(())
-            }
-            // A moderator may edit a case while it waits for review (never their own); a
-            // returned case is the author's to change.
-            Target::Case {
-                author,
-                review: ReviewState::Pending,
-            } if author != actor.user_id && is_moderator(actor) => Ok(()),
-            _ => Err(Denial::Forbidden),
-        },
-        Action::ManageOwnCase => match target {
-            Target::Case { author, review } if author == actor.user_id && review.is_published() => {
-                Ok(())
-            }
-            _ => Err(Denial::Forbidden),
-        },
-        Action::EditReply => match target {
-            Target::Reply { author } if author == actor.user_id => Ok(()),
-            _ => Err(Denial::Forbidden),
-        },
-        Action::Flag => match target {
-            Target::Case { author, review } if author != actor.user_id && review.is_published() => {
-                Ok(())
-            }
-            Target::Reply { author } if author != actor.user_id => Ok(()),
-            _ => Err(Denial::Forbidden),
-        },
-        Action::SeeAnonymousAuthor
-        | Action::ViewRevisions
-        | Action::Redact
-        | Action::ViewReviewQueue
-        | Action::RestoreReply => {
-            if is_moderator(actor) {
-                Ok(())
-            } else {
+        (Action::ViewCase, Target::Site | Target::Case(_)) => Ok(()),
+        (Action::ViewReply, Target::Reply(_)) => Ok(()),
+        (Action::EditCase, Target::Case(c)) if c.author == me => {
+            if c.review == ReviewState::Rejected {
                 Err(Denial::Forbidden)
+            } else {
+                open_to_members(&c, false)
             }
         }
-        Action::Review => {
-            if !is_moderator(actor) {
-                return Err(Denial::Forbidden);
-            }
-            match target {
-                Target::Case { author, .. } | Target::Reply { author }
-                    if author == actor.user_id =>
-                {
-                    Err(Denial::OwnCase)
-                }
-                Target::Case { .. } | Target::Reply { .. } => Ok(()),
-                _ => Err(Denial::Forbidden),
+        // A moderator may edit a case while it waits for review (never their own); a
+        // returned case is the author's to change.
+        (Action::EditCase, Target::Case(c))
+            if c.review == ReviewState::Pending && is_moderator(actor) =>
+        {
+            Ok(())
+        }
+        (Action::Reply, Target::Case(c)) if c.review.is_published() => open_to_members(&c, true),
+        (Action::EditReply, Target::Reply(r)) if r.author == me => open_to_members(&r.case, false),
+        (Action::MarkHelpful, Target::Reply(r))
+            if r.case.author == me
+                && r.case.review.is_published()
+                && r.review.is_published()
+                && !r.hidden =>
+        {
+            open_to_members(&r.case, false)
+        }
+        (Action::PostFollowUp, Target::Case(c))
+            if c.author == me && c.review != ReviewState::Rejected =>
+        {
+            open_to_members(&c, true)
+        }
+        (Action::CloseCase, Target::Case(c)) if c.author == me && c.review.is_published() => {
+            open_to_members(&c, true)
+        }
+        (Action::ReopenCase, Target::Case(c)) if c.author == me && c.state == CaseState::Closed => {
+            open_to_members(&c, false)
+        }
+        (
+            Action::LockCase
+            | Action::ViewRevisions
+            | Action::Redact
+            | Action::SeeAnonymousAuthor
+            | Action::ViewReviewQueue,
+            _,
+        ) if is_moderator(actor) => Ok(()),
+        (Action::RestoreReply, Target::Reply(_)) if is_moderator(actor) => Ok(()),
+        (Action::Review, Target::Case(CaseFacts { author, .. }))
+        | (Action::Review, Target::Reply(ReplyFacts { author, .. }))
+            if is_moderator(actor) =>
+        {
+            if author == me {
+                Err(Denial::OwnCase)
+            } else {
+                Ok(())
             }
         }
-        Action::ChangeRoles | Action::SetAccountDisabled => {
-            require_admin(actor)?;
-            match target {
-                Target::User(id) if id == actor.user_id => Err(Denial::OwnAccount),
-                _ => Ok(()),
-            }
+        (Action::Flag, Target::Case(c)) if c.author != me && c.review.is_published() => Ok(()),
+        (Action::Flag, Target::Reply(r))
+            if r.author != me && r.review.is_published() && !r.hidden =>
+        {
+            Ok(())
         }
+        _ => Err(Denial::Forbidden),
     }
 }
 
-fn is_moderator(actor: &Actor) -> bool {
-    actor.has(Role::Moderator) || actor.has(Role::Admin)
+/// A case members may still change: not locked by a moderator, and, for new text
+/// (`new_text`: a reply, a follow-up, closing it), not closed by its author.
+fn open_to_members(case: &CaseFacts, new_text: bool) -> Result<(), Denial> {
+    if case.locked {
+        Err(Denial::CaseLocked)
+    } else if new_text && case.state == CaseState::Closed {
+        Err(Denial::CaseClosed)
+    } else {
+        Ok(())
+    }
 }
 
 fn require_admin(actor: &Actor) -> Result<(), Denial> {

@@ -9,36 +9,39 @@ fn actor(id: i64, roles: &[Role]) -> Actor {
     }
 }
 
+fn case(author: i64, review: ReviewState) -> CaseFacts {
+    CaseFacts {
+        author: UserId(author),
+        review,
+        state: CaseState::Open,
+        locked: false,
+        recused: false,
+    }
+}
+
+fn reply(author: i64, case_author: i64) -> Target {
+    Target::Reply(ReplyFacts {
+        author: UserId(author),
+        review: ReviewState::Approved,
+        hidden: false,
+        case: case(case_author, ReviewState::Approved),
+    })
+}
+
 #[test]
 fn visitors_must_sign_in_for_everything() {
-    for action in [
-        Action::ViewMemberArea,
-        Action::ChangeOwnPassword,
-        Action::ListUsers,
-        Action::ChangeRoles,
-        Action::SetAccountDisabled,
-        Action::CreateInvite,
-        Action::ListInvites,
-        Action::CreateCase,
-        Action::ViewCase,
-        Action::EditCase,
-        Action::Reply,
-        Action::EditReply,
-        Action::ManageOwnCase,
-        Action::SeeAnonymousAuthor,
-        Action::ViewRevisions,
-        Action::ViewAuditLog,
-        Action::Redact,
-        Action::ViewReviewQueue,
-        Action::Review,
-        Action::Flag,
-        Action::RestoreReply,
-    ] {
-        assert_eq!(
-            can(None, action, Target::Site),
-            Err(Denial::SignInRequired),
-            "{action:?}"
-        );
+    for action in Action::ALL {
+        for target in [
+            Target::Site,
+            Target::Case(case(1, ReviewState::Approved)),
+            reply(1, 2),
+        ] {
+            assert_eq!(
+                can(None, action, target),
+                Err(Denial::SignInRequired),
+                "{action:?}"
+            );
+        }
     }
 }
 
@@ -46,14 +49,8 @@ fn visitors_must_sign_in_for_everything() {
 fn the_role_by_action_table_holds() {
     use Action::*;
     let other = Target::User(UserId(99));
-    let mine = Target::Case {
-        author: UserId(1),
-        review: ReviewState::Approved,
-    };
-    let theirs = Target::Case {
-        author: UserId(2),
-        review: ReviewState::Approved,
-    };
+    let mine = Target::Case(case(1, ReviewState::Approved));
+    let theirs = Target::Case(case(2, ReviewState::Approved));
     type Row = (&'static [Role], Action, Target, Result<(), Denial>);
     let table: &[Row] = &[
         (&[Role::Clinician], ViewMemberArea, Target::Site, Ok(())),
@@ -155,25 +152,38 @@ fn the_role_by_action_table_holds() {
             theirs,
             Err(Denial::Forbidden),
         ),
-        (&[Role::Clinician], ManageOwnCase, mine, Ok(())),
+        (&[Role::Clinician], PostFollowUp, mine, Ok(())),
+        (&[Role::Clinician], CloseCase, mine, Ok(())),
+        (&[Role::Clinician], ReopenCase, mine, Err(Denial::Forbidden)),
         (
             &[Role::Supervisor],
-            ManageOwnCase,
+            PostFollowUp,
             theirs,
             Err(Denial::Forbidden),
         ),
         (
-            &[Role::Clinician],
-            EditReply,
-            Target::Reply { author: UserId(1) },
-            Ok(()),
+            &[Role::Supervisor],
+            CloseCase,
+            theirs,
+            Err(Denial::Forbidden),
         ),
+        (&[Role::Clinician], MarkHelpful, reply(2, 1), Ok(())),
+        (
+            &[Role::Clinician],
+            MarkHelpful,
+            reply(2, 3),
+            Err(Denial::Forbidden),
+        ),
+        (&[Role::Clinician], EditReply, reply(1, 2), Ok(())),
         (
             &[Role::Supervisor],
             EditReply,
-            Target::Reply { author: UserId(2) },
+            reply(2, 1),
             Err(Denial::Forbidden),
         ),
+        (&[Role::Clinician], LockCase, theirs, Err(Denial::Forbidden)),
+        (&[Role::Moderator], LockCase, theirs, Ok(())),
+        (&[Role::Admin], LockCase, theirs, Ok(())),
         (
             &[Role::Clinician],
             SeeAnonymousAuthor,
@@ -242,12 +252,13 @@ fn the_role_by_review_state_table_holds() {
     let admin: &[Role] = &[Role::Admin];
     let ok = Ok(());
     let no = Err(Denial::Forbidden);
+    let hid = Err(Denial::Unseen);
     // (roles, is the author, action, [pending, returned, rejected, approved])
     type Row = (&'static [Role], bool, Action, [Result<(), Denial>; 4]);
     let table: &[Row] = &[
         (clinician, true, ViewCase, [ok, ok, ok, ok]),
-        (clinician, false, ViewCase, [no, no, no, ok]),
-        (supervisor, false, ViewCase, [no, no, no, ok]),
+        (clinician, false, ViewCase, [hid, hid, hid, ok]),
+        (supervisor, false, ViewCase, [hid, hid, hid, ok]),
         (moderator, false, ViewCase, [ok, ok, ok, ok]),
         (admin, false, ViewCase, [ok, ok, ok, ok]),
         (clinician, true, EditCase, [ok, ok, no, ok]),
@@ -260,11 +271,12 @@ fn the_role_by_review_state_table_holds() {
             [ok, no, no, no],
         ),
         (clinician, true, Reply, [no, no, no, ok]),
-        (supervisor, false, Reply, [no, no, no, ok]),
+        (supervisor, false, Reply, [hid, hid, hid, ok]),
         (moderator, false, Reply, [no, no, no, ok]),
-        (clinician, true, ManageOwnCase, [no, no, no, ok]),
-        (clinician, false, Review, [no, no, no, no]),
-        (supervisor, false, Review, [no, no, no, no]),
+        (clinician, true, PostFollowUp, [ok, ok, no, ok]),
+        (clinician, true, CloseCase, [no, no, no, ok]),
+        (clinician, false, Review, [hid, hid, hid, no]),
+        (supervisor, false, Review, [hid, hid, hid, no]),
         (moderator, false, Review, [ok, ok, ok, ok]),
         (admin, false, Review, [ok, ok, ok, ok]),
         (
@@ -276,16 +288,13 @@ fn the_role_by_review_state_table_holds() {
         (moderator, false, Redact, [ok, ok, ok, ok]),
         (clinician, true, Redact, [no, no, no, no]),
         (clinician, true, Flag, [no, no, no, no]),
-        (clinician, false, Flag, [no, no, no, ok]),
-        (supervisor, false, Flag, [no, no, no, ok]),
+        (clinician, false, Flag, [hid, hid, hid, ok]),
+        (supervisor, false, Flag, [hid, hid, hid, ok]),
         (moderator, false, Flag, [no, no, no, ok]),
     ];
     for (roles, is_author, action, cells) in table {
         for (review, expected) in ReviewState::ALL.iter().zip(cells) {
-            let target = Target::Case {
-                author: UserId(if *is_author { 1 } else { 2 }),
-                review: *review,
-            };
+            let target = Target::Case(case(if *is_author { 1 } else { 2 }, *review));
             assert_eq!(
                 can(Some(&actor(1, roles)), *action, target),
                 *expected,
@@ -297,8 +306,8 @@ fn the_role_by_review_state_table_holds() {
 
 #[test]
 fn members_flag_replies_but_not_their_own_and_only_moderators_restore_them() {
-    let mine = Target::Reply { author: UserId(1) };
-    let theirs = Target::Reply { author: UserId(2) };
+    let mine = reply(1, 3);
+    let theirs = reply(2, 3);
     let clinician = actor(1, &[Role::Clinician]);
     assert_eq!(can(Some(&clinician), Action::Flag, theirs), Ok(()));
     assert_eq!(
@@ -336,4 +345,163 @@ fn only_moderators_and_admins_see_the_review_queue() {
             expected
         );
     }
+}
+
+/// Closing (by the author) and locking (by a moderator) refuse new text with their own
+/// denials, which the server answers 409; flags and moderators' work go on.
+#[test]
+fn closed_and_locked_cases_refuse_what_would_change_them() {
+    use Action::*;
+    let author = actor(1, &[Role::Clinician]);
+    let peer = actor(2, &[Role::Clinician]);
+    let moderator = actor(3, &[Role::Moderator]);
+    let closed = CaseFacts {
+        state: CaseState::Closed,
+        ..case(1, ReviewState::Approved)
+    };
+    let locked = CaseFacts {
+        locked: true,
+        ..case(1, ReviewState::Approved)
+    };
+    let reply_in = |c: CaseFacts, author: i64| {
+        Target::Reply(ReplyFacts {
+            author: UserId(author),
+            review: ReviewState::Approved,
+            hidden: false,
+            case: c,
+        })
+    };
+    type Row<'a> = (&'a Actor, Action, Target, Result<(), Denial>);
+    let table: &[Row] = &[
+        (&peer, Reply, Target::Case(closed), Err(Denial::CaseClosed)),
+        (
+            &author,
+            Reply,
+            Target::Case(closed),
+            Err(Denial::CaseClosed),
+        ),
+        (
+            &author,
+            PostFollowUp,
+            Target::Case(closed),
+            Err(Denial::CaseClosed),
+        ),
+        (
+            &author,
+            CloseCase,
+            Target::Case(closed),
+            Err(Denial::CaseClosed),
+        ),
+        (&author, ReopenCase, Target::Case(closed), Ok(())),
+        (&author, EditCase, Target::Case(closed), Ok(())),
+        (&author, MarkHelpful, reply_in(closed, 2), Ok(())),
+        (&peer, EditReply, reply_in(closed, 2), Ok(())),
+        (&peer, Flag, Target::Case(closed), Ok(())),
+        (&peer, Reply, Target::Case(locked), Err(Denial::CaseLocked)),
+        (
+            &author,
+            EditCase,
+            Target::Case(locked),
+            Err(Denial::CaseLocked),
+        ),
+        (
+            &author,
+            PostFollowUp,
+            Target::Case(locked),
+            Err(Denial::CaseLocked),
+        ),
+        (
+            &author,
+            MarkHelpful,
+            reply_in(locked, 2),
+            Err(Denial::CaseLocked),
+        ),
+        (
+            &peer,
+            EditReply,
+            reply_in(locked, 2),
+            Err(Denial::CaseLocked),
+        ),
+        (&peer, Flag, Target::Case(locked), Ok(())),
+        (&moderator, LockCase, Target::Case(locked), Ok(())),
+        (&moderator, Redact, Target::Case(locked), Ok(())),
+        (
+            &peer,
+            LockCase,
+            Target::Case(case(1, ReviewState::Approved)),
+            Err(Denial::Forbidden),
+        ),
+    ];
+    for (who, action, target, expected) in table {
+        assert_eq!(
+            can(Some(who), *action, *target),
+            *expected,
+            "{who:?} {action:?} {target:?}"
+        );
+    }
+}
+
+/// Nothing can be done to what cannot be seen: a case a reader said they may know the client
+/// of, a reply held at the gate or hidden after flags, are `Unseen` for every action.
+#[test]
+fn every_action_on_what_a_reader_cannot_see_is_unseen() {
+    let peer = actor(2, &[Role::Clinician]);
+    let moderator = actor(3, &[Role::Moderator]);
+    let recused = CaseFacts {
+        recused: true,
+        ..case(1, ReviewState::Approved)
+    };
+    let held = Target::Reply(ReplyFacts {
+        author: UserId(4),
+        review: ReviewState::Pending,
+        hidden: false,
+        case: case(1, ReviewState::Approved),
+    });
+    let hidden = Target::Reply(ReplyFacts {
+        author: UserId(4),
+        review: ReviewState::Approved,
+        hidden: true,
+        case: case(1, ReviewState::Approved),
+    });
+    let under_pending = Target::Reply(ReplyFacts {
+        author: UserId(2),
+        review: ReviewState::Approved,
+        hidden: false,
+        case: case(1, ReviewState::Pending),
+    });
+    for action in Action::ALL {
+        for target in [Target::Case(recused), held, hidden, under_pending] {
+            assert_eq!(
+                can(Some(&peer), action, target),
+                Err(Denial::Unseen),
+                "{action:?} {target:?}"
+            );
+        }
+        assert_eq!(
+            can(Some(&moderator), action, Target::Case(recused)),
+            Err(Denial::Unseen),
+            "a moderator who may know the client recuses themselves: {action:?}"
+        );
+    }
+    // Its own author still sees a held reply (and may edit it); moderators see all three.
+    let own_held = Target::Reply(ReplyFacts {
+        author: UserId(2),
+        review: ReviewState::Pending,
+        hidden: false,
+        case: case(1, ReviewState::Approved),
+    });
+    assert_eq!(can(Some(&peer), Action::ViewReply, own_held), Ok(()));
+    assert_eq!(can(Some(&peer), Action::EditReply, own_held), Ok(()));
+    assert_eq!(
+        can(Some(&peer), Action::Flag, own_held),
+        Err(Denial::Forbidden)
+    );
+    for target in [held, hidden, under_pending] {
+        assert_eq!(can(Some(&moderator), Action::ViewReply, target), Ok(()));
+    }
+    assert_eq!(can(Some(&moderator), Action::RestoreReply, hidden), Ok(()));
+    assert_eq!(
+        can(Some(&moderator), Action::Flag, hidden),
+        Err(Denial::Forbidden)
+    );
 }

@@ -7,8 +7,9 @@ use crate::domain::policy::Actor;
 use crate::domain::review::AUTHOR_ITEMS;
 use crate::model::{CaseId, ReplyId};
 use crate::server::clock::Clock;
+use crate::server::gate::FollowUpSubmission;
 use crate::server::services::cases::CaseSubmission;
-use crate::server::services::{cases, replies, reply_review, review};
+use crate::server::services::{case_state, cases, replies, reply_review, review};
 use crate::server::state::AppState;
 
 pub struct DemoEmails {
@@ -23,13 +24,7 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Loads every demo case unless the forum already has cases. Returns how many were loaded.
 pub async fn load_cases(state: &AppState, emails: &DemoEmails) -> Result<usize, BoxError> {
-    let nobody = crate::model::UserId(0);
-    if !state
-        .store
-        .list_cases(&Default::default(), nobody, None, 1)
-        .await?
-        .is_empty()
-    {
+    if state.store.count_cases().await? > 0 {
         return Ok(0);
     }
     let actors = Actors {
@@ -183,9 +178,19 @@ async fn load_one(
     }
     if let Some(text) = case.follow_up {
         hand.advance(step);
-        replies::post_follow_up(&then, Some(author), id, text)
+        let follow_up = FollowUpSubmission {
+            body: text.into(),
+            confirmed: AUTHOR_ITEMS.iter().map(|i| i.key.to_owned()).collect(),
+            disguise: "composite".into(),
+            ..FollowUpSubmission::default()
+        };
+        case_state::post_follow_up(&then, Some(author), id, &follow_up)
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| format!("demo follow-up in {:?}: {e}", case.title))?;
+        // Like an edit, the follow-up went back to review: the moderator approves it again.
+        review::decide(&then, Some(reviewer), id, "approve", "", |_| "absent")
+            .await
+            .map_err(|e| format!("demo follow-up review of {:?}: {e}", case.title))?;
     }
     Ok(id)
 }

@@ -1,4 +1,4 @@
-//! Form endpoints for cases, replies, follow-ups and notifications.
+//! Form endpoints for writing cases and replies, helpful marks and notifications.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -7,8 +7,9 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
+use crate::server::gate::{explanations_from, scan_field};
 use crate::server::services::cases::{CaseSubmission, Editor};
-use crate::server::services::{cases, replies, screening};
+use crate::server::services::{cases, notifications, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -34,7 +35,7 @@ fn submission(fields: &Fields) -> CaseSubmission {
     CaseSubmission {
         input: case_input(fields),
         supervisor: fields.get("supervisor").to_owned(),
-        explanations: screening::explanations_from(fields.values()),
+        explanations: explanations_from(fields.values()),
         confirmed: fields.all("confirm"),
         disguise: fields.get("disguise").to_owned(),
         base_revision: fields.get("revision").parse().ok(),
@@ -184,59 +185,9 @@ pub async fn helpful(
     }
 }
 
-pub async fn follow_up(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    page: PageRequest,
-    fields: Fields,
-) -> Response {
-    let actor = page.session().actor().cloned();
-    let body = fields.get("follow_up").to_owned();
-    match replies::post_follow_up(&state, actor.as_ref(), CaseId(id), &body).await {
-        Ok(()) => see_other(
-            &format!("/cases/{id}?notice=follow-up-posted#follow-up"),
-            None,
-        ),
-        Err(e) => {
-            let path = format!("/cases/{id}");
-            render_error(
-                &state,
-                page,
-                &path,
-                e,
-                Some("follow-up".into()),
-                vec![("follow_up".into(), body)],
-            )
-            .await
-        }
-    }
-}
-
-pub async fn close(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    page: PageRequest,
-) -> Response {
-    let actor = page.session().actor().cloned();
-    match replies::close_case(&state, actor.as_ref(), CaseId(id)).await {
-        Ok(()) => see_other(&format!("/cases/{id}?notice=case-closed"), None),
-        Err(e) => {
-            render_error(
-                &state,
-                page,
-                &format!("/cases/{id}"),
-                e,
-                Some("close".into()),
-                vec![],
-            )
-            .await
-        }
-    }
-}
-
 pub async fn notifications_read(State(state): State<AppState>, page: PageRequest) -> Response {
     let actor = page.session().actor().cloned();
-    match replies::mark_notifications_read(&state, actor.as_ref()).await {
+    match notifications::mark_notifications_read(&state, actor.as_ref()).await {
         Ok(()) => see_other("/notifications", None),
         Err(e) => render_error(&state, page, "/notifications", e, None, vec![]).await,
     }
@@ -276,7 +227,7 @@ pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
         Ok(html) => (
             StatusCode::OK,
             "text/html; charset=utf-8",
-            live_check(screening::scan_field("draft", "This field", text)) + html.as_str(),
+            live_check(scan_field("draft", "This field", text)) + html.as_str(),
         ),
         Err(e) => {
             e.log();

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod case_state;
 mod cases;
 mod decode;
 mod flags;
@@ -15,7 +16,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 
 use crate::server::auth::session::CurrentSession;
@@ -24,35 +25,49 @@ use crate::server::security::CspNonce;
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/login", post(accounts::sign_in))
-        .route("/logout", post(accounts::sign_out))
-        .route("/register", post(accounts::register))
-        .route("/account", post(accounts::change_password))
-        .route("/admin/users/{id}/roles", post(admin::set_roles))
-        .route("/admin/users/{id}/status", post(admin::set_status))
-        .route("/admin/invites", post(admin::create_invite))
-        .route("/admin/audit.csv", get(admin::audit_csv))
-        .route("/cases/new", post(cases::compose))
-        .route("/preview", post(cases::preview_text))
-        .route("/cases/{id}/edit", post(cases::edit))
-        .route("/cases/{id}/replies", post(cases::reply))
-        .route("/cases/{id}/follow-up", post(cases::follow_up))
-        .route("/cases/{id}/close", post(cases::close))
-        .route("/cases/{id}/redact", post(moderation::redact))
-        .route("/review/{id}/claim", post(moderation::claim))
-        .route("/cases/{id}/flag", post(flags::flag_case))
-        .route("/replies/{id}/flag", post(flags::flag_reply))
-        .route("/replies/{id}/restore", post(flags::restore_reply))
-        .route("/review/{id}/decide", post(moderation::decide))
-        .route(
+/// Every form endpoint: its path and what answers it. The route table test
+/// (`tests/http/route_table.rs`) reads this list, so an endpoint added here without a row there
+/// fails it.
+pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/login", post(accounts::sign_in)),
+        ("/logout", post(accounts::sign_out)),
+        ("/register", post(accounts::register)),
+        ("/account", post(accounts::change_password)),
+        ("/admin/users/{id}/roles", post(admin::set_roles)),
+        ("/admin/users/{id}/status", post(admin::set_status)),
+        ("/admin/invites", post(admin::create_invite)),
+        ("/admin/audit.csv", get(admin::audit_csv)),
+        ("/cases/new", post(cases::compose)),
+        ("/preview", post(cases::preview_text)),
+        ("/cases/{id}/edit", post(cases::edit)),
+        ("/cases/{id}/replies", post(cases::reply)),
+        ("/cases/{id}/follow-up", post(case_state::follow_up)),
+        ("/cases/{id}/close", post(case_state::close)),
+        ("/cases/{id}/reopen", post(case_state::reopen)),
+        ("/cases/{id}/lock", post(case_state::lock)),
+        ("/cases/{id}/redact", post(moderation::redact)),
+        ("/review/{id}/claim", post(moderation::claim)),
+        ("/cases/{id}/flag", post(flags::flag_case)),
+        ("/replies/{id}/flag", post(flags::flag_reply)),
+        ("/replies/{id}/restore", post(flags::restore_reply)),
+        ("/review/{id}/decide", post(moderation::decide)),
+        (
             "/review/replies/{id}/decide",
             post(moderation::decide_reply),
-        )
-        .route("/replies/{id}/edit", post(cases::edit_reply))
-        .route("/replies/{id}/helpful", post(cases::helpful))
-        .route("/notifications/read", post(cases::notifications_read))
+        ),
+        ("/replies/{id}/edit", post(cases::edit_reply)),
+        ("/replies/{id}/helpful", post(cases::helpful)),
+        ("/notifications/read", post(cases::notifications_read)),
+    ]
+}
+
+pub fn routes() -> Router<AppState> {
+    table()
+        .into_iter()
+        .fold(Router::new(), |router, (path, method)| {
+            router.route(path, method)
+        })
 }
 
 /// The submitted fields in order, so repeated names (checkboxes) survive.

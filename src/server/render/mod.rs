@@ -8,6 +8,7 @@
 //! with depth (20 KB of nested quotes took over 20 s).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use ammonia::UrlRelative;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -33,6 +34,16 @@ pub enum CookError {
 
 /// Cooks Markdown into sanitized HTML.
 pub fn cook(markdown: &str) -> Result<SafeHtml, CookError> {
+    let events = events(markdown)?;
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Ok(SafeHtml::from_cooked(sanitizer().clean(&html).to_string()))
+}
+
+/// The Markdown events `cook` turns into HTML, each with the source range it came from: raw
+/// HTML made text, images dropped (their alt text stays), task markers made text. `reading`
+/// reads the same events, so the scanner sees exactly what the page will show.
+fn events(markdown: &str) -> Result<Vec<(Event<'_>, Range<usize>)>, CookError> {
     if markdown.len() > MAX_SOURCE_BYTES {
         return Err(CookError::TooLong);
     }
@@ -40,7 +51,7 @@ pub fn cook(markdown: &str) -> Result<SafeHtml, CookError> {
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut depth = 0usize;
     let mut events = Vec::new();
-    for event in Parser::new_ext(markdown, options) {
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match &event {
             Event::Start(_) => {
                 depth += 1;
@@ -53,19 +64,18 @@ pub fn cook(markdown: &str) -> Result<SafeHtml, CookError> {
         }
         match event {
             // Raw HTML is shown as the text it is.
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Text(raw)),
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push((Event::Text(raw), range)),
             // Images are dropped; the alt text between start and end stays as plain text.
             Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
             // A checkbox would be an <input>; a plain marker says the same without a form control.
-            Event::TaskListMarker(done) => {
-                events.push(Event::Text(if done { "☑ " } else { "☐ " }.into()))
-            }
-            other => events.push(other),
+            Event::TaskListMarker(done) => events.push((
+                Event::Text(if done { "☑ " } else { "☐ " }.into()),
+                range.start..range.start,
+            )),
+            other => events.push((other, range)),
         }
     }
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Ok(SafeHtml::from_cooked(sanitizer().clean(&html).to_string()))
+    Ok(events)
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -120,6 +130,10 @@ fn build_sanitizer() -> ammonia::Builder<'static> {
 fn local_paths_only(url: &str) -> Option<std::borrow::Cow<'_, str>> {
     (url.starts_with('/') && !url.starts_with("//")).then_some(std::borrow::Cow::Borrowed(url))
 }
+
+mod reading;
+
+pub use reading::reading;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,7 @@
-//! Reading cases: a case page, the list, the author's edit source. Each view is projected for
-//! its reader here: how every author appears (`AuthorView`) and what the reader may do.
+//! Reading cases: a case page, the list, the author's edit source, the revisions. What a reader
+//! gets is decided by the visibility rule (`access`, and the store's SQL for lists and
+//! replies); each view is then projected for its reader here: how every author appears
+//! (`AuthorView`) and what the reader may do.
 
 use super::access::{case_for, signed_in};
 use crate::domain::case::{CaseInput, SECTIONS};
@@ -7,9 +9,10 @@ use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::review::ReviewState;
 use crate::model::{
     AuthorView, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource, CaseSummary, CaseView,
-    SafeHtml, SectionView, UserId,
+    LockView, RevisionView, SafeHtml, SectionView, UserId,
 };
 use crate::server::error::AppError;
+use crate::server::gate::FOLLOW_UP;
 use crate::server::state::AppState;
 use crate::server::store::{CaseRow, Cursor};
 
@@ -22,53 +25,33 @@ pub async fn get_case(
 ) -> Result<CaseView, AppError> {
     let case = case_for(state, actor, id, Action::ViewCase).await?;
     let actor = signed_in(actor)?;
-    let target = case.target();
-    if state
-        .store
-        .reader_may_know_client(id, actor.user_id)
-        .await?
-    {
-        return Err(AppError::NotFound(
-            "You said you may know this client, so this case is hidden from you.".into(),
-        ));
-    }
+    let facts = case.facts();
+    let may = |action| can(Some(actor), action, Target::Case(facts)).is_ok();
     let moderator = can(Some(actor), Action::ViewReviewQueue, Target::Site).is_ok();
-    let replies = state.store.list_replies(id).await?;
-    let manage = can(Some(actor), Action::ManageOwnCase, target).is_ok();
-    let replies = replies
+    // The visibility rule already left out what this reader may not see: replies held at the
+    // gate (but their own) and hidden after flags (but for moderators, who see them marked).
+    let replies = state
+        .store
+        .list_replies(id, actor)
+        .await?
         .into_iter()
-        // A reply hidden after flags is shown to moderators only, marked, until restored; one
-        // held at the reply gate (or not published) to its author and moderators.
-        .filter(|r| moderator || !r.hidden)
-        .filter(|r| moderator || r.review.is_published() || r.author_id == actor.user_id)
-        .map(|r| crate::model::ReplyView {
-            id: r.id,
-            author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
-            supervisor_feedback: r.supervisor_feedback,
-            helpful: r.helpful,
-            html: SafeHtml::from_cooked(r.html),
-            created_at: r.created_at,
-            edited: r.edited,
-            can_edit: can(
-                Some(actor),
-                Action::EditReply,
-                Target::Reply {
-                    author: r.author_id,
-                },
-            )
-            .is_ok(),
-            review: r.review,
-            can_flag: !r.hidden
-                && r.review.is_published()
-                && can(
-                    Some(actor),
-                    Action::Flag,
-                    Target::Reply {
-                        author: r.author_id,
-                    },
-                )
-                .is_ok(),
-            hidden: r.hidden,
+        .map(|r| {
+            let target = Target::Reply(r.facts(facts));
+            let may_reply = |action| can(Some(actor), action, target).is_ok();
+            crate::model::ReplyView {
+                id: r.id,
+                author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
+                supervisor_feedback: r.supervisor_feedback,
+                helpful: r.helpful,
+                html: SafeHtml::from_cooked(r.html),
+                created_at: r.created_at,
+                edited: r.edited,
+                can_edit: may_reply(Action::EditReply),
+                can_flag: may_reply(Action::Flag),
+                can_mark_helpful: may_reply(Action::MarkHelpful),
+                review: r.review,
+                hidden: r.hidden,
+            }
         })
         .collect();
     let review_reason = match case.review {
@@ -77,8 +60,19 @@ pub async fn get_case(
         }
         _ => None,
     };
+    // The lock's reason is moderator text for the author and the moderators; peers see only
+    // that the case is locked.
+    let lock = if case.locked {
+        let reason = if case.author_id == actor.user_id || moderator {
+            state.store.current_lock(id).await?.map(|l| l.reason)
+        } else {
+            None
+        };
+        Some(LockView { reason })
+    } else {
+        None
+    };
     let mut sections = Vec::new();
-    let mut follow_up = None;
     for s in SECTIONS {
         if let Some((_, _, html)) = case.sections.iter().find(|(k, _, _)| k == s.key) {
             sections.push(SectionView {
@@ -88,9 +82,11 @@ pub async fn get_case(
             });
         }
     }
-    if let Some((_, _, html)) = case.sections.iter().find(|(k, _, _)| k == "follow_up") {
-        follow_up = Some(SafeHtml::from_cooked(html.clone()));
-    }
+    let follow_up = case
+        .sections
+        .iter()
+        .find(|(k, _, _)| k == FOLLOW_UP.0)
+        .map(|(_, _, html)| SafeHtml::from_cooked(html.clone()));
     Ok(CaseView {
         id: case.id,
         author: author_view(actor, case.author_id, &case.author_name, case.anonymous),
@@ -99,6 +95,7 @@ pub async fn get_case(
         state: case.state,
         review: case.review,
         review_reason,
+        lock,
         sections,
         follow_up,
         supervisor_name: case.supervisor_name,
@@ -106,14 +103,16 @@ pub async fn get_case(
         edited: case.edited,
         replies,
         permissions: CasePermissions {
-            edit: can(Some(actor), Action::EditCase, target).is_ok(),
-            reply: can(Some(actor), Action::Reply, target).is_ok(),
-            mark_helpful: manage,
-            follow_up: manage,
-            see_revisions: can(Some(actor), Action::ViewRevisions, target).is_ok(),
-            redact: can(Some(actor), Action::Redact, target).is_ok(),
+            edit: may(Action::EditCase),
+            reply: may(Action::Reply),
+            follow_up: may(Action::PostFollowUp),
+            close: may(Action::CloseCase),
+            reopen: may(Action::ReopenCase),
+            lock: may(Action::LockCase),
+            see_revisions: may(Action::ViewRevisions),
+            redact: may(Action::Redact),
             review: moderator,
-            flag: can(Some(actor), Action::Flag, target).is_ok(),
+            flag: may(Action::Flag),
         },
     })
 }
@@ -135,7 +134,7 @@ pub async fn list_cases(
         .transpose()?;
     let mut rows = state
         .store
-        .list_cases(filter, actor.user_id, cursor, PAGE_SIZE + 1)
+        .list_cases(filter, actor, cursor, PAGE_SIZE + 1)
         .await?;
     let next_cursor = if rows.len() as i64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
@@ -181,7 +180,7 @@ pub async fn get_case_source(
             sections: case
                 .sections
                 .into_iter()
-                .filter(|(k, _, _)| k != "follow_up")
+                .filter(|(k, _, _)| k != FOLLOW_UP.0)
                 .map(|(k, src, _)| (k, src))
                 .collect(),
             anonymous: case.anonymous,
@@ -198,16 +197,7 @@ pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -
         }
     } else if author == actor.user_id {
         AuthorView::You
-    } else if can(
-        Some(actor),
-        Action::SeeAnonymousAuthor,
-        Target::Case {
-            author,
-            review: crate::domain::review::ReviewState::Approved,
-        },
-    )
-    .is_ok()
-    {
+    } else if can(Some(actor), Action::SeeAnonymousAuthor, Target::Site).is_ok() {
         AuthorView::RevealedAnonymous {
             id: author,
             name: name.to_owned(),
@@ -229,4 +219,25 @@ fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
         has_supervisor_feedback: r.has_supervisor_feedback,
         last_activity_at: r.last_activity_at,
     }
+}
+
+/// Every stored revision of a case and its replies, for moderators.
+pub async fn revisions(
+    state: &AppState,
+    actor: Option<&Actor>,
+    case_id: CaseId,
+) -> Result<Vec<RevisionView>, AppError> {
+    case_for(state, actor, case_id, Action::ViewRevisions).await?;
+    Ok(state
+        .store
+        .list_revisions(case_id)
+        .await?
+        .into_iter()
+        .map(|(reply_id, editor, at, source)| RevisionView {
+            reply_id,
+            editor,
+            at,
+            source,
+        })
+        .collect())
 }

@@ -32,10 +32,9 @@ pub async fn flag(
 ) -> Result<(Flagged, CaseId), AppError> {
     let (case, reply) = match reply {
         None => (case_for(state, actor, case, Action::Flag).await?.id, None),
+        // The visibility rule covers the reply's case too.
         Some(id) => {
-            let reply = reply_for(state, actor, id, Action::Flag).await?;
-            // The reply's case must be one the reader can see.
-            case_for(state, actor, reply.case_id, Action::ViewCase).await?;
+            let (reply, _) = reply_for(state, actor, id, Action::Flag).await?;
             (reply.case_id, Some(reply.id))
         }
     };
@@ -71,7 +70,7 @@ pub async fn restore_reply(
     actor: Option<&Actor>,
     id: ReplyId,
 ) -> Result<CaseId, AppError> {
-    let reply = reply_for(state, actor, id, Action::RestoreReply).await?;
+    let (reply, _) = reply_for(state, actor, id, Action::RestoreReply).await?;
     let actor = signed_in(actor)?;
     if !state
         .store
@@ -91,13 +90,7 @@ pub async fn reply_to_flag(
     actor: Option<&Actor>,
     id: ReplyId,
 ) -> Result<ReplyToFlag, AppError> {
-    let reply = reply_for(state, actor, id, Action::Flag).await?;
-    let case = case_for(state, actor, reply.case_id, Action::ViewCase).await?;
-    if reply.hidden || !reply.review.is_published() {
-        return Err(AppError::NotFound(
-            "There is no reply with that number.".into(),
-        ));
-    }
+    let (reply, case) = reply_for(state, actor, id, Action::Flag).await?;
     Ok(ReplyToFlag {
         id,
         case: case.id,

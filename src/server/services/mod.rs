@@ -1,14 +1,17 @@
-//! Use-cases. Form handlers and server functions are thin and call these; each one parses its
-//! input into domain types, asks `domain::policy::can`, and then touches the store.
+//! Use-cases. Form handlers and server functions are thin and call these; each one finds what
+//! it acts on through `access` (the visibility rule, then `domain::policy::can`), passes member
+//! text through the publication gate (`server::gate`), and then touches the store.
 
 pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod case_state;
 pub mod case_views;
 pub mod cases;
 pub mod flags;
 pub mod invites;
+pub mod notifications;
 pub mod redaction;
 pub mod replies;
 pub mod reply_review;

@@ -1,14 +1,14 @@
 //! Replies held at the reply gate: a moderator reads one with the scanner's findings and
 //! approves it (with the de-identification checklist complete) or rejects it with a reason.
 
-use super::access::{case_for, reply_for, signed_in};
+use super::access::{reply_for, signed_in};
 use super::case_views::author_view;
 use super::review::refused;
-use super::screening;
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::review::{Decision, ModeratorChecklist, Reason};
 use crate::model::{PendingReplyEntry, ReplyId, ReplyReviewView, SafeHtml};
 use crate::server::error::AppError;
+use crate::server::gate::scan_field;
 use crate::server::state::AppState;
 use crate::server::store::DecisionWrite;
 
@@ -17,9 +17,10 @@ pub async fn pending(
     actor: Option<&Actor>,
 ) -> Result<Vec<PendingReplyEntry>, AppError> {
     can(actor, Action::ViewReviewQueue, Target::Site)?;
+    let actor = signed_in(actor)?;
     Ok(state
         .store
-        .pending_replies(200)
+        .pending_replies(actor, 200)
         .await?
         .into_iter()
         .map(|r| PendingReplyEntry {
@@ -37,17 +38,14 @@ pub async fn page(
     id: ReplyId,
 ) -> Result<ReplyReviewView, AppError> {
     can(actor, Action::ViewReviewQueue, Target::Site)?;
-    let reply = reply_for(state, actor, id, Action::ViewReviewQueue).await?;
-    let case = case_for(state, actor, reply.case_id, Action::ViewCase).await?;
+    let (reply, case) = reply_for(state, actor, id, Action::ViewReviewQueue).await?;
     let actor = signed_in(actor)?;
     let decision = can(
         Some(actor),
         Action::Review,
-        Target::Reply {
-            author: reply.author_id,
-        },
+        Target::Reply(reply.facts(case.facts())),
     );
-    let scan = screening::scan_field("body", "Reply", &reply.source);
+    let scan = scan_field("body", "Reply", &reply.source);
     Ok(ReplyReviewView {
         id,
         case: case.id,
@@ -74,7 +72,7 @@ pub async fn decide<'a>(
     reason: &str,
     tick: impl Fn(&str) -> &'a str,
 ) -> Result<Decision, AppError> {
-    let reply = reply_for(state, actor, id, Action::Review).await?;
+    let (reply, _) = reply_for(state, actor, id, Action::Review).await?;
     let actor = signed_in(actor)?;
     let (decision, reason, checklist) = match Decision::parse(decision) {
         Some(Decision::Approve) => {

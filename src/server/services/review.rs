@@ -3,7 +3,6 @@
 
 use super::access::{case_for, signed_in};
 use super::case_views::author_view;
-use super::screening;
 use crate::domain::case::SECTIONS;
 use crate::domain::flag::FlagKind;
 use crate::domain::policy::{Action, Actor, Target, can};
@@ -15,6 +14,7 @@ use crate::model::{
     ReviewQueue, ReviewRecord, ReviewView, SafeHtml, SectionView,
 };
 use crate::server::error::AppError;
+use crate::server::gate::{FOLLOW_UP, scan_field};
 use crate::server::state::AppState;
 use crate::server::store::{DecisionWrite, ReviewRefusal};
 
@@ -29,7 +29,7 @@ pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<ReviewQueu
     let lapsed = state.clock.now() - CLAIM_LAPSE_SECS;
     let hidden_replies = state
         .store
-        .hidden_replies()
+        .hidden_replies(actor)
         .await?
         .into_iter()
         .map(|r| HiddenReplyEntry {
@@ -41,7 +41,7 @@ pub async fn queue(state: &AppState, actor: Option<&Actor>) -> Result<ReviewQueu
         .collect();
     let cases = state
         .store
-        .review_queue(QUEUE_PAGE)
+        .review_queue(actor, QUEUE_PAGE)
         .await?
         .into_iter()
         .map(|row| {
@@ -70,11 +70,13 @@ pub async fn pending_count(
     state: &AppState,
     actor: Option<&Actor>,
 ) -> Result<Option<i64>, AppError> {
-    if can(actor, Action::ViewReviewQueue, Target::Site).is_err() {
+    let Some(actor) = actor.filter(|a| can(Some(a), Action::ViewReviewQueue, Target::Site).is_ok())
+    else {
         return Ok(None);
-    }
+    };
     Ok(Some(
-        state.store.count_pending_cases().await? + state.store.count_pending_replies().await?,
+        state.store.count_pending_cases(actor).await?
+            + state.store.count_pending_replies(actor).await?,
     ))
 }
 
@@ -87,7 +89,7 @@ pub async fn review_page(
     can(actor, Action::ViewReviewQueue, Target::Site)?;
     let case = case_for(state, actor, id, Action::ViewCase).await?;
     let actor = signed_in(actor)?;
-    let decision = can(Some(actor), Action::Review, case.target());
+    let decision = can(Some(actor), Action::Review, Target::Case(case.facts()));
     let revision = state.store.revision_under_review(id).await?;
     let current = revision
         .as_ref()
@@ -117,14 +119,14 @@ pub async fn review_page(
             at: r.at,
         })
         .collect();
-    let mut scans: Vec<FieldScan> = vec![screening::scan_field("title", "Title", &case.title)];
+    let mut scans: Vec<FieldScan> = vec![scan_field("title", "Title", &case.title)];
     let mut sections = Vec::new();
-    for s in SECTIONS {
-        if let Some((_, source, html)) = case.sections.iter().find(|(k, _, _)| k == s.key) {
-            scans.push(screening::scan_field(s.key, s.label, source));
+    for (key, label) in fields() {
+        if let Some((_, source, html)) = case.sections.iter().find(|(k, _, _)| k == key) {
+            scans.push(scan_field(key, label, source));
             sections.push(SectionView {
-                key: s.key.into(),
-                label: s.label.into(),
+                key: key.into(),
+                label: label.into(),
                 html: SafeHtml::from_cooked(html.clone()),
             });
         }
@@ -268,20 +270,27 @@ fn explanations(
         .collect()
 }
 
+/// The Markdown fields of a case in reading order: its sections, then the follow-up.
+fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SECTIONS
+        .iter()
+        .map(|s| (s.key, s.label))
+        .chain(std::iter::once(FOLLOW_UP))
+}
+
 fn label(key: &str) -> &'static str {
     if key == "title" {
         return "Title";
     }
-    SECTIONS
-        .iter()
-        .find(|s| s.key == key)
-        .map_or("Section", |s| s.label)
+    fields()
+        .find(|(k, _)| *k == key)
+        .map_or("Section", |(_, label)| label)
 }
 
 /// Each field that changed since the last approved version, line by line.
 fn diff(old: &serde_json::Value, new: &serde_json::Value) -> Vec<FieldDiff> {
     std::iter::once("title")
-        .chain(SECTIONS.iter().map(|s| s.key))
+        .chain(fields().map(|(key, _)| key))
         .filter_map(|key| {
             let (before, after) = (field(old, key), field(new, key));
             (before != after).then(|| FieldDiff {

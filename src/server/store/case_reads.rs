@@ -1,10 +1,11 @@
 //! Reading cases: one case with its sections, the paged and filtered list, supervisors, revisions.
 
-use sqlx::{QueryBuilder, Row, Sqlite};
+use sqlx::Row;
 
+use super::visibility::case_visible;
 use super::{Store, StoreError};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
-use crate::domain::policy::Target;
+use crate::domain::policy::{Actor, CaseFacts};
 use crate::domain::review::ReviewState;
 use crate::model::{CaseContext, CaseFilter, CaseId, UserId};
 
@@ -29,17 +30,32 @@ pub struct CaseRow {
     pub created_at: i64,
     pub last_activity_at: i64,
     pub edited: bool,
+    /// Locked by a moderator.
+    pub locked: bool,
+    /// The reader it was read for said they may know the client.
+    pub recused: bool,
     /// (section key, source, html); empty for list rows.
     pub sections: Vec<(String, String, String)>,
 }
 
 impl CaseRow {
-    /// The case as the policy sees it.
-    pub fn target(&self) -> Target {
-        Target::Case {
+    /// The case as the policy sees it, from where its reader stands.
+    pub fn facts(&self) -> CaseFacts {
+        CaseFacts {
             author: self.author_id,
             review: self.review,
+            state: self.state,
+            locked: self.locked,
+            recused: self.recused,
         }
+    }
+
+    /// The Markdown of a section (or of the follow-up), if the case has it.
+    pub fn section_source(&self, key: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, src, _)| src.as_str())
     }
 }
 
@@ -66,18 +82,30 @@ impl Cursor {
 
 const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
-     c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, \
+     c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, c.locked_at, \
      c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, \
      (select coalesce(group_concat(tag), '') from case_tags t where t.case_id = c.id) as tags";
 
+/// Whether the reader bound at `$2` said they may know the client.
+const RECUSED: &str = "exists (select 1 from flags rf where rf.case_id = c.id and rf.reply_id is null \
+     and rf.kind = 'may_know' and rf.flagger_id = $2) as recused";
+
 impl Store {
-    pub async fn find_case(&self, id: CaseId) -> Result<Option<CaseRow>, StoreError> {
+    /// The case with its sections, if `reader` may see it (the visibility rule); `None` for a
+    /// missing case and for one the reader may not see alike.
+    pub async fn find_case(
+        &self,
+        id: CaseId,
+        reader: &Actor,
+    ) -> Result<Option<CaseRow>, StoreError> {
         let sql = format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where c.id = $1"
+            "select {CASE_COLUMNS}, {RECUSED} from cases c join users u on u.id = c.author_id \
+             left join users s on s.id = c.supervisor_id where c.id = $1 and {}",
+            case_visible("c", "$2", reader)
         );
         let Some(row) = sqlx::query(&sql)
             .bind(id.0)
+            .bind(reader.user_id.0)
             .fetch_optional(&self.pool)
             .await?
         else {
@@ -91,6 +119,13 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(Some(case))
+    }
+
+    /// How many cases exist, in any state (the demo loader fills only an empty forum).
+    pub async fn count_cases(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar("select count(*) from cases")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Where a case stands with the moderators, without loading it.
@@ -108,55 +143,34 @@ impl Store {
     pub async fn list_cases(
         &self,
         filter: &CaseFilter,
-        reader: UserId,
+        reader: &Actor,
         cursor: Option<Cursor>,
         limit: i64,
     ) -> Result<Vec<CaseRow>, StoreError> {
-        let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where 1 = 1"
-        ));
-        // Peers see published cases only; authors also see their own in review.
-        q.push(" and (c.review_state = 'approved' or c.author_id = ")
-            .push_bind(reader.0)
-            .push(")");
-        // A case whose client the reader may know stays out of their list.
-        q.push(
-            " and not exists (select 1 from flags f where f.case_id = c.id and f.reply_id is null \
-             and f.kind = 'may_know' and f.flagger_id = ",
-        )
-        .push_bind(reader.0)
-        .push(")");
-        if let Some(m) = filter.modality {
-            q.push(" and c.modality = ").push_bind(m.key());
-        }
-        if let Some(s) = filter.setting {
-            q.push(" and c.setting = ").push_bind(s.key());
-        }
-        if let Some(a) = filter.age_band {
-            q.push(" and c.age_band = ").push_bind(a.key());
-        }
-        if filter.unanswered {
-            q.push(" and c.reply_count = 0");
-        }
-        if filter.mine {
-            q.push(" and c.author_id = ").push_bind(reader.0);
-        }
-        if filter.supervisor_feedback {
-            q.push(" and c.has_supervisor_feedback = 1");
-        }
-        if let Some(c) = cursor {
-            q.push(" and (c.last_activity_at < ")
-                .push_bind(c.last_activity_at)
-                .push(" or (c.last_activity_at = ")
-                .push_bind(c.last_activity_at)
-                .push(" and c.id < ")
-                .push_bind(c.id)
-                .push("))");
-        }
-        q.push(" order by c.last_activity_at desc, c.id desc limit ")
-            .push_bind(limit);
-        let rows = q.build().fetch_all(&self.pool).await?;
+        // One statement shape per reader kind: an absent filter is a null (or false) parameter.
+        let sql = format!(
+            "select {CASE_COLUMNS}, false as recused from cases c join users u on u.id = c.author_id \
+             left join users s on s.id = c.supervisor_id where {} \
+             and ($2 is null or c.modality = $2) and ($3 is null or c.setting = $3) \
+             and ($4 is null or c.age_band = $4) and ($5 = 0 or c.reply_count = 0) \
+             and ($6 = 0 or c.author_id = $1) and ($7 = 0 or c.has_supervisor_feedback = 1) \
+             and ($8 is null or c.last_activity_at < $8 or (c.last_activity_at = $8 and c.id < $9)) \
+             order by c.last_activity_at desc, c.id desc limit $10",
+            case_visible("c", "$1", reader)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(reader.user_id.0)
+            .bind(filter.modality.map(|m| m.key()))
+            .bind(filter.setting.map(|s| s.key()))
+            .bind(filter.age_band.map(|a| a.key()))
+            .bind(filter.unanswered)
+            .bind(filter.mine)
+            .bind(filter.supervisor_feedback)
+            .bind(cursor.map(|c| c.last_activity_at))
+            .bind(cursor.map(|c| c.id))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(case_from_row).collect()
     }
 
@@ -232,6 +246,8 @@ fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         created_at: r.get("created_at"),
         last_activity_at: r.get("last_activity_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),
+        locked: r.get::<Option<i64>, _>("locked_at").is_some(),
+        recused: r.get("recused"),
         sections: Vec::new(),
     })
 }

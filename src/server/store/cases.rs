@@ -4,14 +4,8 @@ use sqlx::{Sqlite, Transaction};
 
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::case::ConcernTag;
-use crate::model::{CaseContext, CaseId, UserId};
-
-/// A section ready to store: its source and the HTML cooked from it.
-pub struct CookedSection {
-    pub key: &'static str,
-    pub source: String,
-    pub html: String,
-}
+use crate::model::{CaseId, UserId};
+use crate::server::gate::{GatedCase, GatedFollowUp, GatedSection};
 
 /// An author's reason for keeping text the scanner flagged as blocking, stored with the revision.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,23 +15,6 @@ pub struct ScanExplanation {
     pub start: usize,
     pub end: usize,
     pub explanation: String,
-}
-
-/// A case ready to store; everything was parsed and cooked by the service.
-pub struct CaseWrite {
-    pub title: String,
-    pub context: CaseContext,
-    pub anonymous: bool,
-    pub supervisor_id: Option<UserId>,
-    pub sections: Vec<CookedSection>,
-    pub renderer_version: i64,
-    /// JSON of the source as written, kept as a revision.
-    pub revision_source: String,
-    /// Explanations of kept scanner findings, stored with that revision.
-    pub explanations: Vec<ScanExplanation>,
-    /// The author's de-identification checklist (JSON), stored with that revision; `None` for
-    /// a moderator's edit.
-    pub checklist: Option<String>,
 }
 
 /// Whether an edit was stored, or refused because someone saved a newer version after the
@@ -55,7 +32,7 @@ impl Store {
     pub async fn insert_case(
         &self,
         author: UserId,
-        case: &CaseWrite,
+        case: &GatedCase,
         now: i64,
     ) -> Result<CaseId, StoreError> {
         let mut tx = self.write_tx().await?;
@@ -65,24 +42,28 @@ impl Store {
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9) returning id",
         )
         .bind(author.0)
-        .bind(case.anonymous)
-        .bind(&case.title)
-        .bind(case.context.age_band.key())
-        .bind(case.context.setting.key())
-        .bind(case.context.modality.key())
-        .bind(case.context.sessions.key())
-        .bind(case.supervisor_id.map(|u| u.0))
+        .bind(case.anonymous())
+        .bind(case.title())
+        .bind(case.context().age_band.key())
+        .bind(case.context().setting.key())
+        .bind(case.context().modality.key())
+        .bind(case.context().sessions.key())
+        .bind(case.supervisor_id().map(|u| u.0))
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
         let case_id = CaseId(id);
-        write_sections(&mut tx, case_id, &case.sections, case.renderer_version).await?;
-        write_tags(&mut tx, case_id, &case.context.tags).await?;
+        write_sections(&mut tx, case_id, case.sections(), case.renderer_version()).await?;
+        write_tags(&mut tx, case_id, &case.context().tags).await?;
         let revision =
-            insert_revision(&mut tx, case_id, None, author, now, &case.revision_source).await?;
-        set_checklist(&mut tx, revision, case.checklist.as_deref()).await?;
-        write_explanations(&mut tx, revision, &case.explanations).await?;
-        let detail = format!("case={id}");
+            insert_revision(&mut tx, case_id, None, author, now, case.revision()).await?;
+        set_checklist(&mut tx, revision, case.checklist()).await?;
+        write_explanations(&mut tx, revision, case.explanations()).await?;
+        let detail = format!(
+            "case={id} findings={} explained={}",
+            case.findings(),
+            case.explanations().len()
+        );
         AuditEvent {
             at: now,
             actor: Some(author),
@@ -108,7 +89,7 @@ impl Store {
         id: CaseId,
         editor: UserId,
         base_revision: i64,
-        case: &CaseWrite,
+        case: &GatedCase,
         by_moderator: bool,
         now: i64,
     ) -> Result<EditOutcome, StoreError> {
@@ -129,13 +110,13 @@ impl Store {
              claimed_by = case when $10 then claimed_by end, claimed_at = case when $10 then claimed_at end \
              where id = $9",
         )
-        .bind(&case.title)
-        .bind(case.context.age_band.key())
-        .bind(case.context.setting.key())
-        .bind(case.context.modality.key())
-        .bind(case.context.sessions.key())
-        .bind(case.anonymous)
-        .bind(case.supervisor_id.map(|u| u.0))
+        .bind(case.title())
+        .bind(case.context().age_band.key())
+        .bind(case.context().setting.key())
+        .bind(case.context().modality.key())
+        .bind(case.context().sessions.key())
+        .bind(case.anonymous())
+        .bind(case.supervisor_id().map(|u| u.0))
         .bind(now)
         .bind(id.0)
         .bind(by_moderator)
@@ -143,7 +124,7 @@ impl Store {
         .await?;
         // The author's own replies follow the case's anonymity.
         sqlx::query("update replies set anonymous = $1 where case_id = $2 and author_id = (select author_id from cases where id = $2)")
-            .bind(case.anonymous)
+            .bind(case.anonymous())
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
@@ -151,17 +132,20 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
-        write_sections(&mut tx, id, &case.sections, case.renderer_version).await?;
+        write_sections(&mut tx, id, case.sections(), case.renderer_version()).await?;
         sqlx::query("delete from case_tags where case_id = $1")
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
-        write_tags(&mut tx, id, &case.context.tags).await?;
-        let revision =
-            insert_revision(&mut tx, id, None, editor, now, &case.revision_source).await?;
-        set_checklist(&mut tx, revision, case.checklist.as_deref()).await?;
-        write_explanations(&mut tx, revision, &case.explanations).await?;
-        let detail = format!("case={id} revision={revision}");
+        write_tags(&mut tx, id, &case.context().tags).await?;
+        let revision = insert_revision(&mut tx, id, None, editor, now, case.revision()).await?;
+        set_checklist(&mut tx, revision, case.checklist()).await?;
+        write_explanations(&mut tx, revision, case.explanations()).await?;
+        let detail = format!(
+            "case={id} revision={revision} findings={} explained={}",
+            case.findings(),
+            case.explanations().len()
+        );
         AuditEvent {
             at: now,
             actor: Some(editor),
@@ -190,6 +174,60 @@ impl Store {
         .fetch_one(&self.pool)
         .await?;
         Ok(latest.unwrap_or(0))
+    }
+
+    /// Stores (or replaces) the follow-up and sends the case back to the review queue, like an
+    /// author's edit: the new revision (the whole case with its follow-up) carries the author's
+    /// checklist and explanations; the case is "follow-up posted"; any claim is released.
+    pub async fn submit_follow_up(
+        &self,
+        case: CaseId,
+        author: UserId,
+        follow_up: &GatedFollowUp,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let text = follow_up.text();
+        sqlx::query(
+            "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \
+             on conflict (case_id, section) do update set source_md = excluded.source_md, html = excluded.html, \
+             renderer_version = excluded.renderer_version",
+        )
+        .bind(case.0)
+        .bind(text.source())
+        .bind(text.html())
+        .bind(text.renderer_version())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update cases set state = 'follow-up', edited_at = $1, review_state = 'pending', submitted_at = $1, \
+             claimed_by = null, claimed_at = null where id = $2",
+        )
+        .bind(now)
+        .bind(case.0)
+        .execute(&mut *tx)
+        .await?;
+        let revision = insert_revision(&mut tx, case, None, author, now, text.revision()).await?;
+        set_checklist(&mut tx, revision, Some(follow_up.checklist())).await?;
+        write_explanations(&mut tx, revision, follow_up.explanations()).await?;
+        let detail = format!(
+            "case={case} revision={revision} findings={} explained={}",
+            follow_up.findings(),
+            follow_up.explanations().len()
+        );
+        AuditEvent {
+            at: now,
+            actor: Some(author),
+            action: "follow_up_submitted",
+            target: None,
+            detail: &detail,
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
@@ -281,17 +319,17 @@ pub(super) async fn notify(
 async fn write_sections(
     tx: &mut Transaction<'_, Sqlite>,
     id: CaseId,
-    sections: &[CookedSection],
+    sections: &[GatedSection],
     renderer_version: i64,
 ) -> Result<(), StoreError> {
-    for s in sections.iter().filter(|s| !s.source.is_empty()) {
+    for s in sections.iter().filter(|s| !s.source().is_empty()) {
         sqlx::query(
             "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, $2, $3, $4, $5)",
         )
         .bind(id.0)
-        .bind(s.key)
-        .bind(&s.source)
-        .bind(&s.html)
+        .bind(s.key())
+        .bind(s.source())
+        .bind(s.html())
         .bind(renderer_version)
         .execute(&mut **tx)
         .await?;

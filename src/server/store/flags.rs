@@ -3,8 +3,10 @@
 
 use sqlx::{Sqlite, Transaction};
 
+use super::visibility::reply_visible;
 use super::{AuditEvent, Store, StoreError, is_unique_violation};
 use crate::domain::flag::{FlagKind, hides};
+use crate::domain::policy::Actor;
 use crate::model::{CaseId, ReplyId, UserId};
 
 /// A new flag, as the service checked it.
@@ -99,22 +101,6 @@ impl Store {
         })
     }
 
-    /// Whether `reader` said they may know the client of this case (it stays hidden from them).
-    pub async fn reader_may_know_client(
-        &self,
-        case: CaseId,
-        reader: UserId,
-    ) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from flags where case_id = $1 and reply_id is null and flagger_id = $2 and kind = 'may_know'",
-        )
-        .bind(case.0)
-        .bind(reader.0)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(n > 0)
-    }
-
     /// Open flags on the case itself: (kind, members, notes).
     pub async fn open_case_flags(
         &self,
@@ -140,13 +126,17 @@ impl Store {
             .collect())
     }
 
-    pub async fn hidden_replies(&self) -> Result<Vec<HiddenReplyRow>, StoreError> {
-        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+    /// Replies hidden after flags, on cases the moderator `reader` may see.
+    pub async fn hidden_replies(&self, reader: &Actor) -> Result<Vec<HiddenReplyRow>, StoreError> {
+        let sql = format!(
             "select r.id, r.case_id, c.title, r.hidden_at from replies r join cases c on c.id = r.case_id \
-             where r.hidden_at is not null order by r.hidden_at, r.id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
+             where r.hidden_at is not null and {} order by r.hidden_at, r.id",
+            reply_visible("r", "c", "$1", reader)
+        );
+        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(&sql)
+            .bind(reader.user_id.0)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(reply, case, case_title, hidden_at)| HiddenReplyRow {

@@ -1,12 +1,18 @@
 //! The database. Every mutating method is one transaction and writes its audit row inside it.
 //! SQL is written once in the common dialect (`$1` placeholders, lowercase) so a PostgreSQL
 //! backend can share it; only SQLite is wired today.
+//!
+//! Two rules hold for every method: member text is written only from the publication gate's
+//! types (`server::gate`), and every read that returns a case or a reply to a reader filters
+//! by the visibility rule (`visibility`).
 
 mod audit;
+mod case_locks;
 mod case_reads;
 mod cases;
 mod flags;
 mod invites;
+mod notifications;
 mod redaction;
 mod replies;
 mod reply_review;
@@ -15,13 +21,16 @@ mod review_decisions;
 mod sessions;
 mod throttle;
 mod users;
+pub mod visibility;
 
 pub use audit::AuditEvent;
+pub use case_locks::LockRow;
 pub use case_reads::{CaseRow, Cursor};
-pub use cases::{CaseWrite, CookedSection, EditOutcome, ScanExplanation};
+pub use cases::{EditOutcome, ScanExplanation};
 pub use flags::{FlagOutcome, FlagWrite, HiddenReplyRow};
 pub use invites::{InviteRow, NewInvite};
-pub use replies::{CookedText, NotificationRow, ReplyRow, ReplyWrite};
+pub use notifications::NotificationRow;
+pub use replies::{ReplyRow, ReplyWrite};
 pub use reply_review::PendingReplyRow;
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
 pub use sessions::SessionRow;

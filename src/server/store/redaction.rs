@@ -1,6 +1,6 @@
 //! A moderator's redaction: one transaction over every place a case's text is stored (title,
 //! sections and their HTML, replies and theirs, every revision, the authors' explanations of
-//! kept findings, the moderators' reasons, readers' flag notes), then a WAL checkpoint so the old bytes leave the write-ahead log too.
+//! kept findings, the moderators' reasons for decisions and locks, readers' flag notes), then a WAL checkpoint so the old bytes leave the write-ahead log too.
 //! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
 
 use sqlx::{Sqlite, Transaction};
@@ -167,9 +167,9 @@ fn redact_json(value: &mut serde_json::Value, change: Change<'_>) -> usize {
 }
 
 /// Plain-text columns that belong to a case, as (select, update) for `redact_rows`: authors'
-/// explanations of kept findings, moderators' reasons (which may quote what they asked to
-/// remove), and readers' flag notes.
-const PLAIN_TEXT: [(&str, &str); 3] = [
+/// explanations of kept findings, moderators' reasons for decisions and locks (which may quote
+/// what they asked to remove), and readers' flag notes.
+const PLAIN_TEXT: [(&str, &str); 4] = [
     (
         "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
          where r.case_id = $1",
@@ -182,6 +182,10 @@ const PLAIN_TEXT: [(&str, &str); 3] = [
     (
         "select id, note from flags where case_id = $1",
         "update flags set note = $1 where id = $2",
+    ),
+    (
+        "select id, reason from case_locks where case_id = $1",
+        "update case_locks set reason = $1 where id = $2",
     ),
 ];
 

@@ -1,27 +1,21 @@
-//! Replies, helpful marks, follow-ups and notifications.
+//! Replies, helpful marks, and closing and reopening a case.
 
 use sqlx::Row;
 
 use super::cases::{insert_revision, notify};
+use super::visibility::reply_visible;
 use super::{AuditEvent, Store, StoreError};
+use crate::domain::policy::{Actor, CaseFacts, ReplyFacts};
 use crate::domain::review::ReviewState;
 use crate::model::{CaseId, ReplyId, UserId};
+use crate::server::gate::GatedReply;
 
+/// A reply that passed the gate, and how it appears: `anonymous` when the case's anonymous
+/// author wrote it, `supervisor_feedback` when a supervisor did.
 pub struct ReplyWrite<'a> {
-    pub text: CookedText<'a>,
+    pub reply: &'a GatedReply,
     pub anonymous: bool,
     pub supervisor_feedback: bool,
-    /// Held for a moderator (the reply gate): nobody else sees it or hears of it until then.
-    pub held: bool,
-}
-
-/// Text cooked for storage: the Markdown, its HTML, the renderer that cooked it, and the JSON
-/// revision that records it.
-pub struct CookedText<'a> {
-    pub source: &'a str,
-    pub html: &'a str,
-    pub renderer_version: i64,
-    pub revision: &'a str,
 }
 
 pub struct ReplyRow {
@@ -42,16 +36,16 @@ pub struct ReplyRow {
     pub review: ReviewState,
 }
 
-/// A notification joined with the case it points at.
-pub struct NotificationRow {
-    pub id: i64,
-    pub kind: String,
-    pub case_id: CaseId,
-    pub case_title: String,
-    /// The moderator's reason, for a returned or rejected case.
-    pub reason: Option<String>,
-    pub created_at: i64,
-    pub read: bool,
+impl ReplyRow {
+    /// The reply as the policy sees it, with its case as the same reader sees it.
+    pub fn facts(&self, case: CaseFacts) -> ReplyFacts {
+        ReplyFacts {
+            author: self.author_id,
+            review: self.review,
+            hidden: self.hidden,
+            case,
+        }
+    }
 }
 
 const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
@@ -65,9 +59,10 @@ impl Store {
         &self,
         case: CaseId,
         author: UserId,
-        reply: &ReplyWrite<'_>,
+        write: &ReplyWrite<'_>,
         now: i64,
     ) -> Result<ReplyId, StoreError> {
+        let text = write.reply.text();
         let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
@@ -75,48 +70,45 @@ impl Store {
         )
         .bind(case.0)
         .bind(author.0)
-        .bind(reply.anonymous)
-        .bind(reply.supervisor_feedback)
-        .bind(reply.text.source)
-        .bind(reply.text.html)
-        .bind(reply.text.renderer_version)
+        .bind(write.anonymous)
+        .bind(write.supervisor_feedback)
+        .bind(text.source())
+        .bind(text.html())
+        .bind(text.renderer_version())
         .bind(now)
-        .bind(if reply.held { "pending" } else { "approved" })
+        .bind(if write.reply.hold().is_some() { "pending" } else { "approved" })
         .fetch_one(&mut *tx)
         .await?;
-        insert_revision(&mut tx, case, Some(id), author, now, reply.text.revision).await?;
-        if reply.held {
-            let detail = format!("reply={id}");
-            AuditEvent {
-                at: now,
-                actor: Some(author),
-                action: "reply_held_for_review",
-                target: None,
-                detail: &detail,
-                case: Some(case),
-                review: None,
-            }
-            .write(&mut tx)
-            .await?;
-        } else {
+        insert_revision(&mut tx, case, Some(id), author, now, text.revision()).await?;
+        if write.reply.hold().is_none() {
             publish_reply(&mut tx, case, ReplyId(id), now).await?;
         }
+        gate_audit(
+            &mut tx,
+            write.reply,
+            "reply",
+            ReplyId(id),
+            case,
+            author,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(ReplyId(id))
     }
 
-    /// Replaces a reply's text. `held`: the edit waits for a moderator, and the reply is out of
-    /// view (and out of the case's counts) until then.
+    /// Replaces a reply's text. When the gate holds the edit, it waits for a moderator, and the
+    /// reply is out of view (and out of the case's counts) until then.
     pub async fn update_reply(
         &self,
         id: ReplyId,
         editor: UserId,
-        text: CookedText<'_>,
-        held: bool,
+        reply: &GatedReply,
         now: i64,
     ) -> Result<(), StoreError> {
+        let text = reply.text();
         let mut tx = self.write_tx().await?;
-        if held {
+        if reply.hold().is_some() {
             sqlx::query(
                 "update replies set review_state = 'pending', submitted_at = $1 where id = $2",
             )
@@ -126,9 +118,9 @@ impl Store {
             .await?;
         }
         let case: i64 = sqlx::query_scalar("update replies set body_md = $1, body_html = $2, renderer_version = $3, edited_at = $4 where id = $5 returning case_id")
-            .bind(text.source)
-            .bind(text.html)
-            .bind(text.renderer_version)
+            .bind(text.source())
+            .bind(text.html())
+            .bind(text.renderer_version())
             .bind(now)
             .bind(id.0)
             .fetch_one(&mut *tx)
@@ -139,10 +131,11 @@ impl Store {
             Some(id.0),
             editor,
             now,
-            text.revision,
+            text.revision(),
         )
         .await?;
         recount(&mut tx, CaseId(case)).await?;
+        gate_audit(&mut tx, reply, "reply_edit", id, CaseId(case), editor, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -158,22 +151,42 @@ impl Store {
         .await?)
     }
 
-    pub async fn find_reply(&self, id: ReplyId) -> Result<Option<ReplyRow>, StoreError> {
+    /// The reply, if `reader` may see it (the visibility rule); `None` for a missing reply and
+    /// for one the reader may not see alike.
+    pub async fn find_reply(
+        &self,
+        id: ReplyId,
+        reader: &Actor,
+    ) -> Result<Option<ReplyRow>, StoreError> {
         let sql = format!(
-            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id where r.id = $1"
+            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id \
+             join cases c on c.id = r.case_id where r.id = $1 and {}",
+            reply_visible("r", "c", "$2", reader)
         );
         let row = sqlx::query(&sql)
             .bind(id.0)
+            .bind(reader.user_id.0)
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.as_ref().map(reply_from_row))
     }
 
-    pub async fn list_replies(&self, case: CaseId) -> Result<Vec<ReplyRow>, StoreError> {
+    /// The replies of a case that `reader` may see, oldest first.
+    pub async fn list_replies(
+        &self,
+        case: CaseId,
+        reader: &Actor,
+    ) -> Result<Vec<ReplyRow>, StoreError> {
         let sql = format!(
-            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id where r.case_id = $1 order by r.id"
+            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id \
+             join cases c on c.id = r.case_id where r.case_id = $1 and {} order by r.id",
+            reply_visible("r", "c", "$2", reader)
         );
-        let rows = sqlx::query(&sql).bind(case.0).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&sql)
+            .bind(case.0)
+            .bind(reader.user_id.0)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows.iter().map(reply_from_row).collect())
     }
 
@@ -186,94 +199,46 @@ impl Store {
         Ok(())
     }
 
-    /// Stores (or replaces) the follow-up and marks the case "follow-up posted".
-    pub async fn set_follow_up(
+    /// The author closes their case to new replies and follow-ups (`closed`), or opens it again
+    /// (to "follow-up posted" when it has one). False when it was already so.
+    pub async fn set_case_closed(
         &self,
         case: CaseId,
         author: UserId,
-        text: CookedText<'_>,
+        closed: bool,
         now: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \
-             on conflict (case_id, section) do update set source_md = excluded.source_md, html = excluded.html, \
-             renderer_version = excluded.renderer_version",
+        let done = sqlx::query(
+            "update cases set state = case when $1 then 'closed' \
+               when exists (select 1 from case_sections s where s.case_id = cases.id and s.section = 'follow_up') \
+               then 'follow-up' else 'open' end \
+             where id = $2 and (state = 'closed') <> $1",
         )
+        .bind(closed)
         .bind(case.0)
-        .bind(text.source)
-        .bind(text.html)
-        .bind(text.renderer_version)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("update cases set state = 'follow-up', last_activity_at = $1 where id = $2")
-            .bind(now)
-            .bind(case.0)
-            .execute(&mut *tx)
-            .await?;
-        insert_revision(&mut tx, case, None, author, now, text.revision).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn set_case_state(
-        &self,
-        case: CaseId,
-        state: &'static str,
-    ) -> Result<(), StoreError> {
-        sqlx::query("update cases set state = $1 where id = $2")
-            .bind(state)
-            .bind(case.0)
-            .execute(&mut *self.pool.acquire().await?)
-            .await?;
-        Ok(())
-    }
-
-    pub async fn list_notifications(
-        &self,
-        user: UserId,
-        limit: i64,
-    ) -> Result<Vec<NotificationRow>, StoreError> {
-        let rows = sqlx::query(
-            "select n.id, n.kind, n.case_id, c.title, nullif(cr.reason, '') as reason, n.created_at, n.read_at \
-             from notifications n join cases c on c.id = n.case_id \
-             left join case_reviews cr on cr.id = n.review_id \
-             where n.user_id = $1 order by n.id desc limit $2",
-        )
-        .bind(user.0)
-        .bind(limit)
-        .fetch_all(&self.pool)
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        AuditEvent {
+            at: now,
+            actor: Some(author),
+            action: if closed {
+                "case_closed"
+            } else {
+                "case_reopened"
+            },
+            target: None,
+            detail: "",
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
         .await?;
-        Ok(rows
-            .iter()
-            .map(|r| NotificationRow {
-                id: r.get("id"),
-                kind: r.get("kind"),
-                case_id: CaseId(r.get("case_id")),
-                case_title: r.get("title"),
-                reason: r.get("reason"),
-                created_at: r.get("created_at"),
-                read: r.get::<Option<i64>, _>("read_at").is_some(),
-            })
-            .collect())
-    }
-
-    pub async fn count_unread_notifications(&self, user: UserId) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
-            "select count(*) from notifications where user_id = $1 and read_at is null",
-        )
-        .bind(user.0)
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
-    pub async fn mark_notifications_read(&self, user: UserId, now: i64) -> Result<(), StoreError> {
-        sqlx::query("update notifications set read_at = $1 where user_id = $2 and read_at is null")
-            .bind(now)
-            .bind(user.0)
-            .execute(&mut *self.pool.acquire().await?)
-            .await?;
-        Ok(())
+        tx.commit().await?;
+        Ok(true)
     }
 }
 
@@ -345,4 +310,39 @@ pub(super) async fn recount(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The gate's decision about a reply or a reply's edit, in the audit log: published or held
+/// (and why), with the scanner's count. Ids and counts only.
+async fn gate_audit(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    reply: &GatedReply,
+    what: &'static str,
+    id: ReplyId,
+    case: CaseId,
+    author: UserId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let (action, held) = match (what, reply.hold()) {
+        ("reply", None) => ("reply_published", ""),
+        ("reply", Some(h)) => ("reply_held_for_review", h.key()),
+        (_, None) => ("reply_edit_published", ""),
+        (_, Some(h)) => ("reply_edit_held_for_review", h.key()),
+    };
+    let detail = if held.is_empty() {
+        format!("reply={id} findings={}", reply.findings())
+    } else {
+        format!("reply={id} findings={} held={held}", reply.findings())
+    };
+    AuditEvent {
+        at: now,
+        actor: Some(author),
+        action,
+        target: None,
+        detail: &detail,
+        case: Some(case),
+        review: None,
+    }
+    .write(tx)
+    .await
 }

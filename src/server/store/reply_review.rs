@@ -4,7 +4,9 @@
 use super::replies::publish_reply;
 use super::review::{DecisionWrite, ReviewRefusal};
 use super::review_decisions::notify_review;
+use super::visibility::reply_visible;
 use super::{AuditEvent, Store, StoreError};
+use crate::domain::policy::Actor;
 use crate::domain::review::{Decision, ReviewState};
 use crate::model::{CaseId, ReplyId, UserId};
 
@@ -17,16 +19,23 @@ pub struct PendingReplyRow {
 }
 
 impl Store {
-    /// Held replies, oldest first.
-    pub async fn pending_replies(&self, limit: i64) -> Result<Vec<PendingReplyRow>, StoreError> {
-        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
+    /// Held replies on cases the moderator `reader` may see, oldest first.
+    pub async fn pending_replies(
+        &self,
+        reader: &Actor,
+        limit: i64,
+    ) -> Result<Vec<PendingReplyRow>, StoreError> {
+        let sql = format!(
             "select r.id, r.case_id, c.title, coalesce(r.submitted_at, r.created_at) as submitted \
              from replies r join cases c on c.id = r.case_id \
-             where r.review_state = 'pending' order by submitted, r.id limit $1",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+             where r.review_state = 'pending' and {} order by submitted, r.id limit $1",
+            reply_visible("r", "c", "$2", reader)
+        );
+        let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(&sql)
+            .bind(limit)
+            .bind(reader.user_id.0)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .into_iter()
             .map(|(reply, case, case_title, submitted_at)| PendingReplyRow {
@@ -38,12 +47,16 @@ impl Store {
             .collect())
     }
 
-    pub async fn count_pending_replies(&self) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar("select count(*) from replies where review_state = 'pending'")
-                .fetch_one(&self.pool)
-                .await?,
-        )
+    pub async fn count_pending_replies(&self, reader: &Actor) -> Result<i64, StoreError> {
+        let sql = format!(
+            "select count(*) from replies r join cases c on c.id = r.case_id \
+             where r.review_state = 'pending' and {}",
+            reply_visible("r", "c", "$1", reader)
+        );
+        Ok(sqlx::query_scalar(&sql)
+            .bind(reader.user_id.0)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Approves or rejects a held reply. Approval publishes it (counts, the case author's

@@ -4,7 +4,9 @@
 
 use sqlx::Row;
 
+use super::visibility::case_visible;
 use super::{Store, StoreError};
+use crate::domain::policy::Actor;
 use crate::domain::review::{Decision, ReviewState};
 use crate::model::{CaseId, UserId};
 
@@ -59,9 +61,13 @@ pub struct DecisionWrite<'a> {
 }
 
 impl Store {
-    /// Pending cases, oldest submission first.
-    pub async fn review_queue(&self, limit: i64) -> Result<Vec<QueueRow>, StoreError> {
-        let rows = sqlx::query(
+    /// Pending cases the moderator `reader` may see, oldest submission first.
+    pub async fn review_queue(
+        &self,
+        reader: &Actor,
+        limit: i64,
+    ) -> Result<Vec<QueueRow>, StoreError> {
+        let sql = format!(
             "select c.id, c.title, coalesce(c.submitted_at, c.created_at) as submitted_at, c.claimed_by, \
                     m.display_name as claimer, c.claimed_at, \
                     exists (select 1 from case_reviews r where r.case_id = c.id and r.reply_id is null \
@@ -69,11 +75,14 @@ impl Store {
                     (select count(*) from flags f where f.case_id = c.id and f.reply_id is null \
                        and f.resolved_at is null and f.kind = 'may_identify') as flags \
              from cases c left join users m on m.id = c.claimed_by \
-             where c.review_state = 'pending' order by submitted_at, c.id limit $1",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
+             where c.review_state = 'pending' and {} order by submitted_at, c.id limit $1",
+            case_visible("c", "$2", reader)
+        );
+        let rows = sqlx::query(&sql)
+            .bind(limit)
+            .bind(reader.user_id.0)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(rows
             .iter()
             .map(|r| QueueRow {
@@ -103,12 +112,15 @@ impl Store {
         )
     }
 
-    pub async fn count_pending_cases(&self) -> Result<i64, StoreError> {
-        Ok(
-            sqlx::query_scalar("select count(*) from cases where review_state = 'pending'")
-                .fetch_one(&self.pool)
-                .await?,
-        )
+    pub async fn count_pending_cases(&self, reader: &Actor) -> Result<i64, StoreError> {
+        let sql = format!(
+            "select count(*) from cases c where c.review_state = 'pending' and {}",
+            case_visible("c", "$1", reader)
+        );
+        Ok(sqlx::query_scalar(&sql)
+            .bind(reader.user_id.0)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// The newest revision of the case, with its explanations, and the author's checklist of the

@@ -32,9 +32,6 @@ pub fn CaseForm(
     } else {
         revision.map(|r| r.to_string())
     };
-    let confirmed = feedback.values_of("confirm");
-    let disguise = feedback.value("disguise");
-    let checklist_error = feedback.field_error("checklist");
     let (input, supervisor) = if feedback.has_values() {
         let f = &feedback;
         (
@@ -137,24 +134,39 @@ pub fn CaseForm(
                 <input type="checkbox" name="anonymous" checked=input.anonymous/>
                 "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."
             </label>
-            <fieldset class="checklist" id="checklist" hidden=moderator_edit>
-                <legend>"De-identification checklist"</legend>
-                {checklist_error.map(|e| view! { <p class="field-error">{e}</p> })}
-                {AUTHOR_ITEMS.iter().map(|i| {
-                    let checked = confirmed.iter().any(|c| c == i.key);
-                    view! { <label class="check"><input type="checkbox" name="confirm" value=i.key checked=checked/>{i.author}</label> }
-                }).collect_view()}
-                <p>"And one of these:"</p>
-                {DISGUISES.iter().map(|(_, key, label)| {
-                    view! { <label class="check"><input type="radio" name="disguise" value=*key checked=disguise == *key/>{*label}</label> }
-                }).collect_view()}
-            </fieldset>
+            <AuthorChecklistFields feedback=feedback.clone() hidden=moderator_edit/>
             <div class="actions">
                 <button type="submit" name="intent" value="check" class="secondary">"Check for identifiers"</button>
                 <button type="submit" name="intent" value="preview" class="secondary">"Preview"</button>
                 <button type="submit" name="intent" value="publish">{submit_label}</button>
             </div>
         </form>
+    }
+}
+
+/// The author's de-identification checklist: every item to confirm, and one protection. The
+/// compose, edit and follow-up forms share it; a moderator's edit has it `hidden`.
+#[component]
+pub fn AuthorChecklistFields(
+    feedback: FormFeedback,
+    #[prop(optional)] hidden: bool,
+) -> impl IntoView {
+    let confirmed = feedback.values_of("confirm");
+    let disguise = feedback.value("disguise");
+    let checklist_error = feedback.field_error("checklist");
+    view! {
+        <fieldset class="checklist" id="checklist" hidden=hidden>
+            <legend>"De-identification checklist"</legend>
+            {checklist_error.map(|e| view! { <p class="field-error">{e}</p> })}
+            {AUTHOR_ITEMS.iter().map(|i| {
+                let checked = confirmed.iter().any(|c| c == i.key);
+                view! { <label class="check"><input type="checkbox" name="confirm" value=i.key checked=checked/>{i.author}</label> }
+            }).collect_view()}
+            <p>"And one of these:"</p>
+            {DISGUISES.iter().map(|(_, key, label)| {
+                view! { <label class="check"><input type="radio" name="disguise" value=*key checked=disguise == *key/>{*label}</label> }
+            }).collect_view()}
+        </fieldset>
     }
 }
 

@@ -6,7 +6,7 @@ mod flag_form;
 mod redact_form;
 mod scan_report;
 
-pub use case_form::CaseForm;
+pub use case_form::{AuthorChecklistFields, CaseForm};
 pub use chips::{CaseChips, ReviewBadge, StateBadge};
 pub use flag_form::FlagForm;
 pub use redact_form::RedactForm;

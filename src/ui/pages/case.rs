@@ -4,8 +4,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
-use crate::domain::review::ReviewState;
-use crate::model::{CaseId, CaseView, ReplyView};
+use crate::domain::review::{Reason, ReviewState};
+use crate::model::{CaseId, CaseView, LockView, ReplyView};
 use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
@@ -38,8 +38,8 @@ pub fn CasePage() -> impl IntoView {
 fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let id = case.id;
     let perms = case.permissions.clone();
-    let can_follow_up = perms.follow_up && case.state != CaseState::Closed;
     let has_follow_up = case.follow_up.is_some();
+    let locked = case.lock.is_some();
     let header = view! {
         <PageTitle text=case.title.clone()/>
         <article class="case">
@@ -47,6 +47,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                 <h1>{case.title.clone()}</h1>
                 <p class="meta">
                     <StateBadge state=case.state/>
+                    {locked.then(|| view! { <span class="state state-locked">"Locked"</span> })}
                     <span>{format!("By {}", case.author.label())}</span>
                     <span>{format_date(case.created_at)}</span>
                     {case.edited.then(|| view! { <span class="edited">"edited"</span> })}
@@ -54,8 +55,13 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                 </p>
                 <CaseChips context=case.context.clone()/>
                 <ReviewStatus case=id review=case.review reason=case.review_reason.clone() moderator=perms.review/>
+                <StateStatus state=case.state lock=case.lock.clone()/>
                 <p class="case-actions">
                     {perms.edit.then(|| view! { <a href=format!("/cases/{id}/edit")>"Edit case"</a> })}
+                    {perms.follow_up.then(|| {
+                        let label = if has_follow_up { "Update the follow-up" } else { "Share what happened next" };
+                        view! { <a href=format!("/cases/{id}/follow-up")>{label}</a> }
+                    })}
                     {perms.see_revisions.then(|| view! { <a href=format!("/cases/{id}/revisions")>"Revisions"</a> })}
                 </p>
             </header>
@@ -77,13 +83,14 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     let replies = view! {
         <section class="replies" aria-labelledby="replies-heading">
             <h2 id="replies-heading">{format!("Replies ({})", case.replies.len())}</h2>
-            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r can_mark=perms.mark_helpful/> }).collect_view()}
+            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r/> }).collect_view()}
         </section>
     }
     .into_any();
     let forms = view! {
         {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
-        {can_follow_up.then(|| view! { <FollowUpForm case=id has_follow_up=has_follow_up feedback=feedback.clone()/> })}
+        {(perms.close || perms.reopen).then(|| view! { <CloseForm case=id close=perms.close feedback=feedback.clone()/> })}
+        {perms.lock.then(|| view! { <LockForm case=id locked=locked feedback=feedback.clone()/> })}
         {perms.flag.then(|| {
             let error = feedback.error_for(Some("flag"));
             view! { <FlagForm action=format!("/cases/{id}/flag") case=id.0 key="case".to_owned() summary="Flag this case" error=error/> }
@@ -121,9 +128,28 @@ fn ReviewStatus(
     })
 }
 
+/// A closed or locked case says so, and why a form is missing. The lock's reason is only
+/// sent to the author and moderators.
 #[component]
-fn ReplyCard(reply: ReplyView, can_mark: bool) -> impl IntoView {
+fn StateStatus(state: CaseState, lock: Option<LockView>) -> impl IntoView {
+    let closed = (state == CaseState::Closed).then(|| {
+        view! { <p class="panel" role="status">"Its author closed this case: it takes no new replies or follow-ups."</p> }
+    });
+    let locked = lock.map(|l| {
+        view! {
+            <div class="panel review-status" role="status">
+                <p>"A moderator locked this case: members cannot reply to it or change it for now."</p>
+                {l.reason.map(|r| view! { <blockquote class="review-reason">{r}</blockquote> })}
+            </div>
+        }
+    });
+    view! { {closed} {locked} }
+}
+
+#[component]
+fn ReplyCard(reply: ReplyView) -> impl IntoView {
     let rid = reply.id;
+    let can_mark = reply.can_mark_helpful;
     let class = match (reply.hidden, reply.supervisor_feedback) {
         (true, _) => "reply panel hidden-reply",
         (false, true) => "reply panel supervisor-feedback",
@@ -179,28 +205,48 @@ fn ReplyForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
     }
 }
 
+/// The author closes the case to new replies (or opens it again).
 #[component]
-fn FollowUpForm(case: CaseId, has_follow_up: bool, feedback: FormFeedback) -> impl IntoView {
-    let heading = if has_follow_up {
-        "Update the follow-up"
+fn CloseForm(case: CaseId, close: bool, feedback: FormFeedback) -> impl IntoView {
+    let (action, label) = if close {
+        ("close", "Close the case")
     } else {
-        "Share what happened next"
+        ("reopen", "Open the case again")
     };
     view! {
-        <section class="panel" aria-labelledby="follow-up-heading">
-            <h2 id="follow-up-heading">{heading}</h2>
-            <p class="muted">"Tell the people who helped how it went. Posting again replaces the follow-up."</p>
-            <FormError error=feedback.error_for(Some("follow-up"))/>
-            <form method="post" action=format!("/cases/{case}/follow-up") class="stack">
-                <div class="field">
-                    <label for="follow-up-body">"Follow-up"</label>
-                    <TextArea name="follow_up" id="follow-up-body" rows=5 required=true maxlength=TextLimit::REPLY.max value=feedback.value("follow_up")/>
-                </div>
-                <button type="submit">"Post follow-up"</button>
+        <section class="panel" aria-label="Close or reopen">
+            <FormError error=feedback.error_for(Some("close"))/>
+            <form method="post" action=format!("/cases/{case}/{action}") class="inline">
+                <button type="submit" class="secondary">{label}</button>
             </form>
-            <form method="post" action=format!("/cases/{case}/close") class="inline">
-                <button type="submit" class="secondary">"Close the case"</button>
-            </form>
+            {close.then(|| view! { <p class="muted">"A closed case takes no new replies or follow-ups. You can open it again."</p> })}
         </section>
+    }
+}
+
+/// Moderators lock a case (no member replies to it or changes it) or unlock it, with a reason
+/// the author sees.
+#[component]
+fn LockForm(case: CaseId, locked: bool, feedback: FormFeedback) -> impl IntoView {
+    let error = feedback.error_for(Some("lock"));
+    let open = error.is_some();
+    let (summary, button) = if locked {
+        ("Unlock this case", "Unlock")
+    } else {
+        ("Lock this case", "Lock")
+    };
+    view! {
+        <details class="panel moderation" id="lock" open=open>
+            <summary>{summary}</summary>
+            <FormError error=error/>
+            <form method="post" action=format!("/cases/{case}/lock") class="stack">
+                <input type="hidden" name="lock" value=if locked { "false" } else { "true" }/>
+                <div class="field">
+                    <label for="lock-reason">"Reason (the author sees it)"</label>
+                    <TextArea name="reason" id="lock-reason" rows=2 required=true maxlength=Reason::MAX value=feedback.value("lock_reason")/>
+                </div>
+                <button type="submit">{button}</button>
+            </form>
+        </details>
     }
 }

@@ -5,7 +5,8 @@ use crate::api::cases::list_notifications;
 use crate::ui::notice::ErrorPanel;
 use crate::ui::time::format_date;
 
-/// In-app notifications. They name the case, never who acted, so anonymity holds here too.
+/// In-app notifications. They name the case while the reader may see it, never who acted, so
+/// anonymity holds here too.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     view! {
@@ -28,7 +29,10 @@ pub fn NotificationsPage() -> impl IntoView {
                                         <li class="panel" class:unread=!n.read>
                                             <p>{n.text}</p>
                                             {n.reason.map(|r| view! { <blockquote class="review-reason">{r}</blockquote> })}
-                                            <p><a href=format!("/cases/{}", n.case_id)>{n.case_title}</a></p>
+                                            {match n.case_title {
+                                                Some(title) => view! { <p><a href=format!("/cases/{}", n.case_id)>{title}</a></p> }.into_any(),
+                                                None => view! { <p class="muted">"A case you cannot see right now (back in review, or hidden)."</p> }.into_any(),
+                                            }}
                                             <p class="muted">{format_date(n.created_at)}</p>
                                         </li>
                                     }).collect_view()}

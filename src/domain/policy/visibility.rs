@@ -1,0 +1,29 @@
+//! The one visibility rule: who may see a case or a reply at all. Everything a member can do
+//! to a case or reply starts here (`can` refuses the unseen first), and the database applies
+//! the same rule as SQL (`server::store::visibility`); a table test holds the two together
+//! over every role, state and relation (tests/http/visibility.rs).
+//!
+//! A case is seen by its author, by moderators and admins, and, once a moderator approved it,
+//! by every member — except a reader who said they may know the client, from whom it is hidden
+//! for good (moderators included: they recuse themselves). Naming a supervisor of record gives
+//! them nothing before approval. A reply is seen by those who see its case, when it is
+//! published and not hidden after flags; its own author also sees it while it waits at the
+//! reply gate or was rejected; moderators and admins see every reply of a case they see.
+
+use super::{Actor, CaseFacts, ReplyFacts};
+use crate::domain::role::Role;
+
+pub fn is_moderator(actor: &Actor) -> bool {
+    actor.has(Role::Moderator) || actor.has(Role::Admin)
+}
+
+pub fn sees_case(actor: &Actor, case: &CaseFacts) -> bool {
+    !case.recused
+        && (case.review.is_published() || case.author == actor.user_id || is_moderator(actor))
+}
+
+pub fn sees_reply(actor: &Actor, reply: &ReplyFacts) -> bool {
+    sees_case(actor, &reply.case)
+        && (is_moderator(actor)
+            || (!reply.hidden && (reply.review.is_published() || reply.author == actor.user_id)))
+}

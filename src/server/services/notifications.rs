@@ -1,0 +1,61 @@
+//! In-app notifications. They say what happened, never who did it (an anonymous author stays
+//! anonymous), and show a case's title only while the reader may see the case.
+
+use super::access::signed_in;
+use crate::domain::policy::{Action, Actor, Target, can};
+use crate::model::NotificationView;
+use crate::server::error::AppError;
+use crate::server::state::AppState;
+
+pub async fn notifications(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Vec<NotificationView>, AppError> {
+    can(actor, Action::ViewMemberArea, Target::Site)?;
+    let actor = signed_in(actor)?;
+    let rows = state.store.list_notifications(actor, 50).await?;
+    Ok(rows
+        .into_iter()
+        .map(|n| NotificationView {
+            id: n.id,
+            case_id: n.case_id,
+            text: match n.kind.as_str() {
+                "supervisor_of_record" => "You were named supervisor of record for a case.",
+                "supervisor_feedback" => "A supervisor gave feedback on your case.",
+                "case_approved" => "A moderator approved your case. Members can now read it.",
+                "case_returned" => {
+                    "A moderator returned your case for changes. Edit it and submit it again."
+                }
+                "case_rejected" => "A moderator decided not to publish your case.",
+                "reply_approved" => "A moderator approved your reply. Members can now read it.",
+                "reply_rejected" => "A moderator decided not to publish your reply.",
+                _ => "Someone replied to your case.",
+            }
+            .to_owned(),
+            case_title: n.case_title,
+            reason: n.reason,
+            created_at: n.created_at,
+            read: n.read,
+        })
+        .collect())
+}
+
+pub async fn unread_count(state: &AppState, actor: Option<&Actor>) -> Result<i64, AppError> {
+    let actor = signed_in(actor)?;
+    Ok(state
+        .store
+        .count_unread_notifications(actor.user_id)
+        .await?)
+}
+
+pub async fn mark_notifications_read(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<(), AppError> {
+    let actor = signed_in(actor)?;
+    state
+        .store
+        .mark_notifications_read(actor.user_id, state.clock.now())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! In-app notifications. A notification stores no text: it points at a case (and, for a
+//! moderator's decision, at the `case_reviews` row with the reason). What it shows is read
+//! through the visibility rule at the moment the member looks, so a case back in review,
+//! hidden after flags or hidden from a recused reader shows no title and no reason.
+
+use sqlx::Row;
+
+use super::visibility::case_visible;
+use super::{Store, StoreError};
+use crate::domain::policy::Actor;
+use crate::model::{CaseId, UserId};
+
+/// A notification joined with the case it points at, as the reader may see it now.
+pub struct NotificationRow {
+    pub id: i64,
+    pub kind: String,
+    pub case_id: CaseId,
+    /// The case's title, when the reader may see the case right now.
+    pub case_title: Option<String>,
+    /// The moderator's reason, for a returned or rejected post, under the same condition.
+    pub reason: Option<String>,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+impl Store {
+    pub async fn list_notifications(
+        &self,
+        reader: &Actor,
+        limit: i64,
+    ) -> Result<Vec<NotificationRow>, StoreError> {
+        let visible = case_visible("c", "$1", reader);
+        let sql = format!(
+            "select n.id, n.kind, n.case_id, case when {visible} then c.title end as title, \
+             case when {visible} then nullif(cr.reason, '') end as reason, n.created_at, n.read_at \
+             from notifications n join cases c on c.id = n.case_id \
+             left join case_reviews cr on cr.id = n.review_id \
+             where n.user_id = $1 order by n.id desc limit $2"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(reader.user_id.0)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| NotificationRow {
+                id: r.get("id"),
+                kind: r.get("kind"),
+                case_id: CaseId(r.get("case_id")),
+                case_title: r.get("title"),
+                reason: r.get("reason"),
+                created_at: r.get("created_at"),
+                read: r.get::<Option<i64>, _>("read_at").is_some(),
+            })
+            .collect())
+    }
+
+    pub async fn count_unread_notifications(&self, user: UserId) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select count(*) from notifications where user_id = $1 and read_at is null",
+        )
+        .bind(user.0)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
+    pub async fn mark_notifications_read(&self, user: UserId, now: i64) -> Result<(), StoreError> {
+        sqlx::query("update notifications set read_at = $1 where user_id = $2 and read_at is null")
+            .bind(now)
+            .bind(user.0)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,39 @@
+//! The visibility rule (`domain::policy::visibility`) as SQL: the one building block every
+//! query that returns a case or a reply to a reader filters by. The case page, the case list,
+//! notifications, the review queue and the replies of a case all use it, and later search,
+//! consultation groups and email must too. `tests/http/visibility.rs` holds it against
+//! `policy::can` over every role, state and relation.
+//!
+//! Each function returns a boolean SQL expression over the given table aliases, with the
+//! reader's id bound by the caller at `reader` (a placeholder such as `$2`). The reader's role
+//! changes the expression's shape, not its parameters, so each query has at most two shapes
+//! to prepare.
+
+use crate::domain::policy::{Actor, is_moderator};
+
+/// True for a case `c` that the reader may see.
+pub fn case_visible(c: &str, reader: &str, actor: &Actor) -> String {
+    // A reader who said they may know the client never sees the case again.
+    let not_recused = format!(
+        "not exists (select 1 from flags vis_f where vis_f.case_id = {c}.id \
+         and vis_f.reply_id is null and vis_f.kind = 'may_know' and vis_f.flagger_id = {reader})"
+    );
+    if is_moderator(actor) {
+        format!("({not_recused})")
+    } else {
+        format!("(({c}.review_state = 'approved' or {c}.author_id = {reader}) and {not_recused})")
+    }
+}
+
+/// True for a reply `r`, of the case `c`, that the reader may see.
+pub fn reply_visible(r: &str, c: &str, reader: &str, actor: &Actor) -> String {
+    let case = case_visible(c, reader, actor);
+    if is_moderator(actor) {
+        case
+    } else {
+        format!(
+            "({case} and {r}.hidden_at is null \
+             and ({r}.review_state = 'approved' or {r}.author_id = {reader}))"
+        )
+    }
+}
