@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::model::ApiError;
+use crate::ui::form_feedback::FormFeedback;
+use crate::ui::raw_text::TextArea;
 use crate::ui::status::set_status;
 
 /// Confirmation after a redirect. The URL carries only a fixed key, never member text.
@@ -91,4 +93,37 @@ pub fn ErrorPanel(error: ApiError) -> impl IntoView {
             {sign_in.then(|| view! { <p><a class="button" href="/login">"Sign in"</a></p> })}
         </div>
     }
+}
+
+/// What the member typed into a refused form that the page no longer offers (the case was
+/// closed or locked meanwhile), so nothing they wrote is lost: they can copy it.
+#[component]
+pub fn KeptText(
+    feedback: FormFeedback,
+    fields: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let kept: Vec<(&'static str, String)> = fields
+        .into_iter()
+        .filter_map(|(name, label)| {
+            let value = feedback.value(name);
+            (!value.trim().is_empty()).then_some((label, value))
+        })
+        .collect();
+    (!kept.is_empty()).then(|| {
+        view! {
+            <section class="panel kept-text" aria-labelledby="kept-heading">
+                <h2 id="kept-heading">"Your text, not saved"</h2>
+                <p class="muted">"Copy what you want to keep."</p>
+                {kept.into_iter().enumerate().map(|(n, (label, value))| {
+                    let id = format!("kept-{n}");
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{label}</label>
+                            <TextArea name="kept" id=id rows=6 readonly=true value=value/>
+                        </div>
+                    }
+                }).collect_view()}
+            </section>
+        }
+    })
 }

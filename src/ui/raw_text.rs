@@ -34,6 +34,7 @@ pub fn TextArea(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] required: bool,
     #[prop(optional)] invalid: bool,
+    #[prop(optional)] readonly: bool,
 ) -> impl IntoView {
     view! {
         <textarea
@@ -43,6 +44,7 @@ pub fn TextArea(
             rows=rows.unwrap_or(6).to_string()
             maxlength=maxlength.map(|m| m.to_string())
             required=required
+            readonly=readonly
             aria-invalid=invalid.to_string()
         >
             {rcdata(&value)}

@@ -301,3 +301,21 @@ pub fn approval() -> Vec<(String, String)> {
     form.push(("decision".into(), "approve".into()));
     form
 }
+
+/// A page with its per-response CSP nonce removed (Leptos also writes it into `crossorigin`),
+/// to compare two answers byte for byte.
+pub fn strip_nonce(page: &str) -> String {
+    let mut out = page.to_owned();
+    for attr in ["nonce=\"", "crossorigin=\""] {
+        let mut kept = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(attr) {
+            kept.push_str(&rest[..at + attr.len()]);
+            let after = &rest[at + attr.len()..];
+            rest = after.find('"').map_or("", |end| &after[end..]);
+        }
+        kept.push_str(rest);
+        out = kept;
+    }
+    out
+}

@@ -8,7 +8,7 @@ use crate::domain::review::{Reason, ReviewState};
 use crate::model::{CaseId, CaseView, LockView, ReplyView};
 use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
-use crate::ui::notice::{ErrorPanel, FormError, Notice};
+use crate::ui::notice::{ErrorPanel, FormError, KeptText, Notice};
 use crate::ui::raw_text::TextArea;
 use crate::ui::time::format_date;
 
@@ -88,7 +88,17 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     }
     .into_any();
     let forms = view! {
-        {perms.reply.then(|| view! { <ReplyForm case=id feedback=feedback.clone()/> })}
+        {if perms.reply {
+            view! { <ReplyForm case=id feedback=feedback.clone()/> }.into_any()
+        } else {
+            // A reply refused because the case was closed or locked meanwhile: the message,
+            // and the typed text to copy.
+            view! {
+                <FormError error=feedback.error_for(Some("reply"))/>
+                <KeptText feedback=feedback.clone() fields=vec![("body", "Your reply")]/>
+            }
+            .into_any()
+        }}
         {(perms.close || perms.reopen).then(|| view! { <CloseForm case=id close=perms.close feedback=feedback.clone()/> })}
         {perms.lock.then(|| view! { <LockForm case=id locked=locked feedback=feedback.clone()/> })}
         {perms.flag.then(|| {

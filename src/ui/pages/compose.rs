@@ -7,7 +7,7 @@ use crate::domain::case::CaseInput;
 use crate::model::CaseId;
 use crate::ui::case::CaseForm;
 use crate::ui::form_feedback::use_feedback;
-use crate::ui::notice::ErrorPanel;
+use crate::ui::notice::{ErrorPanel, KeptText};
 
 #[component]
 pub fn ComposePage() -> impl IntoView {
@@ -52,7 +52,10 @@ pub fn EditCasePage() -> impl IntoView {
                         let source = get_case_source(CaseId(id)).await;
                         let supervisors = list_supervisors().await;
                         match (source, supervisors) {
-                            (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
+                            (Err(e), _) | (_, Err(e)) => view! {
+                                <ErrorPanel error=e/>
+                                <KeptText feedback=feedback.clone() fields=kept_fields()/>
+                            }.into_any(),
                             (Ok(source), Ok(supervisors)) => {
                                 let label = if source.by_moderator { "Save the moderator's edit" } else { "Save and resubmit for review" };
                                 view! {
@@ -70,4 +73,15 @@ pub fn EditCasePage() -> impl IntoView {
             </Suspense>
         </div>
     }
+}
+
+/// The case form's text fields, to keep what an author typed when the edit was refused.
+fn kept_fields() -> Vec<(&'static str, &'static str)> {
+    std::iter::once(("title", "Title"))
+        .chain(
+            crate::domain::case::SECTIONS
+                .iter()
+                .map(|s| (s.key, s.label)),
+        )
+        .collect()
 }

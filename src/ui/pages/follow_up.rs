@@ -7,7 +7,7 @@ use crate::model::CaseId;
 use crate::ui::case::{AuthorChecklistFields, ScanReport};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::MarkdownField;
-use crate::ui::notice::{ErrorPanel, FormError};
+use crate::ui::notice::{ErrorPanel, FormError, KeptText};
 use crate::ui::raw_text::PageTitle;
 
 /// "What happened next": the case's author writes or replaces the follow-up. It passes the same
@@ -26,7 +26,10 @@ pub fn FollowUpPage() -> impl IntoView {
                     let feedback = feedback.clone();
                     Suspend::new(async move {
                         match get_follow_up_source(CaseId(id)).await {
-                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                            Err(e) => view! {
+                                <ErrorPanel error=e/>
+                                <KeptText feedback=feedback.clone() fields=vec![("follow_up", "Follow-up")]/>
+                            }.into_any(),
                             Ok(source) => {
                                 let body = if feedback.has_values() { feedback.value("follow_up") } else { source.body };
                                 let explained: Vec<(String, String)> = feedback

@@ -6,7 +6,7 @@ use crate::api::cases::get_reply_source;
 use crate::domain::case::TextLimit;
 use crate::model::ReplyId;
 use crate::ui::form_feedback::use_feedback;
-use crate::ui::notice::{ErrorPanel, FormError};
+use crate::ui::notice::{ErrorPanel, FormError, KeptText};
 use crate::ui::raw_text::TextArea;
 
 #[component]
@@ -22,7 +22,10 @@ pub fn EditReplyPage() -> impl IntoView {
                     let feedback = feedback.clone();
                     Suspend::new(async move {
                         match get_reply_source(ReplyId(id)).await {
-                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                            Err(e) => view! {
+                                <ErrorPanel error=e/>
+                                <KeptText feedback=feedback.clone() fields=vec![("body", "Reply")]/>
+                            }.into_any(),
                             Ok((case, source)) => {
                                 let body = if feedback.has_values() { feedback.value("body") } else { source };
                                 view! {

@@ -15,12 +15,12 @@ pub fn RevisionsPage() -> impl IntoView {
     view! {
         <PageTitle text="Revisions"/>
         <h1>"Revisions"</h1>
-        <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match list_revisions(CaseId(id)).await {
                     Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                     Ok(list) => view! {
+                        <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
                         <ol class="revisions">
                             {list.into_iter().map(|r| {
                                 let what = match r.reply_id { Some(rid) => format!("Reply {rid}"), None => "Case".to_owned() };
