@@ -14,6 +14,7 @@ mod protection;
 mod redaction;
 mod reply_gate;
 mod review;
+mod route_table;
 mod scanner;
 mod sessions;
 mod support;
