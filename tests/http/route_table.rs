@@ -309,12 +309,12 @@ fn sees_reply(reader: Reader, reply: ReplyIs) -> bool {
     if !sees_case(reader, CaseIs::Published) {
         return false;
     }
-    match (reader, reply) {
-        (Reader::Moderator | Reader::Admin, _) => true,
-        (_, ReplyIs::Published) => true,
-        (Reader::Peer, ReplyIs::Held | ReplyIs::Rejected) => true,
-        _ => false,
-    }
+    matches!(
+        (reader, reply),
+        (Reader::Moderator | Reader::Admin, _)
+            | (_, ReplyIs::Published)
+            | (Reader::Peer, ReplyIs::Held | ReplyIs::Rejected)
+    )
 }
 
 struct World {
@@ -560,7 +560,7 @@ async fn ask_list(app: &TestApp, client: &Client, key: &str) -> String {
     } else {
         ""
     };
-    let body = match key.strip_prefix("API ") {
+    match key.strip_prefix("API ") {
         Some(name) => client
             .post(app.url(api(name)))
             .header("content-type", "application/x-www-form-urlencoded")
@@ -573,8 +573,7 @@ async fn ask_list(app: &TestApp, client: &Client, key: &str) -> String {
             .await
             .unwrap(),
         None => app.get(client, key.trim_start_matches("GET ")).await.1,
-    };
-    body
+    }
 }
 
 #[tokio::test]
