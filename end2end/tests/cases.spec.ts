@@ -58,11 +58,27 @@ test("a clinician posts a case, a supervisor gives feedback, the clinician marks
   await page.getByRole("link", { name: title }).click();
   await page.getByRole("button", { name: "Mark helpful" }).click();
   await expect(feedback).toContainText("Marked helpful");
+  // The follow-up passes the same gate as the case: a phone number is caught, the text kept.
+  await page.getByRole("link", { name: "Share what happened next" }).click();
+  if (info.project.name === "js") {
+    const axe = await new AxeBuilder({ page }).analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `follow-up page: ${v.id} ${v.nodes.map((n) => n.html).join(" ")}`)).toEqual([]);
+  }
+  await page.getByLabel("Follow-up").fill("She rang me from 503-555-0147 to say she has attended since.");
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("alert")).toContainText("could identify a client");
+  await expect(page.getByLabel("Follow-up")).toHaveValue(/503-555-0147/);
   await page.getByLabel("Follow-up").fill("We talked about what the missed sessions protect; she has attended since.");
-  await page.getByRole("button", { name: "Post follow-up" }).click();
-  await expect(page.getByText("Your follow-up was posted.")).toBeVisible();
+  await confirmChecklist(page);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("Your follow-up is in the review queue with the case.")).toBeVisible();
+  await expect(page.getByText("Waiting for a moderator's review.")).toBeVisible();
+  await approveCase(baseURL!, caseIdOf(page), info);
+  await page.reload();
   await expect(page.getByRole("heading", { name: "What happened next", exact: true })).toBeVisible();
-  await expect(page.locator(".case-head .state")).toHaveText("Follow-up posted");
+  await expect(page.locator(".case-head .state").first()).toHaveText("Follow-up posted");
 });
 
 test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL }, info) => {

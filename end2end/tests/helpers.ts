@@ -75,7 +75,12 @@ export async function signInAs(page: Page, email: string) {
 /** The author confirms every item of the de-identification checklist on the case form. */
 export async function confirmChecklist(page: Page) {
   const checklist = page.getByRole("group", { name: "De-identification checklist" });
-  for (const box of await checklist.getByRole("checkbox").all()) await box.check();
+  // With JavaScript, the islands above the checklist hydrate at idle time and can move it under
+  // the pointer between two clicks; check every box, then make sure all of them stayed checked.
+  await expect(async () => {
+    for (const box of await checklist.getByRole("checkbox").all()) await box.check({ timeout: 2_000 });
+    for (const box of await checklist.getByRole("checkbox").all()) await expect(box).toBeChecked({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
   await checklist.getByLabel("This is a composite of more than one client.").check();
 }
 
