@@ -13,6 +13,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use caseroom::domain::deid::scan;
+use caseroom::server::gate::scan_as_read;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn realistic(c: &mut Criterion) {
@@ -28,6 +29,39 @@ fn realistic(c: &mut Criterion) {
             }
         })
     });
+    // As the publication gate scans: the rendered and the typed reading, folded, mapped back.
+    group.bench_function("demo_case_texts_as_read", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(scan_as_read(black_box(t)));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// The gate's reading of posts at the 64 KiB limit, in shapes that stress it: Markdown on every
+/// word, a character reference for every letter, an invisible character in every word, and
+/// full-width digits.
+fn as_read(c: &mut Criterion) {
+    const POST: usize = 60_000;
+    let fill = |unit: &str| unit.repeat(POST / unit.len());
+    let inputs = [
+        ("emphasis_60kb", fill("Ma**ria** ")),
+        ("char_references_60kb", fill("M&#97;ria ")),
+        ("zero_width_60kb", fill("Ma\u{200B}ria ")),
+        (
+            "fullwidth_digits_60kb",
+            fill("\u{FF15}\u{FF10}\u{FF13}-555 "),
+        ),
+    ];
+    let _ = scan_as_read("warm up");
+    let mut group = c.benchmark_group("deid_as_read");
+    group.sample_size(10);
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(*name, |b| b.iter(|| scan_as_read(black_box(text))));
+    }
     group.finish();
 }
 
@@ -88,5 +122,5 @@ fn hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, realistic, corpus, hostile);
+criterion_group!(benches, realistic, corpus, hostile, as_read);
 criterion_main!(benches);

@@ -57,7 +57,8 @@ checks=""
 for item in names places dates contacts images combination relations own_location findings; do
   checks="$checks&check.$item=absent"
 done
-curl -sf -o /dev/null -b "$dir/m.jar" -H "Origin: $base" -d "decision=approve$checks" "$base/review/1/decide"
+revision=$(curl -sf -b "$dir/m.jar" "$base/review/1" | grep -o 'name="revision" value="[0-9]*"' | head -1 | sed -E 's/.*value="([0-9]+)"/\1/' || true)
+curl -sf -o /dev/null -b "$dir/m.jar" -H "Origin: $base" -d "decision=approve&revision=${revision:-0}$checks" "$base/review/1/decide"
 for i in $(seq 100); do
   curl -sf -o /dev/null -b "$dir/s.jar" -H "Origin: $base" --data-urlencode "body=Reply $i. $para" "$base/cases/1/replies"
 done

@@ -163,9 +163,18 @@ fn case_page_bench(c: &mut Criterion) {
         let id = cases::submit_case(&state, Some(&actors[0]), &submission)
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        review::decide(&state, Some(&actors[3]), id, "approve", "", |_| "absent")
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let seen = state.store.latest_case_revision(id).await.ok();
+        review::decide(
+            &state,
+            Some(&actors[3]),
+            id,
+            seen,
+            "approve",
+            "",
+            |_| "absent",
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
         for i in 0..100 {
             let body = &md[..(400 + i * 7) % 1800];
             replies::create_reply(&state, Some(&actors[1 + i % 2]), id, body)

@@ -110,7 +110,11 @@ async function approve(baseURL: string, path: string, info: TestInfo): Promise<v
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
   const login = await api.post("/login", { form: { email, password: PASSWORD } });
   expect(login.status()).toBe(303);
-  const form: Record<string, string> = { decision: "approve" };
+  // The decision names the version the review page shows, as the page's form does.
+  const page = await (await api.get(path.replace(/\/decide$/, ""))).text();
+  const revision = page.match(/name="revision" value="(\d+)"/);
+  expect(revision).not.toBeNull();
+  const form: Record<string, string> = { decision: "approve", revision: revision![1] };
   for (const key of ["names", "places", "dates", "contacts", "images", "combination", "relations", "own_location", "findings"]) {
     form[`check.${key}`] = "absent";
   }

@@ -39,6 +39,8 @@ pub struct ReplyReviewView {
     pub html: SafeHtml,
     pub scans: Vec<FieldScan>,
     pub review: ReviewState,
+    /// The version being reviewed: a decision names it, and is refused if a newer one arrived.
+    pub revision: i64,
     pub can_decide: bool,
     /// The reader wrote it.
     pub own: bool,
@@ -103,6 +105,8 @@ pub struct ReviewView {
     pub context: CaseContext,
     pub review: ReviewState,
     pub submitted_at: i64,
+    /// The version being reviewed: a decision names it, and is refused if a newer one arrived.
+    pub revision: i64,
     pub sections: Vec<SectionView>,
     /// The scanner's findings in the stored text, field by field (only fields with findings).
     pub scans: Vec<FieldScan>,

@@ -11,6 +11,7 @@ mod flags;
 mod gate;
 mod pages;
 mod protection;
+mod recusal;
 mod redaction;
 mod reply_gate;
 mod review;

@@ -210,3 +210,60 @@ async fn the_thresholds_are_settings() {
     let (_, held) = post(&app, &newcomer, id, "Call 503-555-0147 about it.").await;
     assert!(!held, "both rules off: published at once");
 }
+
+#[tokio::test]
+async fn an_edited_rejected_reply_goes_back_to_a_moderator_not_straight_to_readers() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let (author, _) = app
+        .member_client("rej.author@clinic.example", &[Role::Clinician])
+        .await;
+    let (writer, _) = app
+        .member_client("rej.writer@clinic.example", &[Role::Clinician])
+        .await;
+    let id = publish(
+        &app,
+        &author,
+        &case_form("A case with a rejected reply", &[]),
+    )
+    .await;
+    let (reply, held) = post(&app, &writer, id, "Call her on 503-555-0147.").await;
+    assert!(held);
+    let res = app
+        .post_form(
+            app.moderator().await,
+            &format!("/review/replies/{reply}/decide"),
+            &[
+                ("decision", "reject"),
+                ("reason", "Please leave the number out."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .post_form(
+            &writer,
+            &format!("/replies/{reply}/edit"),
+            &[("body", "A clean reply now.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        !app.get(&author, &format!("/cases/{id}"))
+            .await
+            .1
+            .contains("A clean reply now."),
+        "not published by its own author's edit"
+    );
+    let (_, queue) = app.get(app.moderator().await, "/review").await;
+    assert!(
+        queue.contains(&format!("/review/replies/{reply}")),
+        "{queue}"
+    );
+    app.approve_reply(reply).await;
+    assert!(
+        app.get(&author, &format!("/cases/{id}"))
+            .await
+            .1
+            .contains("A clean reply now.")
+    );
+}

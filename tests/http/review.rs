@@ -646,3 +646,76 @@ async fn a_moderator_edits_a_case_in_review_and_it_keeps_its_place_and_claim() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn a_decision_applies_only_to_the_version_the_moderator_read() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("version.author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("version.peer@clinic.example", &[Role::Clinician])
+        .await;
+    let id = submit(
+        &app,
+        &author,
+        &case_form("A case edited during review", &[]),
+    )
+    .await;
+    let moderator = app.moderator().await;
+    let (_, page) = app.get(moderator, &format!("/review/{id}")).await;
+    let read = page
+        .split("name=\"revision\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+
+    // The author changes the text after the moderator opened it.
+    let res = edit(
+        &app,
+        &author,
+        id,
+        &case_form(
+            "A case edited during review",
+            &[("stuck", "Added after the moderator opened the page.")],
+        ),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    let mut form = approval();
+    form.push(("revision".into(), read.clone()));
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = app
+        .post_form(moderator, &format!("/review/{id}/decide"), &form)
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("The text changed after you opened it"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Added after the moderator opened the page."),
+        "the new text is shown"
+    );
+    assert_eq!(
+        app.get(&peer, &format!("/cases/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Without a version the form is refused; with the new one it is approved.
+    let mut bare = approval();
+    bare.push(("revision".into(), "not a number".into()));
+    let bare: Vec<(&str, &str)> = bare.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = app
+        .post_form(moderator, &format!("/review/{id}/decide"), &bare)
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    app.approve(id).await;
+    assert_eq!(
+        app.get(&peer, &format!("/cases/{id}")).await.0,
+        StatusCode::OK
+    );
+}

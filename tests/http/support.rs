@@ -160,10 +160,41 @@ impl TestApp {
             .expect("invite")
     }
 
+    /// Posts a form as a browser would. A review decision (`…/decide`) without a `revision`
+    /// gets the newest one, which is what its review page's form carries (read from the store,
+    /// so no page read is added to the audit log).
     pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        let mut owned: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        if let Some(page) = path.strip_suffix("/decide")
+            && !form.iter().any(|(k, _)| *k == "revision")
+        {
+            let store = &self.state.store;
+            let revision = match page.strip_prefix("/review/replies/") {
+                Some(id) => match id.parse() {
+                    Ok(id) => store
+                        .latest_reply_revision(caseroom::model::ReplyId(id))
+                        .await
+                        .ok(),
+                    Err(_) => None,
+                },
+                None => match page.trim_start_matches("/review/").parse() {
+                    Ok(id) => store
+                        .latest_case_revision(caseroom::model::CaseId(id))
+                        .await
+                        .ok(),
+                    Err(_) => None,
+                },
+            };
+            if let Some(revision) = revision.filter(|r| *r > 0) {
+                owned.push(("revision".into(), revision.to_string()));
+            }
+        }
         client
             .post(self.url(path))
-            .form(form)
+            .form(&owned)
             .send()
             .await
             .expect("request")

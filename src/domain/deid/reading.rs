@@ -9,6 +9,7 @@
 //! mapped back with [`Reading::source_span`] to the bytes the author typed, so the composer
 //! highlights something the author can change.
 
+use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 use unicode_normalization::char::decompose_compatible;
 
 /// Text to scan, and for each of its bytes the source byte range it came from. Bytes the
@@ -16,23 +17,39 @@ use unicode_normalization::char::decompose_compatible;
 #[derive(Clone, Debug, Default)]
 pub struct Reading {
     text: String,
+    /// Empty when `identity`: then byte `i` came from source byte `i` (plain text and its ASCII
+    /// folds), which spares 8 bytes of bookkeeping per byte of a long plain text.
     origin: Vec<(u32, u32)>,
+    identity: bool,
 }
 
 impl Reading {
     /// Plain text read as it is typed (a title, a reason): every byte is its own origin.
     pub fn plain(source: &str) -> Reading {
-        let mut r = Reading::default();
-        r.push_exact(source, 0);
-        r
+        Reading {
+            text: source.to_owned(),
+            origin: Vec::new(),
+            identity: true,
+        }
     }
 
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// Turns an identity reading into one with explicit origins, before anything is appended.
+    fn materialize(&mut self) {
+        if self.identity {
+            self.origin = (0..self.text.len())
+                .map(|i| (to_u32(i), to_u32(i + 1)))
+                .collect();
+            self.identity = false;
+        }
+    }
+
     /// Appends `s`, which is the source text at `at..at + s.len()` byte for byte.
     pub fn push_exact(&mut self, s: &str, at: usize) {
+        self.materialize();
         self.text.push_str(s);
         self.origin
             .extend((at..at + s.len()).map(|i| (to_u32(i), to_u32(i + 1))));
@@ -40,6 +57,7 @@ impl Reading {
 
     /// Appends `s`, which stands for the whole source range `from` (a decoded `&#97;`).
     pub fn push_from(&mut self, s: &str, from: std::ops::Range<usize>) {
+        self.materialize();
         self.text.push_str(s);
         let o = (to_u32(from.start), to_u32(from.end));
         self.origin.extend(std::iter::repeat_n(o, s.len()));
@@ -47,13 +65,60 @@ impl Reading {
 
     /// Appends text the renderer adds (a line break between blocks): it has no source.
     pub fn push_synthetic(&mut self, s: &str) {
+        self.materialize();
         let at = self.origin.last().map_or(0, |o| o.1);
         self.text.push_str(s);
         self.origin.extend(std::iter::repeat_n((at, at), s.len()));
     }
 
+    /// The same text in the order a screen draws it. Right-to-left letters, and the direction
+    /// controls (overrides, embeddings, isolates, marks), reorder what is drawn: "\u{202E}9910"
+    /// shows as "0199", and a Hebrew word before "0199 555 503" shows the groups as
+    /// "503 555 0199". The Unicode bidirectional algorithm (with the page's left-to-right base
+    /// direction) gives the order; text with nothing right-to-left is returned as it is.
+    pub fn visual(&self) -> Reading {
+        if self.text.is_ascii() || !self.text.chars().any(directional) {
+            return self.clone();
+        }
+        let info = BidiInfo::new(&self.text, Some(Level::ltr()));
+        if !info.has_rtl() {
+            return self.clone();
+        }
+        let mut out = Reading::default();
+        for para in &info.paragraphs {
+            let (levels, runs) = info.visual_runs(para, para.range.clone());
+            for run in runs {
+                let Some(text) = self.text.get(run.clone()) else {
+                    continue;
+                };
+                let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+                let chars: Vec<(usize, char)> = text.char_indices().collect();
+                let ordered: Box<dyn Iterator<Item = &(usize, char)>> = if rtl {
+                    Box::new(chars.iter().rev())
+                } else {
+                    Box::new(chars.iter())
+                };
+                for &(i, c) in ordered {
+                    let origin = self.char_origin(run.start + i, c.len_utf8());
+                    out.push_char(c, origin);
+                }
+            }
+        }
+        out
+    }
+
+    fn push_char(&mut self, c: char, origin: (u32, u32)) {
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        self.text.push_str(s);
+        self.origin.extend(std::iter::repeat_n(origin, s.len()));
+    }
+
     /// The source bytes behind `start..end` of this text, or `None` when they are all synthetic.
     pub fn source_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if self.identity {
+            return (start < end && end <= self.text.len()).then_some((start, end));
+        }
         let spans = self.origin.get(start..end)?;
         let mut real = spans.iter().filter(|(a, b)| a < b);
         let first = real.next()?;
@@ -69,6 +134,17 @@ impl Reading {
     /// Cyrillic and Greek look-alikes inside an otherwise Latin word made Latin; letters and
     /// dashes that stand in for digits inside a number made digits and hyphens.
     pub fn fold(&self) -> Reading {
+        if self.text.is_ascii() && !self.text.contains("  ") && !self.text.contains('\t') {
+            // Only digit look-alikes change in such text, one byte for one byte: the origins stay.
+            let mut bytes = self.text.as_bytes().to_vec();
+            // Only ASCII is ever set, so the bytes stay ASCII.
+            fold_digit_lookalikes(&mut bytes, |b| char::from(*b), |b, d| *b = d as u8);
+            return Reading {
+                text: String::from_utf8(bytes).unwrap_or_default(),
+                origin: self.origin.clone(),
+                identity: self.identity,
+            };
+        }
         let mut chars: Vec<(char, (u32, u32))> = Vec::with_capacity(self.text.len());
         for (i, c) in self.text.char_indices() {
             let origin = self.char_origin(i, c.len_utf8());
@@ -90,19 +166,20 @@ impl Reading {
                 Plain::Keep => chars.push((c, origin)),
             }
         }
+        collapse_spaces(&mut chars);
         fold_mixed_script_words(&mut chars);
-        fold_digit_lookalikes(&mut chars);
+        fold_digit_lookalikes(&mut chars, |c| c.0, |c, d| c.0 = d);
         let mut out = Reading::default();
-        let mut buf = [0u8; 4];
         for (c, origin) in chars {
-            let s = c.encode_utf8(&mut buf);
-            out.text.push_str(s);
-            out.origin.extend(std::iter::repeat_n(origin, s.len()));
+            out.push_char(c, origin);
         }
         out
     }
 
     fn char_origin(&self, i: usize, len: usize) -> (u32, u32) {
+        if self.identity {
+            return (to_u32(i), to_u32(i + len));
+        }
         let spans = &self.origin[i..i + len];
         let real: Vec<_> = spans.iter().filter(|(a, b)| a < b).collect();
         match (real.first(), real.last()) {
@@ -152,6 +229,31 @@ fn is_invisible(c: char) -> bool {
         | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
         | '\u{FFA0}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
         | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A character that can change the order in which a line is drawn.
+fn directional(c: char) -> bool {
+    use BidiClass::*;
+    matches!(
+        bidi_class(c),
+        R | AL | AN | RLE | RLO | RLI | LRE | LRO | LRI | FSI | PDF | PDI
+    )
+}
+
+/// Runs of spaces and tabs become one space, as a page draws them (and a double space between
+/// two words of a name is not a gap the scanner should trip on).
+fn collapse_spaces(chars: &mut Vec<(char, (u32, u32))>) {
+    let mut out: Vec<(char, (u32, u32))> = Vec::with_capacity(chars.len());
+    for &(c, origin) in chars.iter() {
+        let c = if c == '\t' { ' ' } else { c };
+        match out.last_mut() {
+            Some((' ', last)) if c == ' ' => {
+                *last = (last.0.min(origin.0), last.1.max(origin.1));
+            }
+            _ => out.push((c, origin)),
+        }
+    }
+    *chars = out;
 }
 
 fn is_combining_mark(c: char) -> bool {
@@ -273,42 +375,55 @@ fn fold_mixed_script_words(chars: &mut [(char, (u32, u32))]) {
 /// Inside a number, letters drawn like digits become digits and any dash a hyphen
 /// ("503–555–O199"): only where a digit sits on the letter's side and the run around it is
 /// mostly digits, so words are never touched.
-fn fold_digit_lookalikes(chars: &mut [(char, (u32, u32))]) {
+fn fold_digit_lookalikes<T>(chars: &mut [T], get: impl Fn(&T) -> char, set: impl Fn(&mut T, char)) {
     let is_dash = |c: char| {
         matches!(
             c,
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}'
         )
     };
+    let is_dot = |c: char| {
+        matches!(
+            c,
+            '\u{00B7}' | '\u{2022}' | '\u{2024}' | '\u{2219}' | '\u{22C5}' | '\u{30FB}'
+        )
+    };
     let digit_like = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].0;
+        let c = get(&chars[i]);
         if !(c.is_ascii_digit() || digit_like(c)) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && (chars[i].0.is_ascii_digit() || digit_like(chars[i].0)) {
+        while i < chars.len() && {
+            let c = get(&chars[i]);
+            c.is_ascii_digit() || digit_like(c)
+        } {
             i += 1;
         }
         let run = &mut chars[start..i];
-        let digits = run.iter().filter(|(c, _)| c.is_ascii_digit()).count();
+        let digits = run.iter().filter(|c| get(c).is_ascii_digit()).count();
         let letters = run.len() - digits;
         if digits >= 2 && letters > 0 && letters * 3 <= run.len() {
-            for (c, _) in run.iter_mut() {
-                *c = match *c {
-                    'O' | 'o' => '0',
-                    'l' | 'I' => '1',
-                    other => other,
-                };
+            for c in run.iter_mut() {
+                match get(c) {
+                    'O' | 'o' => set(c, '0'),
+                    'l' | 'I' => set(c, '1'),
+                    _ => {}
+                }
             }
         }
     }
     for i in 1..chars.len().saturating_sub(1) {
-        if is_dash(chars[i].0) && chars[i - 1].0.is_ascii_digit() && chars[i + 1].0.is_ascii_digit()
-        {
-            chars[i].0 = '-';
+        if get(&chars[i - 1]).is_ascii_digit() && get(&chars[i + 1]).is_ascii_digit() {
+            let c = get(&chars[i]);
+            if is_dash(c) {
+                set(&mut chars[i], '-');
+            } else if is_dot(c) {
+                set(&mut chars[i], '.');
+            }
         }
     }
 }
@@ -340,6 +455,44 @@ mod tests {
         assert_eq!(folded("Маria"), "Maria", "Cyrillic М in a Latin word");
         assert_eq!(folded("Мария"), "Мария", "a Russian name stays Russian");
         assert_eq!(folded("Ｍａｒｉａ"), "Maria");
+        assert_eq!(folded("503·555·0199"), "503.555.0199");
+    }
+
+    fn drawn(s: &str) -> String {
+        Reading::plain(s).visual().fold().text().to_owned()
+    }
+
+    #[test]
+    fn right_to_left_text_is_read_in_the_order_it_is_drawn() {
+        assert_eq!(
+            drawn("Call \u{202E}9910-555-305\u{202C} now"),
+            "Call 503-555-0199 now"
+        );
+        // An override runs to the end of its paragraph, nested ones too.
+        assert_eq!(
+            drawn("\u{202E}\u{202E}\u{202C}rofakO airaM"),
+            "Maria Okafor"
+        );
+        assert_eq!(drawn("\u{202E}txen rofakO airaM"), "Maria Okafor next");
+        // A Hebrew word before the groups of a number draws them right to left.
+        let hebrew = drawn("\u{05D0} 0199 555 503");
+        assert!(hebrew.contains("503 555 0199"), "{hebrew}");
+        assert!(drawn("\u{202B}0199 555 503\u{202C}").contains("503 555 0199"));
+        assert_eq!(drawn("Maria Okafor"), "Maria Okafor");
+        let r = Reading::plain("x \u{202E}ab").visual().fold();
+        assert_eq!(r.text(), "x ba");
+        assert_eq!(r.source_span(2, 3), Some((6, 7)));
+    }
+
+    #[test]
+    fn spaces_are_collapsed_as_a_page_draws_them() {
+        assert_eq!(
+            folded("Maria  Okafor\tand \u{200B} Ann"),
+            "Maria Okafor and Ann"
+        );
+        let r = Reading::plain("a  b").fold();
+        assert_eq!(r.text(), "a b");
+        assert_eq!(r.source_span(0, 3), Some((0, 4)));
     }
 
     #[test]

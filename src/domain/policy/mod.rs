@@ -62,7 +62,7 @@ pub enum Action {
     CloseCase,
     /// Open one's closed case again.
     ReopenCase,
-    /// Lock or unlock a case with a reason (moderators and admins).
+    /// Lock or unlock a case with a reason (moderators and admins, not on their own case).
     LockCase,
     /// Learn who wrote an anonymous case (moderators and admins).
     SeeAnonymousAuthor,
@@ -78,8 +78,8 @@ pub enum Action {
     /// Claim, approve, return or reject a case in review, or approve or reject a held reply
     /// (moderators and admins, never their own).
     Review,
-    /// Flag a published case or a published reply as possibly identifying (any member but its
-    /// author).
+    /// Flag a published case or a published reply as possibly identifying, or say one may know
+    /// the client (any member but its author; moderators also on a case still in review).
     Flag,
     /// Show again a reply hidden after flags (moderators and admins).
     RestoreReply,
@@ -246,9 +246,16 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
         (Action::ReopenCase, Target::Case(c)) if c.author == me && c.state == CaseState::Closed => {
             open_to_members(&c, false)
         }
+        // A moderator does not lock or unlock their own case: another moderator does.
+        (Action::LockCase, Target::Case(c)) if is_moderator(actor) => {
+            if c.author == me {
+                Err(Denial::OwnCase)
+            } else {
+                Ok(())
+            }
+        }
         (
-            Action::LockCase
-            | Action::ViewRevisions
+            Action::ViewRevisions
             | Action::Redact
             | Action::SeeAnonymousAuthor
             | Action::ViewReviewQueue,
@@ -265,7 +272,13 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
                 Ok(())
             }
         }
-        (Action::Flag, Target::Case(c)) if c.author != me && c.review.is_published() => Ok(()),
+        // Members flag what is published; a moderator may also flag a case still in review
+        // (above all to say they may know the client, and leave it to another moderator).
+        (Action::Flag, Target::Case(c))
+            if c.author != me && (c.review.is_published() || is_moderator(actor)) =>
+        {
+            Ok(())
+        }
         (Action::Flag, Target::Reply(r))
             if r.author != me && r.review.is_published() && !r.hidden =>
         {

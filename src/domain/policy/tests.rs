@@ -185,6 +185,12 @@ fn the_role_by_action_table_holds() {
         (&[Role::Moderator], LockCase, theirs, Ok(())),
         (&[Role::Admin], LockCase, theirs, Ok(())),
         (
+            &[Role::Moderator, Role::Clinician],
+            LockCase,
+            mine,
+            Err(Denial::OwnCase),
+        ),
+        (
             &[Role::Clinician],
             SeeAnonymousAuthor,
             theirs,
@@ -290,7 +296,7 @@ fn the_role_by_review_state_table_holds() {
         (clinician, true, Flag, [no, no, no, no]),
         (clinician, false, Flag, [hid, hid, hid, ok]),
         (supervisor, false, Flag, [hid, hid, hid, ok]),
-        (moderator, false, Flag, [no, no, no, ok]),
+        (moderator, false, Flag, [ok, ok, ok, ok]),
     ];
     for (roles, is_author, action, cells) in table {
         for (review, expected) in ReviewState::ALL.iter().zip(cells) {

@@ -137,7 +137,8 @@ async fn load_one(
     } else {
         &actors.moderator
     };
-    review::decide(&then, Some(reviewer), id, "approve", "", |_| "absent")
+    let seen = Some(state.store.latest_case_revision(id).await?);
+    review::decide(&then, Some(reviewer), id, seen, "approve", "", |_| "absent")
         .await
         .map_err(|e| format!("demo review of {:?}: {e}", case.title))?;
     let mut helpful: Vec<ReplyId> = Vec::new();
@@ -155,10 +156,12 @@ async fn load_one(
             } else {
                 &actors.moderator
             };
+            let seen = Some(state.store.latest_reply_revision(posted.id).await?);
             reply_review::decide(
                 &then,
                 Some(reviewer),
                 posted.id,
+                seen,
                 "approve",
                 "",
                 |_| "absent",
@@ -188,7 +191,8 @@ async fn load_one(
             .await
             .map_err(|e| format!("demo follow-up in {:?}: {e}", case.title))?;
         // Like an edit, the follow-up went back to review: the moderator approves it again.
-        review::decide(&then, Some(reviewer), id, "approve", "", |_| "absent")
+        let seen = Some(state.store.latest_case_revision(id).await?);
+        review::decide(&then, Some(reviewer), id, seen, "approve", "", |_| "absent")
             .await
             .map_err(|e| format!("demo follow-up review of {:?}: {e}", case.title))?;
     }

@@ -61,6 +61,7 @@ pub async fn flag_reply(
         Ok((Flagged::Hidden, case)) => {
             see_other(&format!("/cases/{case}?notice=flag-hid-reply"), None)
         }
+        Ok((Flagged::HiddenFromYou, _)) => see_other("/cases?notice=hidden-from-you", None),
         Ok((_, case)) => see_other(&format!("/cases/{case}?notice=flagged#reply-{id}"), None),
         Err(e) => {
             let path = format!("/replies/{id}/flag");

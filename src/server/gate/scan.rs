@@ -10,7 +10,7 @@ use sha2::{Digest as _, Sha256};
 use crate::domain::deid::{self, Finding, Reading, Severity};
 use crate::model::{FieldScan, FindingView};
 use crate::server::error::AppError;
-use crate::server::render;
+use crate::server::render::{self, MAX_SOURCE_BYTES};
 use crate::server::store::ScanExplanation;
 
 /// An explanation must say something; a stray keystroke is not one.
@@ -31,27 +31,68 @@ pub fn explanations_from(values: &[(String, String)]) -> Explanations {
 
 /// Everything in `source` that could identify a client, with spans into `source`.
 ///
-/// Two readings are scanned: the rendered one (Markdown decoded and joined, as the page shows
-/// it) and the typed one (which still holds link addresses and what a reader would decode in
-/// their head); both are folded first (invisible characters gone, look-alike digits and letters
-/// made plain). A finding in the rendered reading wins where the two overlap.
+/// The scanner reads the text as the page draws it: the rendered Markdown (character references
+/// decoded, escapes and emphasis markers gone, link addresses after their text), in the order a
+/// screen draws right-to-left text, folded (invisible characters gone, look-alike digits and
+/// letters made plain, runs of spaces collapsed). Each finding is placed on the bytes the author
+/// typed. Text longer than a post (only `caseroom scan` reads such) is read a paragraph-aligned
+/// piece at a time, so memory stays bounded.
 pub fn scan_as_read(source: &str) -> Vec<Finding> {
-    let rendered = render::reading(source).fold();
-    let typed = Reading::plain(source).fold();
-    let mut found: Vec<Finding> = Vec::new();
-    for reading in [&rendered, &typed] {
-        for f in deid::scan(reading.text()) {
-            let Some((start, end)) = reading.source_span(f.start, f.end) else {
-                continue;
-            };
-            if found.iter().any(|k| k.start < end && start < k.end) {
-                continue;
-            }
-            found.push(Finding { start, end, ..f });
+    let mut found = Vec::new();
+    for (offset, piece) in pieces(source) {
+        let reading = render::reading(piece).visual().fold();
+        found.extend(placed(&reading).into_iter().map(|f| Finding {
+            start: f.start + offset,
+            end: f.end + offset,
+            ..f
+        }));
+    }
+    found
+}
+
+/// `source` in pieces of at most a post's size, cut after a blank line where there is one, else
+/// after a line, else at a character boundary.
+fn pieces(source: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while source.len() - start > MAX_SOURCE_BYTES {
+        let window = &source[start..];
+        let mut limit = MAX_SOURCE_BYTES;
+        while !window.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &window[..limit];
+        let cut = head
+            .rfind("\n\n")
+            .map(|i| i + 2)
+            .or_else(|| head.rfind('\n').map(|i| i + 1))
+            .filter(|&i| i > 0)
+            .unwrap_or(limit);
+        out.push((start, &window[..cut]));
+        start += cut;
+    }
+    out.push((start, &source[start..]));
+    out
+}
+
+/// The findings in one reading, placed on the source bytes, sorted by where they start. Two
+/// findings that land on the same bytes (inside one decoded reference) count once.
+fn placed(reading: &Reading) -> Vec<Finding> {
+    let mut found: Vec<Finding> = deid::scan(reading.text())
+        .into_iter()
+        .filter_map(|f| {
+            let (start, end) = reading.source_span(f.start, f.end)?;
+            Some(Finding { start, end, ..f })
+        })
+        .collect();
+    found.sort_by_key(|f| (f.start, f.end));
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| k.end <= f.start) {
+            kept.push(f);
         }
     }
-    found.sort_by_key(|f| (f.start, f.end));
-    found
+    kept
 }
 
 /// The scanner's findings in one field, with keys for explanations.
@@ -192,6 +233,32 @@ mod tests {
         assert_eq!(
             found("Her name is Ma\u{200B}ria Okafor."),
             ["Ma\u{200B}ria Okafor"]
+        );
+    }
+
+    #[test]
+    fn identifiers_hidden_by_direction_and_spacing_are_found() {
+        assert_eq!(
+            found("Call \u{202E}9910-555-305\u{202C} now."),
+            ["9910-555-305"]
+        );
+        assert!(!found("Her name is Maria  Okafor.").is_empty());
+        assert!(!found("[her profile](https://facebook.com/maria.okafor.77)").is_empty());
+    }
+
+    #[test]
+    fn text_longer_than_a_post_is_read_in_pieces_and_placed_right() {
+        let filler = "She came to the session and we talked about the week.\n\n".repeat(2_000);
+        let text = format!("{filler}Call 503-555-0199 today.\n\n{filler}Maria Okafor said so.");
+        let all = scan_as_read(&text);
+        let spans: Vec<&str> = all.iter().map(|f| &text[f.start..f.end]).collect();
+        assert!(spans.contains(&"503-555-0199"), "{spans:?}");
+        assert!(spans.iter().any(|s| s.contains("Maria")), "{spans:?}");
+        let pieces = pieces(&text);
+        assert!(pieces.len() > 2 && pieces.iter().all(|(_, p)| p.len() <= MAX_SOURCE_BYTES));
+        assert_eq!(
+            pieces.iter().map(|(_, p)| p.len()).sum::<usize>(),
+            text.len()
         );
     }
 

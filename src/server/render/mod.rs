@@ -36,13 +36,19 @@ pub enum CookError {
 pub fn cook(markdown: &str) -> Result<SafeHtml, CookError> {
     let events = events(markdown)?;
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    // Images are dropped; the alt text between start and end stays as plain text.
+    let shown = events.into_iter().filter_map(|(e, _)| match e {
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
+    });
+    pulldown_cmark::html::push_html(&mut html, shown);
     Ok(SafeHtml::from_cooked(sanitizer().clean(&html).to_string()))
 }
 
 /// The Markdown events `cook` turns into HTML, each with the source range it came from: raw
-/// HTML made text, images dropped (their alt text stays), task markers made text. `reading`
-/// reads the same events, so the scanner sees exactly what the page will show.
+/// HTML made text, task markers made text. Images are still here: `cook` drops them (their alt
+/// text stays) and `reading` reads their markup. `reading` reads the same events, so the
+/// scanner sees what the page will show.
 fn events(markdown: &str) -> Result<Vec<(Event<'_>, Range<usize>)>, CookError> {
     if markdown.len() > MAX_SOURCE_BYTES {
         return Err(CookError::TooLong);
@@ -65,8 +71,6 @@ fn events(markdown: &str) -> Result<Vec<(Event<'_>, Range<usize>)>, CookError> {
         match event {
             // Raw HTML is shown as the text it is.
             Event::Html(raw) | Event::InlineHtml(raw) => events.push((Event::Text(raw), range)),
-            // Images are dropped; the alt text between start and end stays as plain text.
-            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {}
             // A checkbox would be an <input>; a plain marker says the same without a form control.
             Event::TaskListMarker(done) => events.push((
                 Event::Text(if done { "☑ " } else { "☐ " }.into()),

@@ -4,7 +4,7 @@
 //! scanner reads this (folded, see `domain::deid::reading`), and redaction finds what a
 //! moderator copied from the page in it.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::domain::deid::Reading;
 
@@ -15,9 +15,38 @@ pub fn reading(markdown: &str) -> Reading {
         return Reading::plain(markdown);
     };
     let mut r = Reading::default();
+    // Link addresses are read too (a reader sees them when pointing at the link): after the
+    // link's text, in parentheses.
+    let mut links: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    // Inside an image: its markup was read whole at its start.
+    let mut image = 0usize;
     for (event, range) in events {
+        if image > 0 {
+            match event {
+                Event::Start(Tag::Image { .. }) => image += 1,
+                Event::End(TagEnd::Image) => image -= 1,
+                _ => {}
+            }
+            continue;
+        }
         match event {
-            Event::Text(text) | Event::Code(text) => push_text(&mut r, markdown, &text, range),
+            // The page drops images and shows their alt text; the markup is read as typed,
+            // alt text and address together, so the author and the moderator hear of an image
+            // the author meant to share.
+            Event::Start(Tag::Image { .. }) => {
+                image = 1;
+                push_text(
+                    &mut r,
+                    markdown,
+                    markdown.get(range.clone()).unwrap_or(""),
+                    range,
+                    true,
+                );
+            }
+            // Text is the source as typed, or one decoded piece of it (`&#97;`, `\-`).
+            Event::Text(text) => push_text(&mut r, markdown, &text, range, false),
+            // Code is shown as typed, inside its backticks.
+            Event::Code(text) => push_text(&mut r, markdown, &text, range, true),
             // A line break inside a paragraph is drawn as a space.
             Event::SoftBreak => r.push_from(" ", range),
             Event::HardBreak => r.push_from("\n", range),
@@ -26,7 +55,30 @@ pub fn reading(markdown: &str) -> Reading {
             // where capitals say less.
             Event::Start(Tag::Heading { .. }) => r.push_synthetic("# "),
             Event::Start(Tag::Item) => r.push_synthetic("- "),
-            Event::End(TagEnd::TableCell) => r.push_synthetic(" | "),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let shown = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                links.push((
+                    if shown {
+                        String::new()
+                    } else {
+                        dest_url.to_string()
+                    },
+                    range,
+                ));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((dest, range)) = links.pop().filter(|(d, _)| !d.is_empty()) {
+                    r.push_synthetic(" (");
+                    push_text(&mut r, markdown, &dest, range, true);
+                    r.push_synthetic(")");
+                }
+            }
+            // Each cell is a block of its own on the page.
+            Event::End(TagEnd::TableCell) => r.push_synthetic("\n"),
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock,
             ) => r.push_synthetic("\n\n"),
@@ -40,12 +92,21 @@ pub fn reading(markdown: &str) -> Reading {
 }
 
 /// Text the renderer shows: byte for byte where it is the source as typed, else standing for
-/// the whole source range it decodes (`&#97;` is an `a`).
-fn push_text(r: &mut Reading, source: &str, text: &str, range: std::ops::Range<usize>) {
+/// the whole source range it decodes (`&#97;` is an `a`). `inside`: the text is typed somewhere
+/// inside `range` (a code span within its backticks, a link's address within the link), so it
+/// is looked for there; decoded text is never looked for, or `&#53;` would place a "5" on the
+/// entity's own digits.
+fn push_text(
+    r: &mut Reading,
+    source: &str,
+    text: &str,
+    range: std::ops::Range<usize>,
+    inside: bool,
+) {
     let slice = source.get(range.clone()).unwrap_or("");
     if slice == text {
         r.push_exact(text, range.start);
-    } else if let Some(at) = slice.find(text).filter(|_| !text.is_empty()) {
+    } else if let Some(at) = slice.rfind(text).filter(|_| inside && !text.is_empty()) {
         r.push_exact(text, range.start + at);
     } else {
         r.push_from(text, range);
@@ -73,10 +134,15 @@ mod tests {
         );
         assert_eq!(
             read("![Maria](x.png)"),
-            "Maria",
-            "an image's alt text stays"
+            "![Maria](x.png)",
+            "an image is read as typed"
         );
         assert_eq!(read("line one\nline two"), "line one line two");
+        assert_eq!(
+            read("[her page](https://example.org/maria)"),
+            "her page (https://example.org/maria)"
+        );
+        assert_eq!(read("<https://example.org/x>"), "https://example.org/x");
     }
 
     #[test]
@@ -97,6 +163,15 @@ mod tests {
     fn blocks_are_separated_like_lines() {
         let text = read("# Title\n\nA paragraph.\n\n| a | b |\n|---|---|\n| c | d |");
         assert!(text.starts_with("# Title\n\nA paragraph."), "{text:?}");
-        assert!(text.contains("c | d"), "{text:?}");
+        assert!(text.contains("c\nd"), "{text:?}");
+    }
+
+    #[test]
+    fn a_decoded_character_is_placed_on_its_whole_reference() {
+        let md = "Call &#53;03-555-0199";
+        let r = reading(md).fold();
+        let at = r.text().find("503").unwrap_or(0);
+        let (s, e) = r.source_span(at, at + 3).unwrap_or((0, 0));
+        assert_eq!(&md[s..e], "&#53;03");
     }
 }

@@ -41,6 +41,9 @@ pub async fn flag(
     let actor = signed_in(actor)?;
     let kind = FlagKind::parse(kind)
         .ok_or_else(|| AppError::Invalid("Choose what the flag is about from the list.".into()))?;
+    // "I may know this client" is about the case, wherever it was said: the case is hidden from
+    // this reader, replies and all.
+    let reply = reply.filter(|_| kind != FlagKind::MayKnow);
     let note = parse_note(note).map_err(AppError::Invalid)?;
     let trusted = [Role::Supervisor, Role::Moderator, Role::Admin]
         .into_iter()

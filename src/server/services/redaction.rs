@@ -2,9 +2,9 @@
 //!
 //! The moderator copies the text from the page, where readers see it rendered; the store keeps
 //! what the author typed. So an occurrence is found three ways and replaced in the typed text:
-//! as typed, in the typed text folded (invisible characters and look-alikes, see
-//! `domain::deid::reading`), and in the rendered reading folded (`M&#97;ria` or `Ma**ria**`
-//! read as "Maria"). Letter case never matters.
+//! as typed, in the typed text as drawn and folded (direction, invisible characters and
+//! look-alikes, see `domain::deid::reading`), and in the rendered reading as drawn and folded
+//! (`M&#97;ria` or `Ma**ria**` read as "Maria"). Letter case never matters.
 
 use super::access::{case_for, signed_in};
 use crate::domain::deid::Reading;
@@ -73,7 +73,10 @@ fn occurrences(source: &str, redaction: &Redaction, needle: &str) -> Vec<(usize,
     if needle.is_empty() {
         return spans;
     }
-    for read in [Reading::plain(source).fold(), reading(source).fold()] {
+    for read in [
+        Reading::plain(source).visual().fold(),
+        reading(source).visual().fold(),
+    ] {
         let hay = read.text().to_ascii_lowercase();
         for (at, m) in hay.match_indices(needle) {
             if let Some(span) = read.source_span(at, at + m.len()) {

@@ -10,7 +10,7 @@ use crate::model::{PendingReplyEntry, ReplyId, ReplyReviewView, SafeHtml};
 use crate::server::error::AppError;
 use crate::server::gate::scan_field;
 use crate::server::state::AppState;
-use crate::server::store::DecisionWrite;
+use crate::server::store::{DecisionWrite, ReviewRefusal};
 
 pub async fn pending(
     state: &AppState,
@@ -46,6 +46,7 @@ pub async fn page(
         Target::Reply(reply.facts(case.facts())),
     );
     let scan = scan_field("body", "Reply", &reply.source);
+    let revision = state.store.latest_reply_revision(id).await?;
     Ok(ReplyReviewView {
         id,
         case: case.id,
@@ -58,6 +59,7 @@ pub async fn page(
             vec![scan]
         },
         review: reply.review,
+        revision,
         can_decide: decision.is_ok() && !reply.review.is_published(),
         own: decision.is_err(),
     })
@@ -68,6 +70,7 @@ pub async fn decide<'a>(
     state: &AppState,
     actor: Option<&Actor>,
     id: ReplyId,
+    seen: Option<i64>,
     decision: &str,
     reason: &str,
     tick: impl Fn(&str) -> &'a str,
@@ -100,12 +103,19 @@ pub async fn decide<'a>(
         reason: &reason,
         checklist: checklist.as_deref(),
         claims_after: now,
+        revision: seen,
     };
     let review = state
         .store
         .decide_reply(reply.id, &write, now)
         .await?
-        .map_err(refused)?;
+        .map_err(|refusal| match refusal {
+            ReviewRefusal::NotPending(_) => AppError::Conflict(
+                "This reply is not waiting for review any more. Nothing was changed.".into(),
+            ),
+            ReviewRefusal::NotFound => super::access::no_reply(),
+            other => refused(other),
+        })?;
     tracing::info!(reply.id = %id, review.id = review, decision = decision.outcome().key(), "reply reviewed");
     Ok(decision)
 }

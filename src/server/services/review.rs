@@ -152,6 +152,7 @@ pub async fn review_page(
         context: case.context,
         review: case.review,
         submitted_at: case.submitted_at.unwrap_or(case.created_at),
+        revision: revision.as_ref().map_or(0, |r| r.id),
         sections,
         scans,
         checklist: revision
@@ -189,11 +190,13 @@ pub async fn claim(state: &AppState, actor: Option<&Actor>, id: CaseId) -> Resul
 }
 
 /// Approves the case, with every checklist item ticked, or returns or rejects it with a reason.
-/// `tick(key)` reads the moderator's checklist from the form.
+/// `tick(key)` reads the moderator's checklist from the form. `seen` is the revision the
+/// moderator read: a decision on any other (an edit or a follow-up arrived meanwhile) is refused.
 pub async fn decide<'a>(
     state: &AppState,
     actor: Option<&Actor>,
     id: CaseId,
+    seen: Option<i64>,
     decision: &str,
     reason: &str,
     tick: impl Fn(&str) -> &'a str,
@@ -219,6 +222,7 @@ pub async fn decide<'a>(
         reason: &reason,
         checklist: checklist.as_deref(),
         claims_after: now - CLAIM_LAPSE_SECS,
+        revision: seen,
     };
     let result = state.store.decide_case(case.id, &write, now).await?;
     let review = result.map_err(refused)?;
@@ -228,6 +232,13 @@ pub async fn decide<'a>(
 
 pub(super) fn refused(refusal: ReviewRefusal) -> AppError {
     match refusal {
+        // A decision form always carries the version it was opened on.
+        ReviewRefusal::NoVersion => AppError::BadRequest(
+            "The review form is missing the version you read. Reload the review page and decide again.".into(),
+        ),
+        ReviewRefusal::Changed => AppError::Conflict(
+            "The text changed after you opened it: the author edited it or added a follow-up. Nothing was decided; read the new version below and decide again.".into(),
+        ),
         ReviewRefusal::ClaimedBy(name) => AppError::Conflict(format!(
             "{name} has claimed this case and is reviewing it. Nothing was changed; pick another case from the queue."
         )),

@@ -80,13 +80,18 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         insert_revision(&mut tx, case, Some(id), author, now, text.revision()).await?;
-        if write.reply.hold().is_none() {
+        let held = write.reply.hold().map(|h| h.key());
+        let action = if held.is_some() {
+            "reply_held_for_review"
+        } else {
             publish_reply(&mut tx, case, ReplyId(id), now).await?;
-        }
+            "reply_published"
+        };
         gate_audit(
             &mut tx,
             write.reply,
-            "reply",
+            action,
+            held,
             ReplyId(id),
             case,
             author,
@@ -98,7 +103,9 @@ impl Store {
     }
 
     /// Replaces a reply's text. When the gate holds the edit, it waits for a moderator, and the
-    /// reply is out of view (and out of the case's counts) until then.
+    /// reply is out of view (and out of the case's counts) until then. An edit of a reply that
+    /// was never published (held, or rejected) waits for a moderator in any case: only a
+    /// moderator publishes a reply.
     pub async fn update_reply(
         &self,
         id: ReplyId,
@@ -108,7 +115,16 @@ impl Store {
     ) -> Result<(), StoreError> {
         let text = reply.text();
         let mut tx = self.write_tx().await?;
-        if reply.hold().is_some() {
+        let state: String = sqlx::query_scalar("select review_state from replies where id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        let held = match reply.hold() {
+            Some(hold) => Some(hold.key()),
+            None if state != ReviewState::Approved.key() => Some("resubmitted"),
+            None => None,
+        };
+        if held.is_some() {
             sqlx::query(
                 "update replies set review_state = 'pending', submitted_at = $1 where id = $2",
             )
@@ -135,7 +151,12 @@ impl Store {
         )
         .await?;
         recount(&mut tx, CaseId(case)).await?;
-        gate_audit(&mut tx, reply, "reply_edit", id, CaseId(case), editor, now).await?;
+        let action = if held.is_some() {
+            "reply_edit_held_for_review"
+        } else {
+            "reply_edit_published"
+        };
+        gate_audit(&mut tx, reply, action, held, id, CaseId(case), editor, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -314,25 +335,20 @@ pub(super) async fn recount(
 
 /// The gate's decision about a reply or a reply's edit, in the audit log: published or held
 /// (and why), with the scanner's count. Ids and counts only.
+#[allow(clippy::too_many_arguments)]
 async fn gate_audit(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     reply: &GatedReply,
-    what: &'static str,
+    action: &'static str,
+    held: Option<&'static str>,
     id: ReplyId,
     case: CaseId,
     author: UserId,
     now: i64,
 ) -> Result<(), StoreError> {
-    let (action, held) = match (what, reply.hold()) {
-        ("reply", None) => ("reply_published", ""),
-        ("reply", Some(h)) => ("reply_held_for_review", h.key()),
-        (_, None) => ("reply_edit_published", ""),
-        (_, Some(h)) => ("reply_edit_held_for_review", h.key()),
-    };
-    let detail = if held.is_empty() {
-        format!("reply={id} findings={}", reply.findings())
-    } else {
-        format!("reply={id} findings={} held={held}", reply.findings())
+    let detail = match held {
+        None => format!("reply={id} findings={}", reply.findings()),
+        Some(why) => format!("reply={id} findings={} held={why}", reply.findings()),
     };
     AuditEvent {
         at: now,

@@ -47,6 +47,16 @@ impl Store {
             .collect())
     }
 
+    /// The newest revision of a reply, which its review page shows.
+    pub async fn latest_reply_revision(&self, reply: ReplyId) -> Result<i64, StoreError> {
+        let latest: Option<i64> =
+            sqlx::query_scalar("select max(id) from revisions where reply_id = $1")
+                .bind(reply.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(latest.unwrap_or(0))
+    }
+
     pub async fn count_pending_replies(&self, reader: &Actor) -> Result<i64, StoreError> {
         let sql = format!(
             "select count(*) from replies r join cases c on c.id = r.case_id \
@@ -90,6 +100,11 @@ impl Store {
             .bind(reply.0)
             .fetch_one(&mut *tx)
             .await?;
+        match write.revision {
+            None => return Ok(Err(ReviewRefusal::NoVersion)),
+            Some(seen) if seen != revision => return Ok(Err(ReviewRefusal::Changed)),
+            Some(_) => {}
+        }
         let review = sqlx::query(
             "insert into case_reviews (case_id, reply_id, revision_id, moderator_id, decision, reason, checklist, at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8)",

@@ -47,6 +47,10 @@ pub enum ReviewRefusal {
     ClaimedBy(String),
     /// The case is not waiting for review (decided already, or never submitted).
     NotPending(ReviewState),
+    /// A newer version arrived after the moderator opened the one they decided on.
+    Changed,
+    /// The decision did not say which version the moderator read.
+    NoVersion,
     NotFound,
 }
 
@@ -58,6 +62,8 @@ pub struct DecisionWrite<'a> {
     pub checklist: Option<&'a str>,
     /// Claims older than this (unix seconds) have lapsed.
     pub claims_after: i64,
+    /// The revision the moderator read; the decision applies only if it is still the newest.
+    pub revision: Option<i64>,
 }
 
 impl Store {

@@ -69,6 +69,11 @@ impl Store {
         .bind(case.0)
         .fetch_one(&mut *tx)
         .await?;
+        match write.revision {
+            None => return Ok(Err(ReviewRefusal::NoVersion)),
+            Some(seen) if seen != revision => return Ok(Err(ReviewRefusal::Changed)),
+            Some(_) => {}
+        }
         let outcome = write.decision.outcome();
         let review = sqlx::query(
             "insert into case_reviews (case_id, revision_id, moderator_id, decision, reason, checklist, at) \

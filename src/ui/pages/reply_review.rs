@@ -36,8 +36,8 @@ fn ReplyReviewBody(reply: ReplyReviewView, feedback: FormFeedback) -> impl IntoV
     let action = format!("/review/replies/{}/decide", reply.id);
     let decision = if reply.can_decide {
         view! {
-            <ApproveForm action=action.clone() feedback=feedback.clone()/>
-            <DeclineForm action=action feedback=feedback returnable=false/>
+            <ApproveForm action=action.clone() revision=reply.revision feedback=feedback.clone()/>
+            <DeclineForm action=action revision=reply.revision feedback=feedback returnable=false/>
         }
         .into_any()
     } else {

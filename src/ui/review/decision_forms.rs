@@ -41,21 +41,23 @@ pub fn DecisionForms(review: ReviewView, feedback: FormFeedback) -> impl IntoVie
     view! {
         <FormError error=feedback.error_for(Some("claim"))/>
         {claim}
-        <ApproveForm action=format!("/review/{id}/decide") feedback=feedback.clone()/>
-        <DeclineForm action=format!("/review/{id}/decide") feedback=feedback returnable=true/>
+        <ApproveForm action=format!("/review/{id}/decide") revision=review.revision feedback=feedback.clone()/>
+        <DeclineForm action=format!("/review/{id}/decide") revision=review.revision feedback=feedback returnable=true/>
     }
     .into_any()
 }
 
-/// The moderator's checklist and *Approve*; `action` is where the decision posts.
+/// The moderator's checklist and *Approve*; `action` is where the decision posts, `revision`
+/// the version on the page (a decision on an older one is refused).
 #[component]
-pub fn ApproveForm(action: String, feedback: FormFeedback) -> impl IntoView {
+pub fn ApproveForm(action: String, revision: i64, feedback: FormFeedback) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="approve-heading">
             <h2 id="approve-heading">"De-identification checklist"</h2>
             <p class="muted">"Tick every item: absent (not in the case) or redacted (it was, and you redacted it)."</p>
             <FormError error=feedback.error_for(Some("approve"))/>
             <form method="post" action=action class="stack approve">
+                <input type="hidden" name="revision" value=revision.to_string()/>
                 {MODERATOR_ITEMS.iter().map(|i| {
                     let name = format!("check.{}", i.key);
                     let chosen = feedback.value(&name);
@@ -75,7 +77,12 @@ pub fn ApproveForm(action: String, feedback: FormFeedback) -> impl IntoView {
 
 /// A reason, then *Return to the author* (cases only: `returnable`) or *Reject*.
 #[component]
-pub fn DeclineForm(action: String, feedback: FormFeedback, returnable: bool) -> impl IntoView {
+pub fn DeclineForm(
+    action: String,
+    revision: i64,
+    feedback: FormFeedback,
+    returnable: bool,
+) -> impl IntoView {
     let heading = if returnable {
         "Return or reject"
     } else {
@@ -86,6 +93,7 @@ pub fn DeclineForm(action: String, feedback: FormFeedback, returnable: bool) -> 
             <h2 id="decline-heading">{heading}</h2>
             <FormError error=feedback.error_for(Some("decline"))/>
             <form method="post" action=action class="stack">
+                <input type="hidden" name="revision" value=revision.to_string()/>
                 <div class="field">
                     <label for="reason">"Reason for the author"</label>
                     <p class="help" id="reason-help">"They read this. Say what to change; do not quote identifying text."</p>
