@@ -5,7 +5,7 @@ use crate::domain::case::{
 };
 use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
 use crate::model::SupervisorOption;
-use crate::ui::case::ScanReport;
+use crate::ui::case::FeedbackScanReport;
 use crate::ui::form_feedback::FormFeedback;
 use crate::ui::islands::MarkdownField;
 use crate::ui::notice::FormError;
@@ -71,19 +71,11 @@ pub fn CaseForm(
         }
         .into_any()
     });
-    let explained: Vec<(String, String)> = feedback
-        .values
-        .iter()
-        .filter_map(|(k, v)| Some((k.strip_prefix("explain.")?.to_owned(), v.clone())))
-        .collect();
-    let scan = feedback.scan.clone().map(|scans| {
-        view! { <ScanReport scans=scans explain=true explained=explained/> }.into_any()
-    });
     view! {
         {preview}
         <form method="post" action=action class="stack case-form" novalidate>
             <FormError error=feedback.error_for(None)/>
-            {scan}
+            <FeedbackScanReport feedback=feedback.clone()/>
             {revision.map(|r| view! { <input type="hidden" name="revision" value=r/> })}
             <aside class="deid-reminder">
                 "Write it de-identified: before you submit, you confirm the checklist at the end, and a moderator checks the case before members can read it."

@@ -10,4 +10,4 @@ pub use case_form::{AuthorChecklistFields, CaseForm};
 pub use chips::{CaseChips, ReviewBadge, StateBadge};
 pub use flag_form::FlagForm;
 pub use redact_form::RedactForm;
-pub use scan_report::ScanReport;
+pub use scan_report::{FeedbackScanReport, ScanReport};

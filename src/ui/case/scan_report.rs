@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::model::{FieldScan, FindingView};
+use crate::ui::form_feedback::FormFeedback;
 use crate::ui::raw_text::rcdata;
 
 /// The scanner's findings, highlighted in the author's own text, each with its reason and safer
@@ -40,6 +41,20 @@ pub fn ScanReport(
             }).collect_view()}
         </section>
     }
+}
+
+/// The report a refused submission (or *Check*) handed back to its form, with the explanations
+/// the author had typed; nothing on an ordinary page load.
+#[component]
+pub fn FeedbackScanReport(feedback: FormFeedback) -> impl IntoView {
+    let explained: Vec<(String, String)> = feedback
+        .values
+        .iter()
+        .filter_map(|(k, v)| Some((k.strip_prefix("explain.")?.to_owned(), v.clone())))
+        .collect();
+    feedback
+        .scan
+        .map(|scans| view! { <ScanReport scans=scans explain=true explained=explained/> })
 }
 
 fn plural(n: usize) -> &'static str {

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::cases::get_follow_up_source;
 use crate::domain::case::TextLimit;
 use crate::model::CaseId;
-use crate::ui::case::{AuthorChecklistFields, ScanReport};
+use crate::ui::case::{AuthorChecklistFields, FeedbackScanReport};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::MarkdownField;
 use crate::ui::notice::{ErrorPanel, FormError, KeptText};
@@ -32,21 +32,13 @@ pub fn FollowUpPage() -> impl IntoView {
                             }.into_any(),
                             Ok(source) => {
                                 let body = if feedback.has_values() { feedback.value("follow_up") } else { source.body };
-                                let explained: Vec<(String, String)> = feedback
-                                    .values
-                                    .iter()
-                                    .filter_map(|(k, v)| Some((k.strip_prefix("explain.")?.to_owned(), v.clone())))
-                                    .collect();
-                                let scan = feedback.scan.clone().map(|scans| {
-                                    view! { <ScanReport scans=scans explain=true explained=explained/> }.into_any()
-                                });
                                 view! {
                                     <h1>"What happened next"</h1>
                                     <p class="lead">{source.title}</p>
                                     <p class="muted">"Tell the people who helped how it went. The follow-up is checked like the case: it goes to the review queue with the case, and members see the case again, with the follow-up, once a moderator approves it. Posting again replaces it."</p>
                                     <form method="post" action=format!("/cases/{id}/follow-up") class="stack case-form" novalidate>
                                         <FormError error=feedback.error_for(None)/>
-                                        {scan}
+                                        <FeedbackScanReport feedback=feedback.clone()/>
                                         <MarkdownField name="follow_up".to_owned() label="Follow-up".to_owned()
                                             help=format!("Markdown, up to {} characters. Keep it de-identified too.", TextLimit::REPLY.max)
                                             value=body required=true maxlength=TextLimit::REPLY.max
