@@ -71,11 +71,14 @@ pub fn CaseForm(
         }
         .into_any()
     });
+    // Type-erased, as the preview is: the form's view type is deep enough without it that the
+    // wasm build's layout queries reach the compiler's recursion limit.
+    let scan = view! { <FeedbackScanReport feedback=feedback.clone()/> }.into_any();
     view! {
         {preview}
         <form method="post" action=action class="stack case-form" novalidate>
             <FormError error=feedback.error_for(None)/>
-            <FeedbackScanReport feedback=feedback.clone()/>
+            {scan}
             {revision.map(|r| view! { <input type="hidden" name="revision" value=r/> })}
             <aside class="deid-reminder">
                 "Write it de-identified: before you submit, you confirm the checklist at the end, and a moderator checks the case before members can read it."

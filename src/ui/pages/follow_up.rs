@@ -38,7 +38,7 @@ pub fn FollowUpPage() -> impl IntoView {
                                     <p class="muted">"Tell the people who helped how it went. The follow-up is checked like the case: it goes to the review queue with the case, and members see the case again, with the follow-up, once a moderator approves it. Posting again replaces it."</p>
                                     <form method="post" action=format!("/cases/{id}/follow-up") class="stack case-form" novalidate>
                                         <FormError error=feedback.error_for(None)/>
-                                        <FeedbackScanReport feedback=feedback.clone()/>
+                                        {view! { <FeedbackScanReport feedback=feedback.clone()/> }.into_any()}
                                         <MarkdownField name="follow_up".to_owned() label="Follow-up".to_owned()
                                             help=format!("Markdown, up to {} characters. Keep it de-identified too.", TextLimit::REPLY.max)
                                             value=body required=true maxlength=TextLimit::REPLY.max
