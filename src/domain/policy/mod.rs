@@ -309,4 +309,6 @@ fn require_admin(actor: &Actor) -> Result<(), Denial> {
 }
 
 #[cfg(test)]
+mod state_tests;
+#[cfg(test)]
 mod tests;

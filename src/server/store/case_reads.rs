@@ -32,7 +32,9 @@ pub struct CaseRow {
     pub edited: bool,
     /// Locked by a moderator.
     pub locked: bool,
-    /// The reader it was read for said they may know the client.
+    /// The reader it was read for said they may know the client. Always false as read: every
+    /// read of a case filters by the visibility rule, which leaves such cases out; the field
+    /// keeps the policy's facts complete.
     pub recused: bool,
     /// (section key, source, html); empty for list rows.
     pub sections: Vec<(String, String, String)>,
@@ -86,10 +88,6 @@ const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.
      c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, \
      (select coalesce(group_concat(tag), '') from case_tags t where t.case_id = c.id) as tags";
 
-/// Whether the reader bound at `$2` said they may know the client.
-const RECUSED: &str = "exists (select 1 from flags rf where rf.case_id = c.id and rf.reply_id is null \
-     and rf.kind = 'may_know' and rf.flagger_id = $2) as recused";
-
 impl Store {
     /// The case with its sections, if `reader` may see it (the visibility rule); `None` for a
     /// missing case and for one the reader may not see alike.
@@ -99,7 +97,7 @@ impl Store {
         reader: &Actor,
     ) -> Result<Option<CaseRow>, StoreError> {
         let sql = format!(
-            "select {CASE_COLUMNS}, {RECUSED} from cases c join users u on u.id = c.author_id \
+            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where c.id = $1 and {}",
             case_visible("c", "$2", reader)
         );
@@ -149,7 +147,7 @@ impl Store {
     ) -> Result<Vec<CaseRow>, StoreError> {
         // One statement shape per reader kind: an absent filter is a null (or false) parameter.
         let sql = format!(
-            "select {CASE_COLUMNS}, false as recused from cases c join users u on u.id = c.author_id \
+            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where {} \
              and ($2 is null or c.modality = $2) and ($3 is null or c.setting = $3) \
              and ($4 is null or c.age_band = $4) and ($5 = 0 or c.reply_count = 0) \
@@ -247,7 +245,7 @@ fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         last_activity_at: r.get("last_activity_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),
         locked: r.get::<Option<i64>, _>("locked_at").is_some(),
-        recused: r.get("recused"),
+        recused: false,
         sections: Vec::new(),
     })
 }

@@ -5,7 +5,7 @@ use sqlx::{Sqlite, Transaction};
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::case::ConcernTag;
 use crate::model::{CaseId, UserId};
-use crate::server::gate::{GatedCase, GatedFollowUp, GatedSection};
+use crate::server::gate::{GatedCase, GatedSection};
 
 /// An author's reason for keeping text the scanner flagged as blocking, stored with the revision.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,60 +175,6 @@ impl Store {
         .await?;
         Ok(latest.unwrap_or(0))
     }
-
-    /// Stores (or replaces) the follow-up and sends the case back to the review queue, like an
-    /// author's edit: the new revision (the whole case with its follow-up) carries the author's
-    /// checklist and explanations; the case is "follow-up posted"; any claim is released.
-    pub async fn submit_follow_up(
-        &self,
-        case: CaseId,
-        author: UserId,
-        follow_up: &GatedFollowUp,
-        now: i64,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        let text = follow_up.text();
-        sqlx::query(
-            "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \
-             on conflict (case_id, section) do update set source_md = excluded.source_md, html = excluded.html, \
-             renderer_version = excluded.renderer_version",
-        )
-        .bind(case.0)
-        .bind(text.source())
-        .bind(text.html())
-        .bind(text.renderer_version())
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "update cases set state = 'follow-up', edited_at = $1, review_state = 'pending', submitted_at = $1, \
-             claimed_by = null, claimed_at = null where id = $2",
-        )
-        .bind(now)
-        .bind(case.0)
-        .execute(&mut *tx)
-        .await?;
-        let revision = insert_revision(&mut tx, case, None, author, now, text.revision()).await?;
-        set_checklist(&mut tx, revision, Some(follow_up.checklist())).await?;
-        write_explanations(&mut tx, revision, follow_up.explanations()).await?;
-        let detail = format!(
-            "case={case} revision={revision} findings={} explained={}",
-            follow_up.findings(),
-            follow_up.explanations().len()
-        );
-        AuditEvent {
-            at: now,
-            actor: Some(author),
-            action: "follow_up_submitted",
-            target: None,
-            detail: &detail,
-            case: Some(case),
-            review: None,
-        }
-        .write(&mut tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 pub(super) async fn insert_revision(
@@ -250,7 +196,7 @@ pub(super) async fn insert_revision(
     Ok(done.last_insert_rowid())
 }
 
-async fn set_checklist(
+pub(super) async fn set_checklist(
     tx: &mut Transaction<'_, Sqlite>,
     revision: i64,
     checklist: Option<&str>,
@@ -263,7 +209,7 @@ async fn set_checklist(
     Ok(())
 }
 
-async fn write_explanations(
+pub(super) async fn write_explanations(
     tx: &mut Transaction<'_, Sqlite>,
     revision: i64,
     explanations: &[ScanExplanation],

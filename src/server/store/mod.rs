@@ -7,8 +7,8 @@
 //! by the visibility rule (`visibility`).
 
 mod audit;
-mod case_locks;
 mod case_reads;
+mod case_state;
 mod cases;
 mod flags;
 mod invites;
@@ -24,8 +24,8 @@ mod users;
 pub mod visibility;
 
 pub use audit::AuditEvent;
-pub use case_locks::LockRow;
 pub use case_reads::{CaseRow, Cursor};
+pub use case_state::LockRow;
 pub use cases::{EditOutcome, ScanExplanation};
 pub use flags::{FlagOutcome, FlagWrite, HiddenReplyRow};
 pub use invites::{InviteRow, NewInvite};

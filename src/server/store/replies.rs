@@ -1,4 +1,5 @@
-//! Replies, helpful marks, and closing and reopening a case.
+//! Replies and helpful marks: writing a gated reply or its edit (with the gate's decision in
+//! the audit log), reading replies through the visibility rule, and publishing a reply.
 
 use sqlx::Row;
 
@@ -218,48 +219,6 @@ impl Store {
             .execute(&mut *self.pool.acquire().await?)
             .await?;
         Ok(())
-    }
-
-    /// The author closes their case to new replies and follow-ups (`closed`), or opens it again
-    /// (to "follow-up posted" when it has one). False when it was already so.
-    pub async fn set_case_closed(
-        &self,
-        case: CaseId,
-        author: UserId,
-        closed: bool,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
-            "update cases set state = case when $1 then 'closed' \
-               when exists (select 1 from case_sections s where s.case_id = cases.id and s.section = 'follow_up') \
-               then 'follow-up' else 'open' end \
-             where id = $2 and (state = 'closed') <> $1",
-        )
-        .bind(closed)
-        .bind(case.0)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
-            return Ok(false);
-        }
-        AuditEvent {
-            at: now,
-            actor: Some(author),
-            action: if closed {
-                "case_closed"
-            } else {
-                "case_reopened"
-            },
-            target: None,
-            detail: "",
-            case: Some(case),
-            review: None,
-        }
-        .write(&mut tx)
-        .await?;
-        tx.commit().await?;
-        Ok(true)
     }
 }
 
