@@ -72,6 +72,14 @@ pub enum DisplayNameProblem {
     TooLong,
     #[error("A name cannot contain control characters.")]
     ControlCharacters,
+    /// Direction controls or invisible characters (`domain::text::check_line`).
+    #[error("{0}")]
+    Unshowable(String),
+    /// Draws like another member's name (`domain::text::skeleton`); checked by the store.
+    #[error(
+        "Another member's name looks the same as this one. Choose a name readers can tell apart, for example with your surname or title."
+    )]
+    LooksTaken,
 }
 
 impl DisplayName {
@@ -83,6 +91,10 @@ impl DisplayName {
         let n = s.chars().count();
         if s.chars().any(char::is_control) {
             return Err(DisplayNameProblem::ControlCharacters);
+        }
+        crate::domain::text::check_line(&s, "The name").map_err(DisplayNameProblem::Unshowable)?;
+        if crate::domain::text::looks_empty(&s) {
+            return Err(DisplayNameProblem::TooShort);
         }
         if n < 2 {
             return Err(DisplayNameProblem::TooShort);

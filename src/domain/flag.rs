@@ -47,14 +47,17 @@ pub fn hides(kind: FlagKind, trusted: bool, members_flagging: i64) -> bool {
 
 /// The flagger's optional note, for the moderator.
 pub fn parse_note(raw: &str) -> Result<String, String> {
-    let note = raw.trim();
+    let note = crate::domain::text::check_body(raw.trim(), "The note")?;
+    if crate::domain::text::looks_empty(&note) {
+        return Ok(String::new());
+    }
     if note.chars().count() > 500 {
         Err(
             "Keep the note under 500 characters, and do not repeat what could identify anyone."
                 .into(),
         )
     } else {
-        Ok(note.to_owned())
+        Ok(note)
     }
 }
 

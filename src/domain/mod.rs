@@ -13,3 +13,4 @@ pub mod policy;
 pub mod redaction;
 pub mod review;
 pub mod role;
+pub mod text;

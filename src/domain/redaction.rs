@@ -33,6 +33,8 @@ pub enum RedactionError {
     TooShort,
     #[error("Redact at most 200 characters at a time.")]
     TooLong,
+    #[error("The text to redact contains a control character; type the words as they appear.")]
+    ControlCharacters,
     #[error("Choose what kind of identifier this is.")]
     UnknownCategory,
 }
@@ -47,6 +49,12 @@ pub struct Redaction {
 impl Redaction {
     pub fn parse(text: &str, category: &str) -> Result<Redaction, RedactionError> {
         let target = text.trim();
+        if target
+            .chars()
+            .any(crate::domain::text::is_forbidden_control)
+        {
+            return Err(RedactionError::ControlCharacters);
+        }
         if target.chars().filter(|c| !c.is_whitespace()).count() < 2 {
             return Err(RedactionError::TooShort);
         }

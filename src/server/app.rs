@@ -27,9 +27,11 @@ use crate::server::auth::session::resolve_session;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::error::AppError;
+use crate::server::rate_limit::RateLimiter;
 use crate::server::state::AppState;
 use crate::server::store::{Store, StoreError};
-use crate::server::{error_page, forms, security, telemetry};
+use crate::server::telemetry::Counters;
+use crate::server::{edge, error_page, forms, security, telemetry};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -83,19 +85,16 @@ impl Application {
         &self.state
     }
 
-    /// Serves until `shutdown` completes, then finishes in-flight requests and closes the database.
+    /// Serves until `shutdown` completes, then lets in-flight requests finish (within the
+    /// shutdown grace period), writes the buffered read audit and closes the database.
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        let result = axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let limits = self.state.config.limits.clone();
+        crate::server::serve::serve(self.listener, self.router, &limits, shutdown).await;
         self.state.store.close().await;
-        result
+        Ok(())
     }
 }
 
@@ -111,6 +110,8 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
         .site_addr(config.site_addr)
         .build();
     Ok(AppState {
+        limiter: Arc::new(RateLimiter::new(config.limits.rates.clone())),
+        counters: Arc::new(Counters::new()),
         leptos_options,
         config: Arc::new(config),
         store,
@@ -140,13 +141,15 @@ pub fn router(state: AppState) -> Router {
             crate::server::read_audit::record_case_reads,
         ))
         .layer(from_fn_with_state(state.clone(), resolve_session))
+        .layer(from_fn_with_state(state.clone(), edge::client_address))
+        .layer(from_fn_with_state(state.clone(), edge::read_body_within))
         .layer(from_fn_with_state(
             state.clone(),
             security::refuse_cross_origin,
         ))
         .layer(RequestBodyLimitLayer::new(body_limit))
         .layer(from_fn(error_page::humane_errors))
-        .layer(from_fn(telemetry::log_requests))
+        .layer(from_fn_with_state(state.clone(), telemetry::log_requests))
         .layer(from_fn(security::security_headers))
         .layer(CompressionLayer::new())
         .with_state(state)
@@ -166,13 +169,26 @@ async fn healthz(State(state): State<AppState>) -> Response {
 async fn static_or_not_found(State(state): State<AppState>, req: Request<Body>) -> Response {
     let root = state.leptos_options.site_root.to_string();
     let (parts, body) = req.into_parts();
-    let probe = Request::from_parts(parts.clone(), Body::empty());
-    let Ok(res) = ServeDir::new(&root)
-        .precompressed_gzip()
-        .oneshot(probe)
-        .await;
-    if res.status() != StatusCode::NOT_FOUND && res.status() != StatusCode::METHOD_NOT_ALLOWED {
-        return res.into_response();
+    // No file has a name longer than a file system allows; asking for one is an error from the
+    // file system (a 500 from ServeDir), not a missing file.
+    let plausible = parts.uri.path().len() <= 1024
+        && parts
+            .uri
+            .path()
+            .split('/')
+            .all(|segment| segment.len() <= 255);
+    if plausible {
+        let probe = Request::from_parts(parts.clone(), Body::empty());
+        let Ok(res) = ServeDir::new(&root)
+            .precompressed_gzip()
+            .oneshot(probe)
+            .await;
+        let status = res.status();
+        if status.is_server_error() {
+            tracing::warn!(status = status.as_u16(), "static file lookup failed");
+        } else if status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED {
+            return res.into_response();
+        }
     }
     let req = Request::from_parts(parts, body);
     let options = state.leptos_options.clone();

@@ -222,7 +222,9 @@ async fn create_admin(config: Config, email_raw: &str, name: Option<&str>) -> Re
             "an account with email {} already exists",
             email.as_str()
         )),
-        Err(UserConflict::InviteUnavailable) => Err("unexpected invite conflict".into()),
+        Err(UserConflict::InviteUnavailable | UserConflict::NameLooksTaken) => {
+            Err("unexpected conflict".into())
+        }
     }
 }
 

@@ -18,3 +18,14 @@ pub fn current_session() -> CurrentSession {
         .and_then(|p| p.extensions.get::<CurrentSession>().cloned())
         .unwrap_or_default()
 }
+
+/// The client's address (`edge::ClientAddr`), for rate limits.
+pub fn client_addr() -> Option<std::net::IpAddr> {
+    use_context::<Parts>()
+        .and_then(|p| {
+            p.extensions
+                .get::<crate::server::edge::ClientAddr>()
+                .copied()
+        })
+        .map(|a| a.0)
+}

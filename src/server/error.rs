@@ -32,6 +32,15 @@ pub enum AppError {
     AccountDisabled,
     #[error("Too many failed sign-in attempts. Wait 15 minutes and try again.")]
     TooManyAttempts,
+    /// Too many posts of one kind in a short time (`rate_limit`); nothing was saved.
+    #[error(
+        "You are {doing} faster than Caseroom allows, so nothing was saved; what you typed is kept. Try again in {}.",
+        wait_words(*retry_after)
+    )]
+    RateLimited {
+        doing: &'static str,
+        retry_after: u64,
+    },
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -56,7 +65,9 @@ impl AppError {
             AppError::Denied(Denial::Unseen) => StatusCode::NOT_FOUND,
             AppError::Denied(Denial::CaseClosed | Denial::CaseLocked) => StatusCode::CONFLICT,
             AppError::Denied(_) | AppError::AccountDisabled => StatusCode::FORBIDDEN,
-            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyAttempts | AppError::RateLimited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Gone(_) => StatusCode::GONE,
@@ -78,6 +89,7 @@ impl AppError {
             AppError::BadCredentials => "bad_credentials",
             AppError::AccountDisabled => "account_disabled",
             AppError::TooManyAttempts => "too_many_attempts",
+            AppError::RateLimited { .. } => "rate_limited",
             AppError::NotFound(_) => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::Gone(_) => "gone",
@@ -103,6 +115,14 @@ impl AppError {
         } else {
             tracing::debug!(error.code = self.code(), "request refused");
         }
+    }
+}
+
+fn wait_words(secs: u64) -> String {
+    match secs {
+        0..=1 => "a second".into(),
+        2..=90 => format!("{secs} seconds"),
+        _ => format!("about {} minutes", secs.div_ceil(60)),
     }
 }
 

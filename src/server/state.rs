@@ -6,7 +6,9 @@ use leptos::config::LeptosOptions;
 use crate::server::auth::password_hash::PasswordHasher;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
+use crate::server::rate_limit::RateLimiter;
 use crate::server::store::Store;
+use crate::server::telemetry::Counters;
 
 /// Everything a handler or server function needs, built once at start and cloned per request.
 #[derive(Clone)]
@@ -16,6 +18,9 @@ pub struct AppState {
     pub store: Store,
     pub clock: Clock,
     pub hasher: PasswordHasher,
+    /// Posting rate limits, counted in this process.
+    pub limiter: Arc<RateLimiter>,
+    pub counters: Arc<Counters>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,12 +1,57 @@
 //! Logging. Lines carry ids, counts, route templates and statuses; never post text, names,
 //! emails, query strings or search terms.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
+use tracing::Instrument as _;
 use tracing_subscriber::EnvFilter;
+
+use crate::server::state::AppState;
+
+/// Counts kept for the life of the process.
+pub struct Counters {
+    /// Answers 5xx other than 503 (which says "not ready", not "broken"): each one is a bug. The
+    /// tests fail when any request made this non-zero.
+    server_errors: AtomicU64,
+    next_request: AtomicU64,
+    /// Random per process, so ids from two app nodes or two runs do not collide in merged logs.
+    prefix: u32,
+}
+
+impl Counters {
+    pub fn new() -> Counters {
+        Counters {
+            server_errors: AtomicU64::new(0),
+            next_request: AtomicU64::new(1),
+            prefix: rand::random(),
+        }
+    }
+
+    pub fn server_errors(&self) -> u64 {
+        self.server_errors.load(Ordering::Relaxed)
+    }
+
+    fn request_id(&self) -> RequestId {
+        let n = self.next_request.fetch_add(1, Ordering::Relaxed);
+        RequestId(format!("{:08x}-{n:x}", self.prefix))
+    }
+}
+
+impl Default for Counters {
+    fn default() -> Self {
+        Counters::new()
+    }
+}
+
+/// The id of the request being answered: in every log line it causes (a span field), in the
+/// `X-Request-Id` header, and on the error page, so a member's report finds the log line.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
 
 pub fn init() {
     let filter =
@@ -19,8 +64,8 @@ pub fn init() {
 }
 
 /// One line per request: method, the route template (not the raw path, which can hold tokens),
-/// status and duration.
-pub async fn log_requests(req: Request, next: Next) -> Response {
+/// status and duration, inside a span carrying the request id.
+pub async fn log_requests(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let route = req
@@ -34,13 +79,21 @@ pub async fn log_requests(req: Request, next: Next) -> Response {
                 "(unmatched)".into()
             }
         });
-    let res = next.run(req).await;
-    tracing::info!(
-        %method,
-        route,
-        status = res.status().as_u16(),
-        ms = started.elapsed().as_millis() as u64,
-        "request"
-    );
+    let id = state.counters.request_id();
+    let span = tracing::info_span!("request", id = %id.0);
+    req.extensions_mut().insert(id.clone());
+    let mut res = next.run(req).instrument(span.clone()).await;
+    let status = res.status();
+    let ms = started.elapsed().as_millis() as u64;
+    let _entered = span.enter();
+    if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
+        state.counters.server_errors.fetch_add(1, Ordering::Relaxed);
+        tracing::error!(%method, route, status = status.as_u16(), ms, "request failed");
+    } else {
+        tracing::info!(%method, route, status = status.as_u16(), ms, "request");
+    }
+    if let Ok(v) = HeaderValue::from_str(&id.0) {
+        res.headers_mut().insert("x-request-id", v);
+    }
     res
 }

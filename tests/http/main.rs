@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod audit;
+mod bad_input;
 mod cases;
 mod cli;
 mod flags;

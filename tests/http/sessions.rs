@@ -39,6 +39,31 @@ async fn a_session_ends_after_30_idle_minutes() {
     );
 }
 
+/// At the shortest idle timeout an active member stays signed in: each request within the
+/// minute moves last-seen, and a minute without one still signs out.
+#[tokio::test]
+async fn the_shortest_idle_timeout_is_exact() {
+    let app = TestApp::spawn_with(&[("CASEROOM_SESSION_IDLE_TIMEOUT", "60s")]).await;
+    let (browser, _) = app
+        .member_client("brisk@clinic.example", &[Role::Clinician])
+        .await;
+    for step in 1..=6 {
+        app.clock.advance(45);
+        assert_eq!(
+            app.get(&browser, "/account").await.0,
+            StatusCode::OK,
+            "active member still signed in after {} s",
+            step * 45
+        );
+    }
+    app.clock.advance(60);
+    assert_eq!(
+        app.get(&browser, "/account").await.0,
+        StatusCode::UNAUTHORIZED,
+        "a full idle minute signs out"
+    );
+}
+
 #[tokio::test]
 async fn a_session_ends_after_12_hours_however_active() {
     let app = TestApp::spawn().await;

@@ -15,6 +15,9 @@ use reqwest::{Client, Response, StatusCode, redirect};
 pub const START: i64 = 1_800_000_000;
 pub const GOOD_PASSWORD: &str = "lantern orchard velvet";
 
+/// Rate limits far above anything a test posts.
+pub const NO_RATE_LIMITS: &str = "case=100000/1m,reply=100000/1m,follow_up=100000/1m,flag=100000/1m,preview=100000/1m,scan=100000/1m,invite=100000/1m";
+
 pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
@@ -51,6 +54,9 @@ impl TestApp {
                     return Some(v.clone());
                 }
                 match k {
+                    // Tests post far faster than people; the limits have their own tests,
+                    // which set this themselves.
+                    "CASEROOM_RATE_LIMITS" => Some(NO_RATE_LIMITS.into()),
                     "DATABASE_URL" => Some(db.clone()),
                     "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
                     "LEPTOS_SITE_ROOT" => Some(site_root.clone()),
@@ -295,6 +301,18 @@ impl TestApp {
             .into_iter()
             .map(|(a, _, _)| a)
             .collect()
+    }
+}
+
+/// Every test is also a test that nothing answered 5xx: a 500 is a bug whatever the request.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let failed = self.state.counters.server_errors();
+        if failed > 0 && !std::thread::panicking() {
+            panic!(
+                "{failed} request(s) in this test were answered 5xx; each is a bug (the log line \"request failed\" has its request id)"
+            );
+        }
     }
 }
 

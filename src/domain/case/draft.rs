@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::domain::text;
+
 use super::context::{AgeBand, ConcernTag, Modality, SessionsBand, Setting};
 
 /// One Markdown section of a case.
@@ -113,14 +115,21 @@ impl FieldError {
     }
 }
 
-/// Trims and checks a text against its limits; `label` names it in the message.
+/// Trims and checks a text against its limits; `label` names it in the message. Control
+/// characters are refused (`domain::text`), and a text of nothing but invisible characters
+/// counts as empty.
 pub fn parse_text(
     raw: &str,
     limit: TextLimit,
     required: bool,
     label: &str,
 ) -> Result<String, String> {
-    let text = raw.trim().replace("\r\n", "\n");
+    let text = text::check_body(raw.trim(), label)?;
+    let text = if text::looks_empty(&text) {
+        String::new()
+    } else {
+        text
+    };
     let n = text.chars().count();
     if n == 0 {
         return if required {
@@ -157,7 +166,8 @@ impl CaseDraft {
         let title = note(
             &mut errors,
             "title",
-            parse_text(&input.title, TextLimit::TITLE, true, "The title"),
+            parse_text(&input.title, TextLimit::TITLE, true, "The title")
+                .and_then(|t| text::check_line(&t, "The title").map(|()| t)),
         );
         let age_band = note(
             &mut errors,

@@ -20,6 +20,7 @@ mod text;
 
 pub use category::{Category, Severity};
 pub use reading::Reading;
+pub(crate) use reading::latin_lookalike;
 
 /// One thing in the text that could identify a client.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

@@ -97,8 +97,13 @@ impl Reason {
     pub const MAX: usize = 2000;
 
     pub fn parse(raw: &str) -> Result<Reason, String> {
-        let text = raw.trim();
-        let chars = text.chars().count();
+        let text = crate::domain::text::check_body(raw.trim(), "The reason")?;
+        let text = text.as_str();
+        let chars = if crate::domain::text::looks_empty(text) {
+            0
+        } else {
+            text.chars().count()
+        };
         if chars < Self::MIN {
             Err(format!(
                 "Tell the author why, in at least {} characters: they will read it.",

@@ -15,9 +15,12 @@ use crate::server::state::AppState;
 
 pub const COOKIE_NAME: &str = "caseroom_session";
 
-/// Last-seen times are written at most this often, so reading pages does not write on every request.
-/// The idle timeout is therefore exact to within this many seconds.
-const TOUCH_EVERY_SECS: i64 = 60;
+/// Writing last-seen on every request would make every page a write; at most once a minute is
+/// enough, except that with a short idle timeout a minute's lag would sign an active member out,
+/// so it is written at least four times per idle period.
+fn touch_every(idle: i64) -> i64 {
+    (idle / 4).clamp(1, 60)
+}
 
 /// Put on every request by [`resolve_session`].
 #[derive(Clone, Default)]
@@ -96,7 +99,7 @@ async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppEr
             .await?;
         return Ok(None);
     }
-    if now - row.last_seen_at >= TOUCH_EVERY_SECS {
+    if now - row.last_seen_at >= touch_every(idle) {
         state.store.touch_session(hash, now).await?;
     }
     let roles = state.store.roles_of(row.user_id).await?;

@@ -73,7 +73,7 @@ pub async fn load(
                 };
                 match state.store.create_user(user, now).await? {
                     Ok(_) | Err(UserConflict::DuplicateEmail) => {}
-                    Err(UserConflict::InviteUnavailable) => {}
+                    Err(UserConflict::InviteUnavailable | UserConflict::NameLooksTaken) => {}
                 }
                 printed.push((demo, password));
             }

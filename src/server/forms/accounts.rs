@@ -1,6 +1,4 @@
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, safe_local_path, see_other};
@@ -8,12 +6,7 @@ use crate::server::auth::session::{clear_cookie, session_cookie};
 use crate::server::services::accounts;
 use crate::server::state::AppState;
 
-pub async fn sign_in(
-    State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    page: PageRequest,
-    fields: Fields,
-) -> Response {
+pub async fn sign_in(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
     let email = fields.get("email").to_owned();
     let next = fields.get("next").to_owned();
     let previous = page.session().presented_hash.clone();
@@ -21,7 +14,9 @@ pub async fn sign_in(
         &state,
         &email,
         fields.get("password").to_owned(),
-        peer.ip(),
+        // Always set by `edge::client_address`; unspecified only if that layer were missing.
+        page.address()
+            .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0])),
         previous.as_deref(),
     )
     .await
@@ -78,7 +73,12 @@ pub async fn register(
             Some(session_cookie(&s.token, state.config.secure_cookies)),
         ),
         Err(e) => {
-            let path = format!("/register?token={}", urlencode(&token));
+            // Invite tokens are short; a long one is not a token and is not echoed back.
+            let path = if token.len() <= 128 {
+                format!("/register?token={}", urlencode(&token))
+            } else {
+                "/register".to_owned()
+            };
             render_error(
                 &state,
                 page,

@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Response};
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::model::{AuditFilterInput, UserId};
 use crate::server::error_page;
+use crate::server::rate_limit::RateKind;
 use crate::server::services::{admin, audit, invites};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
@@ -67,14 +68,19 @@ pub async fn create_invite(
     let actor = page.session().actor().cloned();
     let email = fields.get("email").to_owned();
     let role = fields.get("role").to_owned();
-    match invites::create(
-        &state,
-        invites::IssuedBy::Member(actor.as_ref()),
-        &email,
-        &role,
-    )
-    .await
-    {
+    let created = match page.rate(&state, RateKind::Invite) {
+        Ok(()) => {
+            invites::create(
+                &state,
+                invites::IssuedBy::Member(actor.as_ref()),
+                &email,
+                &role,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match created {
         Ok(link) => {
             let feedback = FormFeedback {
                 invite_link: Some(link),

@@ -7,6 +7,7 @@ use axum::response::Response;
 use super::{Fields, PageRequest, render_error, see_other};
 use crate::model::CaseId;
 use crate::server::gate::{FollowUpSubmission, explanations_from};
+use crate::server::rate_limit::RateKind;
 use crate::server::services::case_state;
 use crate::server::state::AppState;
 
@@ -24,7 +25,11 @@ pub async fn follow_up(
         confirmed: fields.all("confirm"),
         disguise: fields.get("disguise").to_owned(),
     };
-    match case_state::post_follow_up(&state, actor.as_ref(), CaseId(id), &submission).await {
+    let posted = match page.rate(&state, RateKind::FollowUp) {
+        Ok(()) => case_state::post_follow_up(&state, actor.as_ref(), CaseId(id), &submission).await,
+        Err(e) => Err(e),
+    };
+    match posted {
         Ok(()) => see_other(&format!("/cases/{id}?notice=follow-up-submitted"), None),
         Err(e) => {
             let path = format!("/cases/{id}/follow-up");

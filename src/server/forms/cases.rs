@@ -8,6 +8,7 @@ use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId};
 use crate::server::gate::{explanations_from, scan_field};
+use crate::server::rate_limit::RateKind;
 use crate::server::services::cases::{CaseSubmission, Editor};
 use crate::server::services::{cases, notifications, replies, screening};
 use crate::server::state::AppState;
@@ -50,6 +51,9 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
     let intent = fields.get("intent").to_owned();
     let values = fields.into_values();
     let input = &submission.input;
+    if let Err(e) = page.rate(&state, post_kind(&intent)) {
+        return render_error(&state, page, "/cases/new", e, None, values).await;
+    }
     match intent.as_str() {
         "preview" => return preview(&state, page, "/cases/new", input, values).await,
         "check" => return check(&state, page, "/cases/new", input, values).await,
@@ -73,6 +77,9 @@ pub async fn edit(
     let values = fields.into_values();
     let path = format!("/cases/{id}/edit");
     let input = &submission.input;
+    if let Err(e) = page.rate(&state, post_kind(&intent)) {
+        return render_error(&state, page, &path, e, None, values).await;
+    }
     match intent.as_str() {
         "preview" => return preview(&state, page, &path, input, values).await,
         "check" => return check(&state, page, &path, input, values).await,
@@ -82,6 +89,15 @@ pub async fn edit(
         Ok(Editor::Author) => see_other(&format!("/cases/{id}?notice=resubmitted"), None),
         Ok(Editor::Moderator) => see_other(&format!("/review/{id}?notice=moderator-edited"), None),
         Err(e) => render_error(&state, page, &path, e, None, values).await,
+    }
+}
+
+/// What a press of the composer's buttons counts as: an edit is limited like a new case.
+fn post_kind(intent: &str) -> RateKind {
+    match intent {
+        "preview" => RateKind::Preview,
+        "check" => RateKind::Scan,
+        _ => RateKind::Case,
     }
 }
 
@@ -133,7 +149,11 @@ pub async fn reply(
 ) -> Response {
     let actor = page.session().actor().cloned();
     let body = fields.get("body").to_owned();
-    match replies::create_reply(&state, actor.as_ref(), CaseId(id), &body).await {
+    let posted = match page.rate(&state, RateKind::Reply) {
+        Ok(()) => replies::create_reply(&state, actor.as_ref(), CaseId(id), &body).await,
+        Err(e) => Err(e),
+    };
+    match posted {
         Ok(posted) if posted.held => see_other(
             &format!("/cases/{id}?notice=reply-held#reply-{}", posted.id),
             None,
@@ -162,7 +182,11 @@ pub async fn edit_reply(
 ) -> Response {
     let actor = page.session().actor().cloned();
     let body = fields.get("body").to_owned();
-    match replies::edit_reply(&state, actor.as_ref(), ReplyId(id), &body).await {
+    let edited = match page.rate(&state, RateKind::Reply) {
+        Ok(()) => replies::edit_reply(&state, actor.as_ref(), ReplyId(id), &body).await,
+        Err(e) => Err(e),
+    };
+    match edited {
         Ok(case) => see_other(&format!("/cases/{case}#reply-{id}"), None),
         Err(e) => {
             let path = format!("/replies/{id}/edit");
@@ -209,7 +233,11 @@ fn live_check(scan: crate::model::FieldScan) -> String {
 
 /// The composer's live preview: cooks one text with the publishing cook function and answers the
 /// HTML itself. Nothing is stored; the policy still decides who may use it.
-pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
+pub async fn preview_text(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse as _;
 
@@ -219,6 +247,7 @@ pub async fn preview_text(page: PageRequest, fields: Fields) -> Response {
     let text = fields.get("text");
     let result = can(page.session().actor(), Action::CreateCase, Target::Site)
         .map_err(AppError::from)
+        .and_then(|()| page.rate(&state, RateKind::Preview))
         .and_then(|()| screening::check_length(text))
         .and_then(|()| {
             crate::server::render::cook(text).map_err(|e| AppError::Invalid(e.to_string()))

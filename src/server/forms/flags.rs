@@ -5,6 +5,7 @@ use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, see_other};
 use crate::model::{CaseId, ReplyId};
+use crate::server::rate_limit::RateKind;
 use crate::server::services::flags::{self, Flagged};
 use crate::server::state::AppState;
 
@@ -16,10 +17,13 @@ pub async fn flag_case(
 ) -> Response {
     let actor = page.session().actor().cloned();
     let (kind, note) = (fields.get("kind"), fields.get("note"));
-    match flags::flag(&state, actor.as_ref(), CaseId(id), None, kind, note)
-        .await
-        .map(|(f, _)| f)
-    {
+    let flagged = match page.rate(&state, RateKind::Flag) {
+        Ok(()) => flags::flag(&state, actor.as_ref(), CaseId(id), None, kind, note)
+            .await
+            .map(|(f, _)| f),
+        Err(e) => Err(e),
+    };
+    match flagged {
         Ok(Flagged::Noted) => see_other(&format!("/cases/{id}?notice=flagged"), None),
         Ok(Flagged::Hidden) => see_other("/cases?notice=flag-hid-case", None),
         Ok(Flagged::HiddenFromYou) => see_other("/cases?notice=hidden-from-you", None),
@@ -48,16 +52,21 @@ pub async fn flag_reply(
     let (kind, note) = (fields.get("kind"), fields.get("note"));
     // The service goes by the reply's own case; this one is only passed along.
     let shown_on = fields.get("case").parse().map(CaseId).unwrap_or(CaseId(0));
-    match flags::flag(
-        &state,
-        actor.as_ref(),
-        shown_on,
-        Some(ReplyId(id)),
-        kind,
-        note,
-    )
-    .await
-    {
+    let flagged = match page.rate(&state, RateKind::Flag) {
+        Ok(()) => {
+            flags::flag(
+                &state,
+                actor.as_ref(),
+                shown_on,
+                Some(ReplyId(id)),
+                kind,
+                note,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    match flagged {
         Ok((Flagged::Hidden, case)) => {
             see_other(&format!("/cases/{case}?notice=flag-hid-reply"), None)
         }

@@ -19,8 +19,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use leptos::prelude::provide_context;
 
+use std::net::IpAddr;
+
 use crate::server::auth::session::CurrentSession;
+use crate::server::edge::ClientAddr;
 use crate::server::error::AppError;
+use crate::server::rate_limit::RateKind;
 use crate::server::security::CspNonce;
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
@@ -147,11 +151,24 @@ pub struct PageRequest {
     headers: HeaderMap,
     session: CurrentSession,
     nonce: Option<CspNonce>,
+    address: Option<IpAddr>,
 }
 
 impl PageRequest {
     pub fn session(&self) -> &CurrentSession {
         &self.session
+    }
+
+    /// The client's address (`edge::ClientAddr`).
+    pub fn address(&self) -> Option<IpAddr> {
+        self.address
+    }
+
+    /// Counts one `kind` of post against this member and address, or refuses with 429.
+    pub fn rate(&self, state: &AppState, kind: RateKind) -> Result<(), AppError> {
+        state
+            .limiter
+            .take(kind, self.session.actor(), self.address, state.clock.now())
     }
 }
 
@@ -167,6 +184,7 @@ impl FromRequestParts<AppState> for PageRequest {
                 .cloned()
                 .unwrap_or_default(),
             nonce: parts.extensions.get::<CspNonce>().cloned(),
+            address: parts.extensions.get::<ClientAddr>().map(|a| a.0),
         })
     }
 }
@@ -179,12 +197,18 @@ pub async fn render_page(
     feedback: FormFeedback,
     status: StatusCode,
 ) -> Response {
-    let mut req = match Request::builder()
-        .method(Method::GET)
-        .uri(path)
-        .body(Body::empty())
-    {
-        Ok(r) => r,
+    // A query built from what was posted (a `next`, a token) can exceed what a URI may hold;
+    // the page is then drawn without it rather than not at all.
+    let uri = axum::http::Uri::try_from(path)
+        .or_else(|_| axum::http::Uri::try_from(path.split('?').next().unwrap_or("/")));
+    let mut req = match uri.map(|uri| {
+        Request::builder()
+            .method(Method::GET)
+            .uri(uri)
+            .body(Body::empty())
+    }) {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => return failure(AppError::internal(e)),
         Err(e) => return failure(AppError::internal(e)),
     };
     *req.headers_mut() = page.headers;
@@ -219,6 +243,10 @@ pub async fn render_error(
 ) -> Response {
     error.log();
     let status = error.status();
+    let retry_after = match &error {
+        AppError::RateLimited { retry_after, .. } => Some(*retry_after),
+        _ => None,
+    };
     let field_errors = match &error {
         AppError::InvalidFields(errors) => errors.clone(),
         _ => Vec::new(),
@@ -235,7 +263,12 @@ pub async fn render_error(
         scan,
         ..FormFeedback::default()
     };
-    render_page(state, page, path, feedback, status).await
+    let mut res = render_page(state, page, path, feedback, status).await;
+    if let Some(secs) = retry_after {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    res
 }
 
 /// 303 to `location`, optionally setting a cookie.
@@ -255,9 +288,12 @@ fn failure(e: AppError) -> Response {
     crate::server::error_page::response(e.status(), "Something went wrong", &e.to_string())
 }
 
-/// Only a path on this site (never `//host` or a scheme) may be a post-sign-in destination.
+/// Only a path on this site (never `//host` or a scheme), of a sensible length and without
+/// spaces or control characters, may be a post-sign-in destination.
 pub fn safe_local_path(next: &str) -> Option<&str> {
     (next.starts_with('/')
+        && next.len() <= 2048
+        && !next.chars().any(|c| c.is_whitespace() || c.is_control())
         && !next.starts_with("//")
         && !next.contains('\\')
         && !next.contains(':'))
@@ -271,12 +307,15 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed_after_sign_in() {
         assert_eq!(safe_local_path("/admin/users"), Some("/admin/users"));
+        assert_eq!(safe_local_path(&format!("/{}", "a".repeat(3000))), None);
         for bad in [
             "//evil.example",
             "https://evil.example",
             "/\\evil.example",
             "javascript:alert(1)",
             "admin",
+            "/cases/1 2",
+            "/a\u{0}b",
         ] {
             assert_eq!(safe_local_path(bad), None, "{bad}");
         }

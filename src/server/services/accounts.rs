@@ -142,6 +142,11 @@ pub async fn register(
             ));
         }
         Err(UserConflict::InviteUnavailable) => return Err(used_or_expired()),
+        Err(UserConflict::NameLooksTaken) => {
+            return Err(AppError::Invalid(
+                crate::domain::account_input::DisplayNameProblem::LooksTaken.to_string(),
+            ));
+        }
     };
     tracing::info!(user.id = %user_id, "member registered");
     start_session(state, user_id, previous_session, "login").await

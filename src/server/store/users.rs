@@ -25,6 +25,8 @@ pub enum UserConflict {
     DuplicateEmail,
     /// The invite was used or expired between the page load and the submit.
     InviteUnavailable,
+    /// The chosen name draws like another member's (`domain::text::skeleton`).
+    NameLooksTaken,
 }
 
 impl Store {
@@ -99,6 +101,10 @@ impl Store {
         .await?;
         if consumed.rows_affected() != 1 {
             return Ok(Err(UserConflict::InviteUnavailable));
+        }
+        // Inside the write transaction, so two members cannot take look-alike names at once.
+        if name_looks_taken(&mut tx, user.display_name).await? {
+            return Ok(Err(UserConflict::NameLooksTaken));
         }
         let id = match insert_user(&mut tx, &user, now).await? {
             Ok(id) => id,
@@ -295,6 +301,21 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Whether a member's name draws like `name`. Every name is compared (a few thousand members
+/// at most; registration is rare), since a skeleton cannot be computed in SQL.
+async fn name_looks_taken(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    name: &str,
+) -> Result<bool, StoreError> {
+    let wanted = crate::domain::text::skeleton(name);
+    let names: Vec<String> = sqlx::query_scalar("select display_name from users")
+        .fetch_all(&mut **tx)
+        .await?;
+    Ok(names
+        .iter()
+        .any(|n| crate::domain::text::skeleton(n) == wanted))
 }
 
 async fn insert_user(

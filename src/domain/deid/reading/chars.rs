@@ -90,7 +90,7 @@ fn decimal_digit(c: char) -> Option<char> {
 }
 
 /// A Cyrillic or Greek letter drawn like a Latin one.
-fn latin_lookalike(c: char) -> Option<char> {
+pub(crate) fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
         'а' => 'a',
         'е' => 'e',

@@ -11,6 +11,8 @@
 
 mod chars;
 
+pub(crate) use chars::latin_lookalike;
+
 use chars::{
     Plain, collapse_spaces, fold_digit_lookalikes, fold_mixed_script_words, is_combining_mark,
     is_invisible, plain_form,

@@ -7,6 +7,12 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+mod limits;
+mod parse;
+
+pub use limits::Limits;
+use parse::{invalid, parse_bool, parse_database_url, parse_duration, parse_origin, parse_size};
+
 #[derive(Clone, Debug)]
 pub struct Config {
     /// `sqlite://path` (created when missing).
@@ -29,6 +35,8 @@ pub struct Config {
     pub reply_review_below: i64,
     /// A reply in which the scanner finds anything waits for a moderator.
     pub reply_review_on_findings: bool,
+    /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
+    pub limits: Limits,
 }
 
 /// One line naming the setting, its source and what is wrong with it.
@@ -54,6 +62,13 @@ struct FileConfig {
     request_size_limit: Option<String>,
     reply_review_below: Option<i64>,
     reply_review_on_findings: Option<bool>,
+    header_read_timeout: Option<String>,
+    body_read_timeout: Option<String>,
+    max_connections: Option<u64>,
+    shutdown_grace: Option<String>,
+    client_address_header: Option<String>,
+    rate_limits: Option<String>,
+    rate_limits_staff: Option<String>,
 }
 
 /// (environment variable, toml key) for each setting; the error message names both.
@@ -178,7 +193,20 @@ impl Config {
             Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
             None => true,
         };
+        let limits = limits::load(limits::LimitInputs {
+            header: pick(limits::HEADER, file.header_read_timeout),
+            body: pick(limits::BODY, file.body_read_timeout),
+            connections: pick(
+                limits::CONNECTIONS,
+                file.max_connections.map(|n| n.to_string()),
+            ),
+            grace: pick(limits::GRACE, file.shutdown_grace),
+            address: pick(limits::ADDRESS, file.client_address_header),
+            rates: pick(limits::RATES, file.rate_limits),
+            staff: pick(limits::STAFF, file.rate_limits_staff),
+        })?;
         Ok(Config {
+            limits,
             reply_review_below,
             reply_review_on_findings,
             database_url,
@@ -193,229 +221,5 @@ impl Config {
     }
 }
 
-fn invalid(name: &str, problem: String) -> ConfigError {
-    ConfigError::Invalid {
-        name: name.to_owned(),
-        problem,
-    }
-}
-
-fn parse_database_url(v: &str) -> Result<String, String> {
-    let v = v.trim();
-    if v.starts_with("sqlite:") {
-        Ok(v.to_owned())
-    } else if v.starts_with("postgres://") || v.starts_with("postgresql://") {
-        Err("PostgreSQL is not supported yet; use a sqlite:// URL".into())
-    } else {
-        Err(format!(
-            "{v:?} is not a database URL like sqlite://caseroom.db"
-        ))
-    }
-}
-
-/// An origin: scheme, host and optional port, nothing after.
-fn parse_origin(v: &str) -> Result<String, String> {
-    let v = v.trim().trim_end_matches('/');
-    let rest = v
-        .strip_prefix("http://")
-        .or_else(|| v.strip_prefix("https://"))
-        .ok_or_else(|| format!("{v:?} must start with http:// or https://"))?;
-    if rest.is_empty()
-        || rest.contains('/')
-        || rest.contains('?')
-        || rest.contains('#')
-        || rest.contains('@')
-    {
-        return Err(format!(
-            "{v:?} must be an origin like https://caseroom.example.org"
-        ));
-    }
-    Ok(v.to_owned())
-}
-
-/// "1800", "1800s", "30m", "12h".
-fn parse_duration(v: &str, min: Duration, max: Duration) -> Result<Duration, String> {
-    let t = v.trim();
-    let (num, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
-        Some((i, _)) => t.split_at(i),
-        None => (t, "s"),
-    };
-    let n: u64 = num
-        .parse()
-        .map_err(|_| format!("{v:?} is not a duration like 30m, 1800s or 12h"))?;
-    let secs = match unit.trim() {
-        "s" => n,
-        "m" => n.saturating_mul(60),
-        "h" => n.saturating_mul(3600),
-        _ => return Err(format!("{v:?} is not a duration like 30m, 1800s or 12h")),
-    };
-    let d = Duration::from_secs(secs);
-    if d < min || d > max {
-        return Err(format!(
-            "{v:?} is out of range ({}s to {}s)",
-            min.as_secs(),
-            max.as_secs()
-        ));
-    }
-    Ok(d)
-}
-
-fn parse_bool(v: &str) -> Result<bool, String> {
-    match v.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Ok(true),
-        "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err(format!("{v:?} is not true or false")),
-    }
-}
-
-/// "65536", "64KiB", "1MiB".
-fn parse_size(v: &str) -> Result<usize, String> {
-    let t = v.trim();
-    let (num, mult) = if let Some(n) = t.strip_suffix("MiB") {
-        (n, 1024 * 1024)
-    } else if let Some(n) = t.strip_suffix("KiB") {
-        (n, 1024)
-    } else {
-        (t, 1)
-    };
-    let n: usize = num
-        .trim()
-        .parse()
-        .map_err(|_| format!("{v:?} is not a size like 1MiB, 64KiB or 65536"))?;
-    let bytes = n.saturating_mul(mult);
-    if !(4 * 1024..=64 * 1024 * 1024).contains(&bytes) {
-        return Err(format!("{v:?} is out of range (4KiB to 64MiB)"));
-    }
-    Ok(bytes)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashMap;
-
-    fn load(env: &[(&str, &str)], file: Option<&str>) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = env
-            .iter()
-            .map(|(k, v)| ((*k).into(), (*v).into()))
-            .collect();
-        Config::load(|k| map.get(k).cloned(), file)
-    }
-
-    #[test]
-    fn defaults_match_the_readme() {
-        let c = load(&[], None).map_err(|e| e.to_string());
-        let c = c.as_ref().map_err(Clone::clone);
-        assert!(c.is_ok(), "{c:?}");
-        if let Ok(c) = c {
-            assert_eq!(c.database_url, "sqlite://caseroom.db");
-            assert_eq!(c.site_addr.to_string(), "127.0.0.1:3000");
-            assert_eq!(c.public_url, "http://127.0.0.1:3000");
-            assert_eq!(c.session_idle_timeout, Duration::from_secs(1800));
-            assert_eq!(c.session_max_lifetime, Duration::from_secs(12 * 3600));
-            assert!(!c.secure_cookies);
-            assert_eq!(c.request_size_limit, 1024 * 1024);
-            assert_eq!(c.reply_review_below, 3);
-            assert!(c.reply_review_on_findings);
-        }
-    }
-
-    #[test]
-    fn environment_overrides_the_file() {
-        let file =
-            "site_addr = \"0.0.0.0:8080\"\nsession_idle_timeout = \"15m\"\nsecure_cookies = true\n";
-        let c = load(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000")], Some(file));
-        let (addr, idle, secure) = c
-            .map(|c| {
-                (
-                    c.site_addr.to_string(),
-                    c.session_idle_timeout,
-                    c.secure_cookies,
-                )
-            })
-            .unwrap_or_default();
-        assert_eq!(addr, "127.0.0.1:4000");
-        assert_eq!(idle, Duration::from_secs(900));
-        assert!(secure);
-    }
-
-    #[test]
-    fn a_bad_value_names_its_setting_in_one_line() {
-        type Case = (
-            &'static [(&'static str, &'static str)],
-            Option<&'static str>,
-            &'static str,
-        );
-        let cases: &[Case] = &[
-            (
-                &[("LEPTOS_SITE_ADDR", "localhost")],
-                None,
-                "invalid setting LEPTOS_SITE_ADDR:",
-            ),
-            (
-                &[("DATABASE_URL", "mysql://x")],
-                None,
-                "invalid setting DATABASE_URL:",
-            ),
-            (
-                &[("CASEROOM_SESSION_IDLE_TIMEOUT", "soon")],
-                None,
-                "invalid setting CASEROOM_SESSION_IDLE_TIMEOUT:",
-            ),
-            (
-                &[("CASEROOM_SESSION_IDLE_TIMEOUT", "5s")],
-                None,
-                "out of range",
-            ),
-            (
-                &[("CASEROOM_REPLY_REVIEW_BELOW", "-1")],
-                None,
-                "invalid setting CASEROOM_REPLY_REVIEW_BELOW:",
-            ),
-            (
-                &[("CASEROOM_SECURE_COOKIES", "maybe")],
-                None,
-                "invalid setting CASEROOM_SECURE_COOKIES:",
-            ),
-            (
-                &[("CASEROOM_REQUEST_SIZE_LIMIT", "1GiB")],
-                None,
-                "invalid setting CASEROOM_REQUEST_SIZE_LIMIT:",
-            ),
-            (
-                &[("CASEROOM_PUBLIC_URL", "caseroom.example.org")],
-                None,
-                "invalid setting CASEROOM_PUBLIC_URL:",
-            ),
-            (
-                &[],
-                Some("session_idle_timeout = \"forever\""),
-                "invalid setting session_idle_timeout in caseroom.toml:",
-            ),
-            (&[], Some("sesion_idle_timeout = \"30m\""), "unknown field"),
-        ];
-        for (env, file, expected) in cases {
-            let msg = load(env, *file)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            assert!(msg.contains(expected), "{env:?} {file:?}: got {msg:?}");
-            assert!(!msg.contains('\n'), "one line: {msg:?}");
-        }
-    }
-
-    #[test]
-    fn sizes_and_durations_parse_their_units() {
-        assert_eq!(parse_size("64KiB"), Ok(65536));
-        assert_eq!(parse_size("2MiB"), Ok(2 * 1024 * 1024));
-        assert_eq!(
-            parse_duration("90", Duration::ZERO, Duration::MAX),
-            Ok(Duration::from_secs(90))
-        );
-        assert_eq!(
-            parse_duration("2h", Duration::ZERO, Duration::MAX),
-            Ok(Duration::from_secs(7200))
-        );
-        assert!(parse_duration("2d", Duration::ZERO, Duration::MAX).is_err());
-    }
-}
+mod tests;

@@ -1,0 +1,101 @@
+//! Parsers for setting values: one line naming what is wrong.
+
+use std::time::Duration;
+
+use super::ConfigError;
+
+pub(super) fn invalid(name: &str, problem: String) -> ConfigError {
+    ConfigError::Invalid {
+        name: name.to_owned(),
+        problem,
+    }
+}
+
+pub(super) fn parse_database_url(v: &str) -> Result<String, String> {
+    let v = v.trim();
+    if v.starts_with("sqlite:") {
+        Ok(v.to_owned())
+    } else if v.starts_with("postgres://") || v.starts_with("postgresql://") {
+        Err("PostgreSQL is not supported yet; use a sqlite:// URL".into())
+    } else {
+        Err(format!(
+            "{v:?} is not a database URL like sqlite://caseroom.db"
+        ))
+    }
+}
+
+/// An origin: scheme, host and optional port, nothing after.
+pub(super) fn parse_origin(v: &str) -> Result<String, String> {
+    let v = v.trim().trim_end_matches('/');
+    let rest = v
+        .strip_prefix("http://")
+        .or_else(|| v.strip_prefix("https://"))
+        .ok_or_else(|| format!("{v:?} must start with http:// or https://"))?;
+    if rest.is_empty()
+        || rest.contains('/')
+        || rest.contains('?')
+        || rest.contains('#')
+        || rest.contains('@')
+    {
+        return Err(format!(
+            "{v:?} must be an origin like https://caseroom.example.org"
+        ));
+    }
+    Ok(v.to_owned())
+}
+
+/// "1800", "1800s", "30m", "12h".
+pub(super) fn parse_duration(v: &str, min: Duration, max: Duration) -> Result<Duration, String> {
+    let t = v.trim();
+    let (num, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, "s"),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{v:?} is not a duration like 30m, 1800s or 12h"))?;
+    let secs = match unit.trim() {
+        "s" => n,
+        "m" => n.saturating_mul(60),
+        "h" => n.saturating_mul(3600),
+        _ => return Err(format!("{v:?} is not a duration like 30m, 1800s or 12h")),
+    };
+    let d = Duration::from_secs(secs);
+    if d < min || d > max {
+        return Err(format!(
+            "{v:?} is out of range ({}s to {}s)",
+            min.as_secs(),
+            max.as_secs()
+        ));
+    }
+    Ok(d)
+}
+
+pub(super) fn parse_bool(v: &str) -> Result<bool, String> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(format!("{v:?} is not true or false")),
+    }
+}
+
+/// "65536", "64KiB", "1MiB".
+pub(super) fn parse_size(v: &str) -> Result<usize, String> {
+    let t = v.trim();
+    let (num, mult) = if let Some(n) = t.strip_suffix("MiB") {
+        (n, 1024 * 1024)
+    } else if let Some(n) = t.strip_suffix("KiB") {
+        (n, 1024)
+    } else {
+        (t, 1)
+    };
+    let n: usize = num
+        .trim()
+        .parse()
+        .map_err(|_| format!("{v:?} is not a size like 1MiB, 64KiB or 65536"))?;
+    let bytes = n.saturating_mul(mult);
+    if !(4 * 1024..=64 * 1024 * 1024).contains(&bytes) {
+        return Err(format!("{v:?} is out of range (4KiB to 64MiB)"));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,305 @@
+//! Posting rate limits: one member, or one address, cannot post hundreds of replies a minute
+//! (each notifying others) or keep the scanner busy. A token bucket per (kind, member) and per
+//! (kind, address), refilled evenly over the window, in this process's memory: with several app
+//! nodes each node counts on its own (docs/ARCHITECTURE.md, "Limits").
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::domain::policy::Actor;
+use crate::domain::role::Role;
+use crate::server::error::AppError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RateKind {
+    Case,
+    Reply,
+    FollowUp,
+    Flag,
+    Preview,
+    Scan,
+    Invite,
+}
+
+impl RateKind {
+    pub const ALL: [RateKind; 7] = [
+        RateKind::Case,
+        RateKind::Reply,
+        RateKind::FollowUp,
+        RateKind::Flag,
+        RateKind::Preview,
+        RateKind::Scan,
+        RateKind::Invite,
+    ];
+
+    /// The name in `CASEROOM_RATE_LIMITS`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RateKind::Case => "case",
+            RateKind::Reply => "reply",
+            RateKind::FollowUp => "follow_up",
+            RateKind::Flag => "flag",
+            RateKind::Preview => "preview",
+            RateKind::Scan => "scan",
+            RateKind::Invite => "invite",
+        }
+    }
+
+    /// What the member was doing, for the 429 page.
+    pub fn doing(self) -> &'static str {
+        match self {
+            RateKind::Case => "bringing cases",
+            RateKind::Reply => "posting replies",
+            RateKind::FollowUp => "posting follow-ups",
+            RateKind::Flag => "flagging",
+            RateKind::Preview => "previewing",
+            RateKind::Scan => "checking drafts with the scanner",
+            RateKind::Invite => "sending invitations",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateRule {
+    pub count: u32,
+    pub window: Duration,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    rules: [RateRule; 7],
+    /// Moderators and admins get this many times a member's limit; None: no limit for them.
+    pub staff_factor: Option<u32>,
+}
+
+impl Default for RateLimits {
+    /// Far above what a clinician writes by hand, far below a script.
+    fn default() -> Self {
+        let rule = |count, minutes: u64| RateRule {
+            count,
+            window: Duration::from_secs(minutes * 60),
+        };
+        RateLimits {
+            rules: [
+                rule(10, 60),
+                rule(30, 10),
+                rule(10, 60),
+                rule(20, 60),
+                rule(600, 10),
+                rule(120, 10),
+                rule(30, 60),
+            ],
+            staff_factor: Some(5),
+        }
+    }
+}
+
+impl RateLimits {
+    pub fn rule(&self, kind: RateKind) -> RateRule {
+        self.rules[kind.index()]
+    }
+
+    pub fn set(&mut self, kind: RateKind, rule: RateRule) {
+        self.rules[kind.index()] = rule;
+    }
+}
+
+/// Several members may share one address (a practice's network), so an address gets this many
+/// times a member's limit.
+const ADDRESS_FACTOR: u32 = 4;
+
+/// Past this many buckets, full ones (nobody posted lately) are forgotten.
+const PRUNE_ABOVE: usize = 20_000;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Subject {
+    Member(i64),
+    Address(IpAddr),
+}
+
+struct Bucket {
+    tokens: f64,
+    at: i64,
+}
+
+pub struct RateLimiter {
+    limits: RateLimits,
+    buckets: Mutex<HashMap<(RateKind, Subject), Bucket>>,
+}
+
+impl RateLimiter {
+    pub fn new(limits: RateLimits) -> RateLimiter {
+        RateLimiter {
+            limits,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts one `kind` for this member and address at `now` (unix seconds), or refuses with
+    /// 429 and how long to wait. A refusal consumes nothing.
+    pub fn take(
+        &self,
+        kind: RateKind,
+        actor: Option<&Actor>,
+        address: Option<IpAddr>,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let rule = self.limits.rule(kind);
+        let staff = actor.is_some_and(|a| a.has(Role::Moderator) || a.has(Role::Admin));
+        let mut checks: Vec<(Subject, u32)> = Vec::with_capacity(2);
+        if staff {
+            match self.limits.staff_factor {
+                None => return Ok(()),
+                Some(f) => {
+                    if let Some(a) = actor {
+                        checks.push((Subject::Member(a.user_id.0), rule.count.saturating_mul(f)));
+                    }
+                }
+            }
+        } else {
+            if let Some(a) = actor {
+                checks.push((Subject::Member(a.user_id.0), rule.count));
+            }
+            if let Some(ip) = address {
+                checks.push((
+                    Subject::Address(ip),
+                    rule.count.saturating_mul(ADDRESS_FACTOR),
+                ));
+            }
+        }
+        let window = rule.window.as_secs().max(1) as f64;
+        let mut buckets = match self.buckets.lock() {
+            Ok(b) => b,
+            // A panic elsewhere while holding the lock leaves counts that are still counts.
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if buckets.len() > PRUNE_ABOVE {
+            buckets.retain(|(k, _), b| {
+                let per_sec = f64::from(self.limits.rule(*k).count) / window;
+                b.tokens + (now - b.at) as f64 * per_sec < f64::from(self.limits.rule(*k).count)
+            });
+        }
+        let mut wait = 0f64;
+        for (subject, capacity) in &checks {
+            let capacity = f64::from(*capacity);
+            let per_sec = capacity / window;
+            let b = buckets.entry((kind, *subject)).or_insert(Bucket {
+                tokens: capacity,
+                at: now,
+            });
+            b.tokens = (b.tokens + (now - b.at).max(0) as f64 * per_sec).min(capacity);
+            b.at = now;
+            if b.tokens < 1.0 {
+                wait = wait.max((1.0 - b.tokens) / per_sec);
+            }
+        }
+        if wait > 0.0 {
+            tracing::info!(kind = kind.key(), "rate limited");
+            return Err(AppError::RateLimited {
+                doing: kind.doing(),
+                retry_after: wait.ceil() as u64,
+            });
+        }
+        for (subject, _) in &checks {
+            if let Some(b) = buckets.get_mut(&(kind, *subject)) {
+                b.tokens -= 1.0;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::role::Roles;
+    use crate::model::UserId;
+
+    fn member(id: i64, roles: &[Role]) -> Actor {
+        Actor {
+            user_id: UserId(id),
+            roles: Roles::new(roles.iter().copied()),
+        }
+    }
+
+    fn limiter(count: u32, secs: u64, staff: Option<u32>) -> RateLimiter {
+        let mut limits = RateLimits::default();
+        limits.set(
+            RateKind::Reply,
+            RateRule {
+                count,
+                window: Duration::from_secs(secs),
+            },
+        );
+        limits.staff_factor = staff;
+        RateLimiter::new(limits)
+    }
+
+    #[test]
+    fn a_member_gets_the_count_then_waits_for_the_window_to_refill() {
+        let l = limiter(3, 60, Some(5));
+        let a = member(1, &[Role::Clinician]);
+        for _ in 0..3 {
+            assert!(l.take(RateKind::Reply, Some(&a), None, 100).is_ok());
+        }
+        match l.take(RateKind::Reply, Some(&a), None, 100) {
+            Err(AppError::RateLimited { retry_after, .. }) => assert_eq!(retry_after, 20),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        // Another kind and another member are counted apart.
+        assert!(l.take(RateKind::Case, Some(&a), None, 100).is_ok());
+        assert!(
+            l.take(RateKind::Reply, Some(&member(2, &[])), None, 100)
+                .is_ok()
+        );
+        assert!(l.take(RateKind::Reply, Some(&a), None, 120).is_ok());
+        assert!(l.take(RateKind::Reply, Some(&a), None, 120).is_err());
+    }
+
+    #[test]
+    fn an_address_is_limited_across_members_and_a_refusal_costs_nothing() {
+        let l = limiter(1, 60, Some(5));
+        let ip = IpAddr::from([10, 0, 0, 7]);
+        for id in 1..=4 {
+            assert!(
+                l.take(RateKind::Reply, Some(&member(id, &[])), Some(ip), 0)
+                    .is_ok()
+            );
+        }
+        assert!(
+            l.take(RateKind::Reply, Some(&member(5, &[])), Some(ip), 0)
+                .is_err(),
+            "a fifth member on the same address"
+        );
+        // Member 5 was refused by the address, so their own bucket is still full elsewhere.
+        assert!(
+            l.take(
+                RateKind::Reply,
+                Some(&member(5, &[])),
+                Some(IpAddr::from([10, 0, 0, 8])),
+                0
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn staff_get_the_factor_or_no_limit() {
+        let m = member(9, &[Role::Moderator]);
+        let l = limiter(2, 60, Some(3));
+        for _ in 0..6 {
+            assert!(l.take(RateKind::Reply, Some(&m), None, 0).is_ok());
+        }
+        assert!(l.take(RateKind::Reply, Some(&m), None, 0).is_err());
+        let l = limiter(1, 60, None);
+        for _ in 0..50 {
+            assert!(l.take(RateKind::Reply, Some(&m), None, 0).is_ok());
+        }
+    }
+}
