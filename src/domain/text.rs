@@ -124,7 +124,9 @@ mod tests {
             check_body("tabs\tare fine", "x").as_deref(),
             Ok("tabs\tare fine")
         );
-        let e = check_body("one\ntwo\0three", "The reply").err().unwrap_or_default();
+        let e = check_body("one\ntwo\0three", "The reply")
+            .err()
+            .unwrap_or_default();
         assert!(e.contains("a null character (U+0000) on line 2"), "{e}");
         assert!(check_body("page\u{0C}break", "x").is_err());
         assert!(check_body("c1\u{85}", "x").is_err());

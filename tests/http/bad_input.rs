@@ -23,7 +23,10 @@ static PANICS: AtomicUsize = AtomicUsize::new(0);
 fn count_panics() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if !info.location().is_some_and(|l| l.file().starts_with("tests/")) {
+        if !info
+            .location()
+            .is_some_and(|l| l.file().starts_with("tests/"))
+        {
             PANICS.fetch_add(1, Ordering::SeqCst);
         }
         previous(info);
@@ -198,10 +201,7 @@ async fn malformed_requests_get_4xx_never_5xx_and_change_nothing() {
     count_panics();
     let limit = 128 * 1024;
     let limit_setting = format!("{limit}");
-    let app = TestApp::spawn_with(&[
-        ("CASEROOM_REQUEST_SIZE_LIMIT", limit_setting.as_str()),
-    ])
-    .await;
+    let app = TestApp::spawn_with(&[("CASEROOM_REQUEST_SIZE_LIMIT", limit_setting.as_str())]).await;
     let pool = SqlitePool::connect(&format!("sqlite://{}", app.db_path.display()))
         .await
         .expect("pool");

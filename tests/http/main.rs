@@ -10,6 +10,8 @@ mod cases;
 mod cli;
 mod flags;
 mod gate;
+mod hygiene;
+mod limits;
 mod pages;
 mod protection;
 mod recusal;
