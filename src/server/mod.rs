@@ -12,6 +12,8 @@ pub mod edge;
 pub mod error;
 pub mod error_page;
 pub mod forms;
+#[cfg(test)]
+mod fuzz;
 pub mod gate;
 pub mod rate_limit;
 pub mod read_audit;

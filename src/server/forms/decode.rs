@@ -2,7 +2,7 @@
 
 /// `application/x-www-form-urlencoded`, strictly: `None` when a name or value is not UTF-8
 /// (the usual decoders replace such bytes with U+FFFD without a word).
-pub(super) fn parse_form(body: &[u8]) -> Option<Vec<(String, String)>> {
+pub fn parse_form(body: &[u8]) -> Option<Vec<(String, String)>> {
     fn decode(part: &[u8]) -> Option<String> {
         let mut out = Vec::with_capacity(part.len());
         let mut i = 0;

@@ -6,7 +6,7 @@ mod accounts;
 mod admin;
 mod case_state;
 mod cases;
-mod decode;
+pub mod decode;
 mod flags;
 mod moderation;
 

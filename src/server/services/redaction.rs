@@ -29,11 +29,7 @@ pub async fn redact_case(
     let actor = signed_in(actor)?;
     let redaction =
         Redaction::parse(text, category).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let needle = Reading::plain(redaction.target())
-        .fold()
-        .text()
-        .to_ascii_lowercase();
-    let change = |s: &str| redaction.replace_spans(s, occurrences(s, &redaction, &needle));
+    let change = |s: &str| redacted(s, &redaction);
     // A redaction must never fail on cooking: text that no longer cooks (now over the length
     // limit) is shown escaped, as plain paragraphs.
     let cook_or_plain = |md: &str| match cook(md) {
@@ -57,6 +53,16 @@ pub async fn redact_case(
     }
     tracing::info!(case.id = %id, actor.id = %actor.user_id, places, "case redacted");
     Ok(places)
+}
+
+/// `source` with every place that shows the redaction's text replaced, and how many places;
+/// `None` when there are none. The matcher the fuzz tests drive.
+pub fn redacted(source: &str, redaction: &Redaction) -> Option<(String, usize)> {
+    let needle = Reading::plain(redaction.target())
+        .fold()
+        .text()
+        .to_ascii_lowercase();
+    redaction.replace_spans(source, occurrences(source, redaction, &needle))
 }
 
 /// The byte spans of `source` that show the redaction's text: as typed, and in the typed and
@@ -99,12 +105,7 @@ mod tests {
     use super::*;
 
     fn redact(source: &str, text: &str) -> Option<(String, usize)> {
-        let r = Redaction::parse(text, "name").ok()?;
-        let needle = Reading::plain(r.target())
-            .fold()
-            .text()
-            .to_ascii_lowercase();
-        r.replace_spans(source, occurrences(source, &r, &needle))
+        redacted(source, &Redaction::parse(text, "name").ok()?)
     }
 
     #[test]
