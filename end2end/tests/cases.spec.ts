@@ -83,7 +83,7 @@ test("a clinician posts a case, a supervisor gives feedback, the clinician marks
 
 test("a hostile Markdown post renders inert in Chromium", async ({ page, baseURL }, info) => {
   const clinician = uniqueEmail("hostile", info);
-  await createMember(baseURL!, "clinician", clinician, "Sam Hostile");
+  await createMember(baseURL!, "clinician", clinician, `Sam Hostile ${info.project.name}`);
   const dialogs: string[] = [];
   const foreign: string[] = [];
   page.on("dialog", async (d) => {

@@ -106,7 +106,8 @@ export async function approveReply(baseURL: string, replyId: string, info: TestI
 async function approve(baseURL: string, path: string, info: TestInfo): Promise<void> {
   const { request } = await import("@playwright/test");
   const email = uniqueEmail("approver", info);
-  await createMember(baseURL, "moderator", email, `Approver ${info.project.name}`);
+  // Names are unique to the eye across the forum, and a test may approve more than once.
+  await createMember(baseURL, "moderator", email, `Approver ${info.project.name} ${Math.floor(Math.random() * 1e9)}`);
   const api = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
   const login = await api.post("/login", { form: { email, password: PASSWORD } });
   expect(login.status()).toBe(303);
