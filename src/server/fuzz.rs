@@ -19,16 +19,105 @@ use crate::server::render::{cook, reading};
 use crate::server::services::redaction::redacted;
 
 const PIECES: &[&str] = &[
-    "**", "*", "_", "__", "`", "``", "```\n", "~~~", "[", "]", "](", ")", "(", "<", ">", "&",
-    "&#", "&#x", ";", "&amp;", "&#97;", "&#x41;", "&#0;", "&#x202E;", "\\", "#", "## ", "- ",
-    "1. ", "> ", "|", "| --- |", "---", "\n", "\n\n", "  \n", "\t", "    ", "![", "![x](",
-    "<script>", "</script>", "<a href=\"", "javascript:", "data:text/html,", "<img src=x onerror=",
-    "<!--", "-->", "<![CDATA[", "[x]: ", "http://", "https://ex.org/", "\"", "'", "\u{202E}",
-    "\u{2066}", "\u{2069}", "\u{200F}", "\u{200B}", "\u{00AD}", "\u{FEFF}", "\u{0}", "\u{1b}",
-    "\u{85}", "é", "e\u{301}", "\u{301}", "日本", "Ελλάδα", "ا", "שלום", "🙂", "👩\u{200D}⚕️",
-    "０", "٣", "𝟗", "Ⅻ", "Maria", "Okafor", "Mаria", "555-0199", "(503) 555-0199",
-    "1990-01-02", "12/03/2019", "MRN 00482913", "SW1A 1AA", "@", ".", " ", "%", "%FF", "%00",
-    "+", "=", "&", "a", "Z", "0", "9",
+    "**",
+    "*",
+    "_",
+    "__",
+    "`",
+    "``",
+    "```\n",
+    "~~~",
+    "[",
+    "]",
+    "](",
+    ")",
+    "(",
+    "<",
+    ">",
+    "&",
+    "&#",
+    "&#x",
+    ";",
+    "&amp;",
+    "&#97;",
+    "&#x41;",
+    "&#0;",
+    "&#x202E;",
+    "\\",
+    "#",
+    "## ",
+    "- ",
+    "1. ",
+    "> ",
+    "|",
+    "| --- |",
+    "---",
+    "\n",
+    "\n\n",
+    "  \n",
+    "\t",
+    "    ",
+    "![",
+    "![x](",
+    "<script>",
+    "</script>",
+    "<a href=\"",
+    "javascript:",
+    "data:text/html,",
+    "<img src=x onerror=",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "[x]: ",
+    "http://",
+    "https://ex.org/",
+    "\"",
+    "'",
+    "\u{202E}",
+    "\u{2066}",
+    "\u{2069}",
+    "\u{200F}",
+    "\u{200B}",
+    "\u{00AD}",
+    "\u{FEFF}",
+    "\u{0}",
+    "\u{1b}",
+    "\u{85}",
+    "é",
+    "e\u{301}",
+    "\u{301}",
+    "日本",
+    "Ελλάδα",
+    "ا",
+    "שלום",
+    "🙂",
+    "👩\u{200D}⚕️",
+    "０",
+    "٣",
+    "𝟗",
+    "Ⅻ",
+    "Maria",
+    "Okafor",
+    "Mаria",
+    "555-0199",
+    "(503) 555-0199",
+    "1990-01-02",
+    "12/03/2019",
+    "MRN 00482913",
+    "SW1A 1AA",
+    "@",
+    ".",
+    " ",
+    "%",
+    "%FF",
+    "%00",
+    "+",
+    "=",
+    "&",
+    "a",
+    "Z",
+    "0",
+    "9",
 ];
 
 fn random_text(rng: &mut StdRng, max_pieces: usize) -> String {
@@ -81,8 +170,9 @@ fn fuzz(name: &str, mut check: impl FnMut(&mut StdRng, u64)) -> u64 {
 
 #[test]
 fn fuzz_cooking_never_panics_and_never_lets_script_through() {
-    let script_url = regex::Regex::new(r#"(?i)<[a-z][^<>]*\s(href|src)\s*=\s*"\s*(javascript|data|vbscript):"#)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let script_url =
+        regex::Regex::new(r#"(?i)<[a-z][^<>]*\s(href|src)\s*=\s*"\s*(javascript|data|vbscript):"#)
+            .unwrap_or_else(|e| panic!("{e}"));
     let handler = regex::Regex::new(r"(?i)<[^>]*\son[a-z]+\s*=").unwrap_or_else(|e| panic!("{e}"));
     fuzz("cook", |rng, seed| {
         let md = random_text(rng, 80);
@@ -90,10 +180,19 @@ fn fuzz_cooking_never_panics_and_never_lets_script_through() {
             let html = html.into_string();
             let lower = html.to_lowercase();
             for banned in ["<script", "<iframe", "<style", "<object", "<embed", "<form"] {
-                assert!(!lower.contains(banned), "seed {seed}: {banned} from {md:?}: {html}");
+                assert!(
+                    !lower.contains(banned),
+                    "seed {seed}: {banned} from {md:?}: {html}"
+                );
             }
-            assert!(!script_url.is_match(&html), "seed {seed}: script URL from {md:?}: {html}");
-            assert!(!handler.is_match(&html), "seed {seed}: event handler from {md:?}: {html}");
+            assert!(
+                !script_url.is_match(&html),
+                "seed {seed}: script URL from {md:?}: {html}"
+            );
+            assert!(
+                !handler.is_match(&html),
+                "seed {seed}: event handler from {md:?}: {html}"
+            );
         }
     });
 }
@@ -180,9 +279,14 @@ fn fuzz_redaction_removes_every_typed_occurrence() {
         match redacted(&source, &r) {
             Some((out, n)) => {
                 assert!(n >= 1, "seed {seed}");
-                if !r.replacement().to_ascii_lowercase().contains(&target.to_ascii_lowercase()) {
+                if !r
+                    .replacement()
+                    .to_ascii_lowercase()
+                    .contains(&target.to_ascii_lowercase())
+                {
                     assert!(
-                        !out.to_ascii_lowercase().contains(&target.to_ascii_lowercase()),
+                        !out.to_ascii_lowercase()
+                            .contains(&target.to_ascii_lowercase()),
                         "seed {seed}: {target:?} left in {out:?} (from {source:?})"
                     );
                 }
@@ -203,7 +307,10 @@ fn fuzz_text_checks_leave_no_control_character() {
             );
         }
         if text::check_line(&s, "x").is_ok() {
-            assert!(!s.chars().any(text::is_layout_control), "seed {seed}: {s:?}");
+            assert!(
+                !s.chars().any(text::is_layout_control),
+                "seed {seed}: {s:?}"
+            );
         }
         let _ = text::skeleton(&s);
         let _ = text::looks_empty(&s);
