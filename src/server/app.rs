@@ -17,6 +17,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tokio::net::TcpListener;
 use tower::ServiceExt as _;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
@@ -148,6 +149,9 @@ pub fn router(state: AppState) -> Router {
             security::refuse_cross_origin,
         ))
         .layer(RequestBodyLimitLayer::new(body_limit))
+        // A panic is a bug: answer 500 (logged and counted one layer out) rather than drop
+        // the connection.
+        .layer(CatchPanicLayer::custom(error_page::panicked))
         .layer(from_fn(error_page::humane_errors))
         .layer(from_fn_with_state(state.clone(), telemetry::log_requests))
         .layer(from_fn(security::security_headers))

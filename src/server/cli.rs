@@ -151,6 +151,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
+    telemetry::log_panics_without_text();
     let app = Application::build(config, Clock::System)
         .await
         .map_err(|e| e.to_string())?;

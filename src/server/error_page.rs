@@ -27,6 +27,16 @@ pub fn response(status: StatusCode, title: &str, message: &str) -> Response {
     res
 }
 
+/// The answer when a handler panicked. The panic's message stays in the log (the panic hook
+/// prints it); the page says only that nothing was saved.
+pub fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "Something went wrong on our side. Nothing was saved; please try again.",
+    )
+}
+
 /// Turns the bare-text rejections of extractors and layers (413 body too large, 400/415/422
 /// unreadable form) into a page a person can read. Answers whose caller is code are left as
 /// they are: server functions under /api and the composer's live preview.

@@ -63,6 +63,19 @@ pub fn init() {
         .try_init();
 }
 
+/// For the server: a panic is logged with where it happened and the request id of the span it
+/// happened in, but not its message, which can quote the text being handled (a string slice's
+/// panic prints the string). The location and the request id are enough to find it again.
+pub fn log_panics_without_text() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(at, "panic (message withheld: it may quote member text)");
+    }));
+}
+
 /// One line per request: method, the route template (not the raw path, which can hold tokens),
 /// status and duration, inside a span carrying the request id.
 pub async fn log_requests(State(state): State<AppState>, mut req: Request, next: Next) -> Response {

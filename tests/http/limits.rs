@@ -233,3 +233,38 @@ async fn shutdown_is_not_held_by_a_stalled_client() {
         "the stalled connection was closed"
     );
 }
+
+#[tokio::test]
+async fn shutdown_lets_a_request_in_flight_finish() {
+    let mut app = TestApp::spawn_with(&[
+        ("CASEROOM_HEADER_READ_TIMEOUT", "60s"),
+        ("CASEROOM_BODY_READ_TIMEOUT", "60s"),
+        ("CASEROOM_SHUTDOWN_GRACE", "10s"),
+    ])
+    .await;
+    let body = "email=nobody%40clinic.example&password=not+the+password";
+    let mut conn = connect(&app).await;
+    conn.write_all(stalled_post(&app, body.len(), &body[..6]).as_bytes())
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let stopping = tokio::spawn(async move {
+        app.shut_down().await;
+        app
+    });
+    // Shutdown has begun; the rest of the body arrives within the grace period.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    conn.write_all(body[6..].as_bytes()).await.unwrap();
+    let answer = read_until_closed(&mut conn, Duration::from_secs(10))
+        .await
+        .expect("answered and closed");
+    assert!(
+        answer.starts_with("HTTP/1.1 401"),
+        "the request in flight was answered: {answer:.40}"
+    );
+    let app = tokio::time::timeout(Duration::from_secs(15), stopping)
+        .await
+        .expect("shutdown finished")
+        .expect("shutdown task");
+    drop(app);
+}
