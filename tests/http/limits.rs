@@ -254,7 +254,7 @@ async fn shutdown_lets_a_request_in_flight_finish() {
     });
     // Shutdown has begun; the rest of the body arrives within the grace period.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    conn.write_all(body[6..].as_bytes()).await.unwrap();
+    conn.write_all(&body.as_bytes()[6..]).await.unwrap();
     let answer = read_until_closed(&mut conn, Duration::from_secs(10))
         .await
         .expect("answered and closed");
