@@ -89,6 +89,55 @@ pub(super) async fn server_functions(
 
 /// Odd addresses for every reader, and re-drawn forms whose typed address is too long.
 pub(super) async fn odd_addresses(app: &TestApp, readers: &[(&str, &Client)], case: i64) {
+    // Every page of the app (read from its route list) with each odd id, and with junk in
+    // the query string every page might read.
+    let odd_ids = [
+        "abc",
+        "-1",
+        "0",
+        "99999999999999999999999",
+        "%00",
+        "1.5",
+        "%F0%9F%99%82",
+        &"9".repeat(300),
+    ];
+    for listing in leptos_axum::generate_route_list(caseroom::app::App) {
+        let template = listing.path().to_owned();
+        let paths: Vec<String> = if template.contains(":id") {
+            odd_ids
+                .iter()
+                .map(|id| template.replace(":id", id))
+                .collect()
+        } else {
+            vec![template.clone()]
+        };
+        for path in paths {
+            let path = format!(
+                "{path}?cursor=%FF&page=-1&notice=%00&token=%E2%80%AE&next=//x&revision=x&from=x"
+            );
+            for &(who, client) in readers {
+                let status = send(client.get(app.url(&path)), &template).await;
+                assert!(
+                    status.as_u16() < 500,
+                    "GET {template} ({path}) by {who}: {status}"
+                );
+            }
+        }
+    }
+
+    // Methods nothing takes: 405, never 500.
+    for (path, _) in caseroom::server::forms::table() {
+        let path = path.replace("{id}", &case.to_string());
+        for method in [
+            reqwest::Method::PUT,
+            reqwest::Method::DELETE,
+            reqwest::Method::PATCH,
+        ] {
+            let status = send(readers[1].1.request(method.clone(), app.url(&path)), &path).await;
+            assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+        }
+    }
+
     // Odd addresses: long segments, long queries, ids out of range, encoded NUL.
     let long = "a".repeat(300);
     let huge_query = "n".repeat(20_000);
