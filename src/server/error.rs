@@ -134,11 +134,17 @@ impl From<StoreError> for AppError {
 
 impl From<AppError> for ApiError {
     /// Also sets the HTTP status of the response being built (a server-function call or a page),
-    /// so a refusal answers 403, not 500 or 200.
+    /// so a refusal answers 403, not 500 or 200, and a rate limit's `Retry-After`.
     fn from(e: AppError) -> Self {
         e.log();
         if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             opts.set_status(e.status());
+            if let AppError::RateLimited { retry_after, .. } = &e {
+                opts.insert_header(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(*retry_after),
+                );
+            }
         }
         ApiError {
             code: e.code().to_owned(),

@@ -106,6 +106,12 @@ async fn posting_faster_than_the_limit_is_a_429_that_keeps_the_text() {
             .await
             .unwrap();
         assert_eq!(res.status(), expected);
+        if expected == StatusCode::TOO_MANY_REQUESTS {
+            assert!(
+                res.headers().contains_key("retry-after"),
+                "says when to retry"
+            );
+        }
     }
 }
 
