@@ -5,7 +5,9 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
+
+use super::Db;
 
 use super::StoreError;
 use crate::domain::audit_filter::AuditFilter;
@@ -25,7 +27,7 @@ pub struct AuditEvent<'a> {
 
 impl AuditEvent<'_> {
     /// Written inside the caller's transaction, so the action and its record commit together.
-    pub(super) async fn write(&self, tx: &mut Transaction<'_, Sqlite>) -> Result<(), StoreError> {
+    pub(super) async fn write(&self, tx: &mut Transaction<'_, Db>) -> Result<(), StoreError> {
         sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail, case_id, review_id) values ($1, $2, $3, $4, $5, $6, $7)")
             .bind(self.at)
             .bind(self.actor.map(|u| u.0))
@@ -135,21 +137,31 @@ impl super::Store {
     async fn write_case_views(&self, batch: &[CaseViewRecord]) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         for rows in batch.chunks(ROWS_PER_INSERT) {
-            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
-                "insert into audit_log (at, actor_id, action, detail, case_id) ",
+            // `$N` placeholders written out: a query builder for `Any` would write `?`, which
+            // PostgreSQL does not take.
+            let values: Vec<String> = (0..rows.len())
+                .map(|i| {
+                    let n = i * 4;
+                    format!("(${}, ${}, ${}, '', ${})", n + 1, n + 2, n + 3, n + 4)
+                })
+                .collect();
+            let sql = format!(
+                "insert into audit_log (at, actor_id, action, detail, case_id) values {}",
+                values.join(", ")
             );
-            insert.push_values(rows, |mut row, v| {
-                row.push_bind(v.at)
-                    .push_bind(v.reader.0)
-                    .push_bind(if v.unpublished {
+            let mut insert = sqlx::query(&sql);
+            for v in rows {
+                insert = insert
+                    .bind(v.at)
+                    .bind(v.reader.0)
+                    .bind(if v.unpublished {
                         "pending_case_viewed"
                     } else {
                         "case_viewed"
                     })
-                    .push_bind("")
-                    .push_bind(v.case.0);
-            });
-            insert.build().execute(&mut *tx).await?;
+                    .bind(v.case.0);
+            }
+            insert.execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())

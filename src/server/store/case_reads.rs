@@ -3,7 +3,7 @@
 use sqlx::Row;
 
 use super::visibility::case_visible;
-use super::{Store, StoreError};
+use super::{DbRow, Store, StoreError, flag};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
 use crate::domain::policy::{Actor, CaseFacts};
 use crate::domain::review::ReviewState;
@@ -209,7 +209,7 @@ impl Store {
     }
 }
 
-fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
+fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
     let corrupt = |what| StoreError::Corrupt(what);
     let tags: String = r.get("tags");
     let mut tags: Vec<ConcernTag> = tags
@@ -222,7 +222,7 @@ fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         id: CaseId(r.get("id")),
         author_id: UserId(r.get("author_id")),
         author_name: r.get("author_name"),
-        anonymous: r.get("anonymous"),
+        anonymous: flag(r, "anonymous")?,
         title: r.get("title"),
         context: CaseContext {
             age_band: AgeBand::parse(r.get("age_band")).map_err(|_| corrupt("cases.age_band"))?,
@@ -240,7 +240,7 @@ fn case_from_row(r: &sqlx::sqlite::SqliteRow) -> Result<CaseRow, StoreError> {
         supervisor_id: r.get::<Option<i64>, _>("supervisor_id").map(UserId),
         supervisor_name: r.get("supervisor_name"),
         reply_count: r.get("reply_count"),
-        has_supervisor_feedback: r.get("has_supervisor_feedback"),
+        has_supervisor_feedback: flag(r, "has_supervisor_feedback")?,
         created_at: r.get("created_at"),
         last_activity_at: r.get("last_activity_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),

@@ -1,6 +1,8 @@
 //! Writing cases: a new case or an edit, with its sections, tags, revision and notification.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
+
+use super::Db;
 
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::case::ConcernTag;
@@ -178,26 +180,27 @@ impl Store {
 }
 
 pub(super) async fn insert_revision(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     reply: Option<i64>,
     editor: UserId,
     now: i64,
     source: &str,
 ) -> Result<i64, StoreError> {
-    let done = sqlx::query("insert into revisions (case_id, reply_id, editor_id, at, source) values ($1, $2, $3, $4, $5)")
-        .bind(case.0)
-        .bind(reply)
-        .bind(editor.0)
-        .bind(now)
-        .bind(source)
-        .execute(&mut **tx)
-        .await?;
-    Ok(done.last_insert_rowid())
+    Ok(sqlx::query_scalar(
+        "insert into revisions (case_id, reply_id, editor_id, at, source) values ($1, $2, $3, $4, $5) returning id",
+    )
+    .bind(case.0)
+    .bind(reply)
+    .bind(editor.0)
+    .bind(now)
+    .bind(source)
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 pub(super) async fn set_checklist(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     revision: i64,
     checklist: Option<&str>,
 ) -> Result<(), StoreError> {
@@ -210,7 +213,7 @@ pub(super) async fn set_checklist(
 }
 
 pub(super) async fn write_explanations(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     revision: i64,
     explanations: &[ScanExplanation],
 ) -> Result<(), StoreError> {
@@ -244,7 +247,7 @@ impl Store {
 }
 
 pub(super) async fn notify(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     user: UserId,
     kind: &'static str,
     case: CaseId,
@@ -263,7 +266,7 @@ pub(super) async fn notify(
 }
 
 async fn write_sections(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     id: CaseId,
     sections: &[GatedSection],
     renderer_version: i64,
@@ -284,7 +287,7 @@ async fn write_sections(
 }
 
 async fn write_tags(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     id: CaseId,
     tags: &[ConcernTag],
 ) -> Result<(), StoreError> {

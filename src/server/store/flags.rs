@@ -1,7 +1,9 @@
 //! Readers' flags on cases and replies, and the hiding they cause, each with its audit row in
 //! the same transaction.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
+
+use super::Db;
 
 use super::visibility::reply_visible;
 use super::{AuditEvent, Store, StoreError, is_unique_violation};
@@ -193,7 +195,7 @@ impl Store {
 /// Hides the flagged item: a case goes back to the review queue, a reply is hidden. False when
 /// it was not showing anyway.
 async fn hide(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     flag: &FlagWrite<'_>,
     now: i64,
 ) -> Result<bool, StoreError> {
@@ -222,7 +224,7 @@ async fn hide(
 /// On approval, the case's open flags are answered (a member's own "I may know this client"
 /// stays: it keeps the case hidden from them).
 pub(super) async fn resolve_case_flags(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     now: i64,
 ) -> Result<(), StoreError> {

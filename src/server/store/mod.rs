@@ -37,12 +37,14 @@ pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;
 pub use users::{NewUser, UserAuthRow, UserConflict};
 
-use std::str::FromStr;
-use std::time::Duration;
+use sqlx::AnyPool;
+use sqlx::Executor as _;
+use sqlx::any::AnyPoolOptions;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+/// The database type every query runs on: sqlx's `Any`, so each query is written once and runs
+/// on whichever backend `DATABASE_URL` names.
+pub type Db = sqlx::Any;
+pub type DbRow = sqlx::any::AnyRow;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -58,7 +60,7 @@ pub enum StoreError {
 
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
     /// Reads of cases not yet written to the audit log (see `audit`).
     case_views: audit::CaseViewBuffer,
 }
@@ -66,18 +68,25 @@ pub struct Store {
 impl Store {
     /// Opens (creating when missing) the SQLite database: WAL so readers never wait for the
     /// writer, foreign keys on, a busy timeout instead of instant "database is locked" errors,
-    /// and `secure_delete` so removed text is overwritten rather than left in free pages.
+    /// and `secure_delete` so removed text is overwritten rather than left in free pages. The
+    /// pragmas are set on every new connection, since `Any` takes only a URL.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
-            .pragma("secure_delete", "on");
-        let pool = SqlitePoolOptions::new()
+        sqlx::any::install_default_drivers();
+        let url = sqlite_url(url);
+        let pool = AnyPoolOptions::new()
             .max_connections(8)
-            .connect_with(options)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "pragma journal_mode = wal; pragma synchronous = normal; \
+                         pragma foreign_keys = on; pragma busy_timeout = 5000; \
+                         pragma secure_delete = on;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
             .await?;
         Ok(Store {
             pool,
@@ -105,7 +114,7 @@ impl Store {
     /// when another connection wrote in between (its snapshot is stale, and SQLite does not wait
     /// in that case); taking the lock up front makes it wait for the busy timeout instead. A
     /// review decision racing the audit log's batch writer turned into a 500 before this.
-    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    async fn write_tx(&self) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
         self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
@@ -113,6 +122,27 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("select 1").execute(&self.pool).await?;
         Ok(())
+    }
+}
+
+/// `url` with `mode=rwc` added, so a missing database file is created (what
+/// `create_if_missing` did for the SQLite driver's own options).
+fn sqlite_url(url: &str) -> String {
+    if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+/// A yes/no column: SQLite keeps 0 or 1, PostgreSQL a boolean; both read the same.
+fn flag(row: &DbRow, column: &str) -> Result<bool, sqlx::Error> {
+    use sqlx::Row as _;
+    match row.try_get::<i64, _>(column) {
+        Ok(v) => Ok(v != 0),
+        Err(_) => row.try_get::<bool, _>(column),
     }
 }
 

@@ -3,7 +3,9 @@
 //! kept findings, the moderators' reasons for decisions and locks, readers' flag notes), then a WAL checkpoint so the old bytes leave the write-ahead log too.
 //! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::Transaction;
+
+use super::Db;
 
 use super::{AuditEvent, Store, StoreError};
 use crate::model::{CaseId, UserId};
@@ -61,7 +63,7 @@ impl Store {
 }
 
 async fn redact_title(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     change: Change<'_>,
 ) -> Result<usize, StoreError> {
@@ -81,7 +83,7 @@ async fn redact_title(
 }
 
 async fn redact_sections(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     change: Change<'_>,
     cook: Cook<'_>,
@@ -111,7 +113,7 @@ async fn redact_sections(
 }
 
 async fn redact_replies(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     change: Change<'_>,
     cook: Cook<'_>,
@@ -129,7 +131,7 @@ async fn redact_replies(
 
 /// Revisions keep their source as JSON; every string in it is redacted.
 async fn redact_revisions(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     change: Change<'_>,
 ) -> Result<usize, StoreError> {
@@ -193,7 +195,7 @@ const PLAIN_TEXT: [(&str, &str); 4] = [
 /// text is written back by `update` (`$1` the text, `$2` the id and, with `cook`, `$3` its
 /// HTML). Returns how many places changed.
 async fn redact_rows(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Db>,
     case: CaseId,
     select: &'static str,
     update: &'static str,

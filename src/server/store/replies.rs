@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::cases::{insert_revision, notify};
 use super::visibility::reply_visible;
-use super::{AuditEvent, Store, StoreError};
+use super::{AuditEvent, Db, DbRow, Store, StoreError, flag};
 use crate::domain::policy::{Actor, CaseFacts, ReplyFacts};
 use crate::domain::review::ReviewState;
 use crate::model::{CaseId, ReplyId, UserId};
@@ -190,7 +190,7 @@ impl Store {
             .bind(reader.user_id.0)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.as_ref().map(reply_from_row))
+        row.as_ref().map(reply_from_row).transpose()
     }
 
     /// The replies of a case that `reader` may see, oldest first.
@@ -209,7 +209,7 @@ impl Store {
             .bind(reader.user_id.0)
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.iter().map(reply_from_row).collect())
+        rows.iter().map(reply_from_row).collect()
     }
 
     pub async fn set_helpful(&self, reply: ReplyId, helpful: bool) -> Result<(), StoreError> {
@@ -222,37 +222,38 @@ impl Store {
     }
 }
 
-fn reply_from_row(r: &sqlx::sqlite::SqliteRow) -> ReplyRow {
-    ReplyRow {
+fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
+    Ok(ReplyRow {
         id: ReplyId(r.get("id")),
         case_id: CaseId(r.get("case_id")),
         author_id: UserId(r.get("author_id")),
         author_name: r.get("author_name"),
-        anonymous: r.get("anonymous"),
-        supervisor_feedback: r.get("supervisor_feedback"),
-        helpful: r.get("helpful"),
+        anonymous: flag(r, "anonymous")?,
+        supervisor_feedback: flag(r, "supervisor_feedback")?,
+        helpful: flag(r, "helpful")?,
         source: r.get("body_md"),
         html: r.get("body_html"),
         created_at: r.get("created_at"),
         edited: r.get::<Option<i64>, _>("edited_at").is_some(),
         hidden: r.get::<Option<i64>, _>("hidden_at").is_some(),
         review: ReviewState::parse(r.get("review_state")).unwrap_or(ReviewState::Pending),
-    }
+    })
 }
 
 /// A reply becomes public: the case's counts and activity, and the case author's notification
 /// (unless they wrote it).
 pub(super) async fn publish_reply(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     case: CaseId,
     reply: ReplyId,
     now: i64,
 ) -> Result<(), StoreError> {
-    let (author, supervisor_feedback): (i64, bool) =
-        sqlx::query_as("select author_id, supervisor_feedback from replies where id = $1")
-            .bind(reply.0)
-            .fetch_one(&mut **tx)
-            .await?;
+    let row = sqlx::query("select author_id, supervisor_feedback from replies where id = $1")
+        .bind(reply.0)
+        .fetch_one(&mut **tx)
+        .await?;
+    let author: i64 = row.try_get("author_id")?;
+    let supervisor_feedback = flag(&row, "supervisor_feedback")?;
     sqlx::query("update cases set last_activity_at = $1 where id = $2")
         .bind(now)
         .bind(case.0)
@@ -276,7 +277,7 @@ pub(super) async fn publish_reply(
 
 /// The case's reply count and supervisor-feedback mark, from its published replies.
 pub(super) async fn recount(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     case: CaseId,
 ) -> Result<(), StoreError> {
     sqlx::query(
@@ -296,7 +297,7 @@ pub(super) async fn recount(
 /// (and why), with the scanner's count. Ids and counts only.
 #[allow(clippy::too_many_arguments)]
 async fn gate_audit(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     reply: &GatedReply,
     action: &'static str,
     held: Option<&'static str>,

@@ -105,9 +105,9 @@ impl Store {
             Some(seen) if seen != revision => return Ok(Err(ReviewRefusal::Changed)),
             Some(_) => {}
         }
-        let review = sqlx::query(
+        let review: i64 = sqlx::query_scalar(
             "insert into case_reviews (case_id, reply_id, revision_id, moderator_id, decision, reason, checklist, at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
         )
         .bind(case.0)
         .bind(reply.0)
@@ -117,9 +117,8 @@ impl Store {
         .bind(write.reason)
         .bind(write.checklist)
         .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         sqlx::query("update replies set review_state = $1 where id = $2")
             .bind(outcome.key())
             .bind(reply.0)

@@ -5,7 +5,7 @@
 use sqlx::Row;
 
 use super::visibility::case_visible;
-use super::{Store, StoreError};
+use super::{Store, StoreError, flag};
 use crate::domain::policy::Actor;
 use crate::domain::review::{Decision, ReviewState};
 use crate::model::{CaseId, UserId};
@@ -89,23 +89,24 @@ impl Store {
             .bind(reader.user_id.0)
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows
-            .iter()
-            .map(|r| QueueRow {
-                id: CaseId(r.get("id")),
-                title: r.get("title"),
-                submitted_at: r.get("submitted_at"),
-                claimed_by: r.get::<Option<i64>, _>("claimed_by").map(|id| {
-                    (
-                        UserId(id),
-                        r.get::<Option<String>, _>("claimer").unwrap_or_default(),
-                    )
-                }),
-                claimed_at: r.get("claimed_at"),
-                is_edit: r.get("is_edit"),
-                flags: r.get("flags"),
+        rows.iter()
+            .map(|r| {
+                Ok(QueueRow {
+                    id: CaseId(r.get("id")),
+                    title: r.get("title"),
+                    submitted_at: r.get("submitted_at"),
+                    claimed_by: r.get::<Option<i64>, _>("claimed_by").map(|id| {
+                        (
+                            UserId(id),
+                            r.get::<Option<String>, _>("claimer").unwrap_or_default(),
+                        )
+                    }),
+                    claimed_at: r.get("claimed_at"),
+                    is_edit: flag(r, "is_edit")?,
+                    flags: r.get("flags"),
+                })
             })
-            .collect())
+            .collect()
     }
 
     /// The name shown for a moderator holding a claim.

@@ -5,7 +5,7 @@ use sqlx::Row;
 
 use super::cases::notify;
 use super::review::{DecisionWrite, ReviewRefusal};
-use super::{AuditEvent, Store, StoreError};
+use super::{AuditEvent, Db, Store, StoreError};
 use crate::domain::review::{Decision, ReviewState};
 use crate::model::{CaseId, UserId};
 
@@ -75,9 +75,9 @@ impl Store {
             Some(_) => {}
         }
         let outcome = write.decision.outcome();
-        let review = sqlx::query(
+        let review: i64 = sqlx::query_scalar(
             "insert into case_reviews (case_id, revision_id, moderator_id, decision, reason, checklist, at) \
-             values ($1, $2, $3, $4, $5, $6, $7)",
+             values ($1, $2, $3, $4, $5, $6, $7) returning id",
         )
         .bind(case.0)
         .bind(revision)
@@ -86,9 +86,8 @@ impl Store {
         .bind(write.reason)
         .bind(write.checklist)
         .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid();
+        .fetch_one(&mut *tx)
+        .await?;
         // An approved case is new to the list: it goes to the top.
         sqlx::query(
             "update cases set review_state = $1, claimed_by = null, claimed_at = null, \
@@ -139,7 +138,7 @@ impl Store {
 
 /// The case exists, is pending, and no other moderator holds a current claim on it.
 async fn check_reviewable(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     case: CaseId,
     moderator: UserId,
     claims_after: i64,
@@ -174,7 +173,7 @@ async fn check_reviewable(
 
 /// A notification about a review decision, pointing at its `case_reviews` row (the reason).
 pub(super) async fn notify_review(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     user: UserId,
     kind: &'static str,
     case: CaseId,

@@ -1,6 +1,6 @@
 use sqlx::Row;
 
-use super::{AuditEvent, Store, StoreError, is_unique_violation};
+use super::{AuditEvent, Db, Store, StoreError, is_unique_violation};
 use crate::domain::role::{Role, Roles};
 use crate::model::{UserId, UserSummary};
 
@@ -306,7 +306,7 @@ impl Store {
 /// Whether a member's name draws like `name`. Every name is compared (a few thousand members
 /// at most; registration is rare), since a skeleton cannot be computed in SQL.
 async fn name_looks_taken(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     name: &str,
 ) -> Result<bool, StoreError> {
     let wanted = crate::domain::text::skeleton(name);
@@ -319,7 +319,7 @@ async fn name_looks_taken(
 }
 
 async fn insert_user(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Db>,
     user: &NewUser<'_>,
     now: i64,
 ) -> Result<Result<UserId, UserConflict>, StoreError> {
