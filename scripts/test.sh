@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Runs every check and test: formatting, lints, the wasm dependency guard, unit and integration
-# tests, the browser journeys in Debian's Chromium with JavaScript on and off, and each benchmark
-# once (criterion in test mode, the wrk/nginx load script for 2 seconds).
+# tests on SQLite, the HTTP suite again on a throwaway PostgreSQL cluster (started here, stopped at
+# the end), the browser journeys in Debian's Chromium with JavaScript on and off, and each
+# benchmark once (criterion in test mode on the test build, the wrk/nginx load script for
+# 2 seconds per backend on the debug build; the measured runs are separate commands).
 # Installs what is missing first. Ends with one summary line "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for-tests
 step() { printf '\n== %s\n' "$*"; }
 log=$(mktemp -d)
+pg_dir=$(mktemp -d)
+trap 'bash scripts/postgres.sh stop "$pg_dir"' EXIT
 # A one-off build gains nothing from incremental caches, which double the crate's share of
 # target/ (CI once ran out of disk). Set CARGO_INCREMENTAL=1 to keep them while iterating.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
@@ -28,6 +32,12 @@ cargo clippy --all-targets --features ssr -- -D warnings
 step "unit and integration tests"
 cargo test --features ssr 2>&1 | tee "$log/cargo.txt"
 
+step "the HTTP suite on PostgreSQL (a throwaway cluster from Debian's postgresql package)"
+CASEROOM_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
+export CASEROOM_TEST_POSTGRES CASEROOM_TEST_POSTGRES_DATA="$pg_dir/data"
+cargo test --features ssr --test http 2>&1 | tee "$log/cargo-postgres.txt"
+unset CASEROOM_TEST_POSTGRES CASEROOM_TEST_POSTGRES_DATA
+
 step "build the site and the server for the browser tests"
 bash scripts/build.sh debug
 
@@ -35,12 +45,12 @@ step "browser journeys (JavaScript on and off)"
 (cd end2end && npx playwright test) 2>&1 | tee "$log/e2e.txt"
 
 step "benchmarks, once each (smoke; the measured runs are in docs/BENCHMARKS.md)"
-cargo bench --features ssr --bench render --bench deid -- --test
-bash benches/load.sh 2
+cargo test --features ssr --benches 2>&1 | tee "$log/benches.txt"
+bash benches/load.sh 2 --debug
 
-rust_passed=$(grep -Eo '^test result: ok\. [0-9]+ passed' "$log/cargo.txt" | awk '{s+=$4} END {print s+0}')
+rust_passed=$(cat "$log/cargo.txt" "$log/cargo-postgres.txt" | grep -Eo '^test result: ok\. [0-9]+ passed' | awk '{s+=$4} END {print s+0}')
 e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
 e2e_skipped=$(grep -Eo '^ *[0-9]+ skipped' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
 echo
-echo "rust tests: $rust_passed passed; browser tests: $e2e_passed passed, $e2e_skipped skipped (JavaScript-only checks in the no-JS run)"
+echo "rust tests: $rust_passed passed (the HTTP suite counted once per backend); browser tests: $e2e_passed passed, $e2e_skipped skipped (JavaScript-only checks in the no-JS run)"
 echo "tests: $((rust_passed + e2e_passed)) passed, 0 failed"

@@ -54,7 +54,7 @@ pub struct Application {
 }
 
 impl Application {
-    /// Opens and migrates the database, builds the router and binds the listener
+    /// Opens the database (see `build_state`), builds the router and binds the listener
     /// (port 0 picks a free port, as tests do).
     pub async fn build(config: Config, clock: Clock) -> Result<Application, StartError> {
         let state = build_state(config, clock).await?;
@@ -99,10 +99,11 @@ impl Application {
     }
 }
 
-/// Opens the store (migrating it) and assembles the state; the command-line tools use this too.
+/// Opens the store (checking its schema, or creating it in an empty database) and assembles the
+/// state; the command-line tools use this too.
 pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, StartError> {
     let store = Store::connect(&config.database_url).await?;
-    store.migrate().await?;
+    store.ensure_schema().await?;
     let hasher = PasswordHasher::new().map_err(StartError::Hasher)?;
     let leptos_options = LeptosOptions::builder()
         .output_name("caseroom")

@@ -13,7 +13,7 @@ use crate::server::app::{Application, build_state};
 use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::services::invites::{self, IssuedBy};
-use crate::server::store::{NewUser, UserConflict};
+use crate::server::store::{NewUser, Store, UserConflict};
 use crate::server::{demo, telemetry};
 
 #[derive(Parser)]
@@ -116,10 +116,15 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     match command {
         Command::Serve => serve(config).await,
         Command::Migrate => {
-            build_state(config, Clock::System)
+            let store = Store::connect(&config.database_url)
                 .await
-                .map_err(|e| e.to_string())?;
-            println!("database is up to date");
+                .map_err(|e| format!("cannot open the database: {e}"))?;
+            store.migrate().await.map_err(|e| e.to_string())?;
+            store.close().await;
+            println!(
+                "database is up to date (schema version {})",
+                store.schema_version()
+            );
             Ok(())
         }
         Command::Admin {

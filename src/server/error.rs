@@ -48,6 +48,11 @@ pub enum AppError {
     /// An invite that existed but can no longer be used.
     #[error("{0}")]
     Gone(String),
+    /// The database cannot be reached; the next request tries again.
+    #[error(
+        "Caseroom cannot reach its database right now. Nothing you typed was saved; please try again in a minute."
+    )]
+    Unavailable,
     #[error("Something went wrong on our side. Nothing you typed was saved; please try again.")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -71,6 +76,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Gone(_) => StatusCode::GONE,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -93,6 +99,7 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::Gone(_) => "gone",
+            AppError::Unavailable => "unavailable",
             AppError::Internal(_) => "internal",
         }
     }
@@ -128,7 +135,15 @@ fn wait_words(secs: u64) -> String {
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
-        AppError::internal(e)
+        match e {
+            StoreError::NotFound(what) => AppError::NotFound(what.into()),
+            StoreError::Conflict(what) => AppError::Conflict(what.into()),
+            StoreError::Unavailable(_) => {
+                tracing::warn!(error = %e, "database unavailable");
+                AppError::Unavailable
+            }
+            e => AppError::internal(e),
+        }
     }
 }
 

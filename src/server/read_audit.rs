@@ -23,6 +23,7 @@ use crate::domain::policy::Actor;
 use crate::domain::role::Role;
 use crate::model::CaseId;
 use crate::server::auth::session::CurrentSession;
+use crate::server::error::AppError;
 use crate::server::state::AppState;
 
 /// The cases read while answering one request.
@@ -91,7 +92,14 @@ pub async fn record_case_reads(
                 .record_case_view(state.clock.now(), reader.user_id, CaseId(case), unpublished)
                 .await
             {
-                tracing::error!(case.id = case, error = %e, "case read not yet written to the audit log");
+                // A case is shown only with its read on record: the page is withheld.
+                tracing::error!(case.id = case, error = %e, "case read not written to the audit log; page withheld");
+                let e = AppError::Unavailable;
+                return crate::server::error_page::response(
+                    e.status(),
+                    "Try again in a minute",
+                    &e.to_string(),
+                );
             }
         }
     }

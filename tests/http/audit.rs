@@ -1,5 +1,5 @@
-//! The audit log: reads of cases are recorded (buffered, never lost on a clean shutdown), only
-//! admins read or export it, and its filter refuses bad input clearly.
+//! The audit log: every read of a case is committed before the page is sent, only admins read
+//! or export it, and its filter refuses bad input clearly.
 
 use caseroom::domain::role::Role;
 use reqwest::StatusCode;
@@ -7,10 +7,8 @@ use reqwest::StatusCode;
 use crate::cases::{case_form, publish};
 use crate::support::*;
 
-async fn case_view_rows(db: &std::path::Path, case: i64) -> i64 {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.display()))
-        .await
-        .expect("open the database file");
+async fn case_view_rows(app: &TestApp, case: i64) -> i64 {
+    let pool = app.db().await;
     let (n,): (i64,) = sqlx::query_as(
         "select count(*) from audit_log where action = 'case_viewed' and case_id = $1",
     )
@@ -165,22 +163,56 @@ async fn a_bad_filter_gets_a_clear_400() {
 }
 
 #[tokio::test]
-async fn reads_still_buffered_at_shutdown_are_written() {
-    let mut app = TestApp::spawn().await;
+async fn every_read_is_committed_before_its_page_is_sent_or_the_page_is_withheld() {
+    let app = TestApp::spawn().await;
     let (author, _) = app
         .member_client("author@clinic.example", &[Role::Clinician])
         .await;
     let (peer, _) = app
         .member_client("peer@clinic.example", &[Role::Clinician])
         .await;
-    let case = publish(&app, &author, &case_form("Read before shutdown", &[])).await;
-    for _ in 0..3 {
+    let case = publish(&app, &author, &case_form("Read and recorded", &[])).await;
+    for n in 1..=3 {
         let (status, _) = app.get(&peer, &format!("/cases/{case}")).await;
         assert_eq!(status, StatusCode::OK);
+        // Counted from another connection, without a shutdown or a timer in between.
+        assert_eq!(case_view_rows(&app, case).await, n);
     }
-    // Well inside the two-second timer: the rows can only reach the file through shutdown.
-    app.shut_down().await;
-    assert_eq!(case_view_rows(&app.db_path, case).await, 3);
+
+    // While reads cannot be recorded, the case is not shown.
+    let pool = app.db().await;
+    let (block, unblock) = if app.on_postgres() {
+        (
+            vec![
+                "create function no_reads() returns trigger language plpgsql as $$ \
+                 begin raise exception 'reads cannot be recorded'; end; $$",
+                "create trigger no_reads before insert on audit_log for each row \
+                 when (new.action = 'case_viewed') execute function no_reads()",
+            ],
+            "drop trigger no_reads on audit_log",
+        )
+    } else {
+        (
+            vec![
+                "create trigger no_reads before insert on audit_log when new.action = 'case_viewed' \
+                 begin select raise(abort, 'reads cannot be recorded'); end",
+            ],
+            "drop trigger no_reads",
+        )
+    };
+    for sql in block {
+        sqlx::query(sql).execute(&pool).await.unwrap();
+    }
+    let (status, page) = app.get(&peer, &format!("/cases/{case}")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(!page.contains("Read and recorded"), "{page}");
+    assert_eq!(case_view_rows(&app, case).await, 3);
+    sqlx::query(unblock).execute(&pool).await.unwrap();
+    pool.close().await;
+    // The withheld read is recorded late rather than lost, with the next one.
+    let (status, _) = app.get(&peer, &format!("/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(case_view_rows(&app, case).await, 5);
 }
 
 #[tokio::test]
@@ -189,9 +221,7 @@ async fn the_database_refuses_to_change_or_delete_audit_rows() {
     let _ = app
         .member_client("someone@clinic.example", &[Role::Clinician])
         .await;
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .expect("open");
+    let pool = app.db().await;
     for sql in [
         "update audit_log set action = 'nothing'",
         "delete from audit_log",

@@ -10,9 +10,7 @@ use crate::cases::{case_form, publish};
 use crate::support::*;
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .expect("pool");
+    let pool = app.db().await;
     sqlx::query_scalar(sql).fetch_one(&pool).await.expect(sql)
 }
 

@@ -10,9 +10,31 @@ use crate::support::*;
 
 const MARKER: &str = "zqvmarkerplum";
 
-/// Every file SQLite keeps for the database: the main file, the WAL and its index.
-fn database_bytes(app: &TestApp) -> Vec<u8> {
+/// Every file the database keeps its rows in. SQLite: the main file, the WAL and its index.
+/// PostgreSQL: the database's directory under `base/` (tables, TOAST, indexes, free space
+/// maps) after a checkpoint, so every committed page is in its file; the server's data
+/// directory comes from `CASEROOM_TEST_POSTGRES_DATA`. PostgreSQL's WAL is measured apart
+/// (`wal_bytes`): redaction cannot rewrite it (docs/DEPLOYMENT.md).
+async fn database_bytes(app: &TestApp) -> Vec<u8> {
     let mut all = Vec::new();
+    if app.on_postgres() {
+        let pool = app.db().await;
+        sqlx::query("checkpoint").execute(&pool).await.unwrap();
+        let oid: String = sqlx::query_scalar(
+            "select oid::text from pg_database where datname = current_database()",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+        let data = std::env::var("CASEROOM_TEST_POSTGRES_DATA")
+            .expect("CASEROOM_TEST_POSTGRES_DATA names the test server's data directory");
+        read_all(
+            &std::path::Path::new(&data).join("base").join(oid),
+            &mut all,
+        );
+        return all;
+    }
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let path = format!("{}{suffix}", app.db_path.display());
         if let Ok(bytes) = std::fs::read(&path) {
@@ -20,6 +42,18 @@ fn database_bytes(app: &TestApp) -> Vec<u8> {
         }
     }
     all
+}
+
+/// Every file under `dir`, appended to `all`.
+fn read_all(dir: &std::path::Path, all: &mut Vec<u8>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            read_all(&path, all);
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            all.extend(bytes);
+        }
+    }
 }
 
 fn contains(hay: &[u8], needle: &str) -> bool {
@@ -72,7 +106,7 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     let reply = format!("When {MARKER} pulls back, what happens in you?");
     app.reply(&peer, id, &reply).await;
     assert!(
-        contains(&database_bytes(&app), MARKER),
+        contains(&database_bytes(&app).await, MARKER),
         "the marker is stored before the redaction"
     );
 
@@ -126,7 +160,7 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     let (_, edit) = app.get(&author, &format!("/cases/{id}/edit")).await;
     assert!(!edit.to_lowercase().contains(MARKER));
 
-    let bytes = database_bytes(&app);
+    let bytes = database_bytes(&app).await;
     assert!(
         !contains(&bytes, MARKER),
         "the marker is in a database file"

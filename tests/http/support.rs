@@ -1,5 +1,7 @@
 //! Starts the real application (the same `Application::build` as `main`) on port 0 with a fresh
-//! SQLite file and a manual clock, and drives it over HTTP.
+//! database and a manual clock, and drives it over HTTP. The database is a SQLite file, or, when
+//! `CASEROOM_TEST_POSTGRES` names a PostgreSQL server (an admin URL, as `scripts/test.sh` sets
+//! it), a new database on that server for each test.
 
 use caseroom::domain::role::{Role, Roles};
 use caseroom::model::UserId;
@@ -22,8 +24,10 @@ pub struct TestApp {
     pub base: String,
     pub clock: ManualClock,
     pub state: AppState,
-    /// The SQLite file, for tests that inspect it directly.
+    /// The SQLite file, for tests that inspect it directly (unused on PostgreSQL).
     pub db_path: std::path::PathBuf,
+    /// The database this app runs on (`db()` opens another pool on it).
+    pub database_url: String,
     /// Dropping or sending stops the server gracefully (as Ctrl-C does).
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
@@ -40,9 +44,16 @@ impl TestApp {
 
     /// `extra` sets more environment-style settings (e.g. a small request size limit).
     pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        // The server's log, for a failing test: CASEROOM_TEST_LOG=1 RUST_LOG=caseroom=debug.
+        if std::env::var_os("CASEROOM_TEST_LOG").is_some() {
+            caseroom::server::telemetry::init();
+        }
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("caseroom.db");
-        let db = format!("sqlite://{}", db_path.display());
+        let db = match postgres_admin_url() {
+            Some(admin) => fresh_postgres_database(&admin).await,
+            None => format!("sqlite://{}", db_path.display()),
+        };
         let site_root = dir.path().display().to_string();
         let extra: Vec<(String, String)> = extra
             .iter()
@@ -79,11 +90,30 @@ impl TestApp {
             clock: handle,
             state,
             db_path,
+            database_url: db,
             stop: Some(stop),
             server: Some(server),
             moderator: tokio::sync::OnceCell::new(),
             _dir: dir,
         }
+    }
+
+    /// True when this app runs on PostgreSQL.
+    pub fn on_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres")
+    }
+
+    /// A second pool on the app's database, for tests that look at the rows themselves.
+    pub async fn db(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        let url = if self.on_postgres() {
+            self.database_url.clone()
+        } else {
+            format!("{}?mode=rw", self.database_url)
+        };
+        sqlx::AnyPool::connect(&url)
+            .await
+            .expect("open the database")
     }
 
     /// Stops the server as a signal would: in-flight requests finish, the database closes.
@@ -314,6 +344,36 @@ impl Drop for TestApp {
             );
         }
     }
+}
+
+/// The PostgreSQL server the tests run on, if any (`CASEROOM_TEST_POSTGRES`).
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var("CASEROOM_TEST_POSTGRES")
+        .ok()
+        .filter(|v| !v.is_empty())
+}
+
+/// Creates an empty database on the PostgreSQL server at `admin` and returns its URL. The
+/// server is a throwaway one (`scripts/postgres.sh`), so the databases are left for it to take.
+pub async fn fresh_postgres_database(admin: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    sqlx::any::install_default_drivers();
+    let name = format!(
+        "t_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(admin)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("create database {name} strategy file_copy"))
+        .execute(&mut conn)
+        .await
+        .expect("create a test database");
+    let _ = sqlx::Connection::close(conn).await;
+    let base = admin.rsplit_once('/').map_or(admin, |(base, _)| base);
+    format!("{base}/{name}")
 }
 
 /// The value of the session cookie a response set, if any.

@@ -10,7 +10,7 @@ use caseroom::domain::review::ReviewState;
 use caseroom::domain::role::{Role, Roles};
 use caseroom::model::{CaseFilter, CaseId, ReplyId, UserId};
 use caseroom::server::store::visibility::{case_visible, reply_visible};
-use sqlx::sqlite::SqlitePool;
+use sqlx::AnyPool as SqlitePool;
 
 use crate::support::*;
 
@@ -110,9 +110,7 @@ async fn sql_sees_reply(db: &SqlitePool, reply: ReplyId, reader: &Actor) -> bool
 #[tokio::test]
 async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
     let app = TestApp::spawn().await;
-    let db = SqlitePool::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .unwrap();
+    let db = app.db().await;
     // One member per role, and a clinician who writes the cases read by others.
     let mut readers = Vec::new();
     for (i, role) in ROLES.iter().enumerate() {

@@ -13,14 +13,11 @@ pub(super) fn invalid(name: &str, problem: String) -> ConfigError {
 
 pub(super) fn parse_database_url(v: &str) -> Result<String, String> {
     let v = v.trim();
-    if v.starts_with("sqlite:") {
+    // The value is never echoed: a PostgreSQL URL may carry a password.
+    if v.starts_with("sqlite:") || v.starts_with("postgres://") || v.starts_with("postgresql://") {
         Ok(v.to_owned())
-    } else if v.starts_with("postgres://") || v.starts_with("postgresql://") {
-        Err("PostgreSQL is not supported yet; use a sqlite:// URL".into())
     } else {
-        Err(format!(
-            "{v:?} is not a database URL like sqlite://caseroom.db"
-        ))
+        Err("must start with sqlite:// (e.g. sqlite://caseroom.db) or postgres://".into())
     }
 }
 

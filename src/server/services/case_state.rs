@@ -39,7 +39,7 @@ pub async fn post_follow_up(
     let gated = gate::follow_up(&case, submission)?;
     state
         .store
-        .submit_follow_up(id, actor.user_id, &gated, state.clock.now())
+        .submit_follow_up(id, actor.user_id, &gated, &case.facts(), state.clock.now())
         .await?;
     tracing::info!(case.id = %id, findings = gated.findings(), "follow-up submitted for review");
     Ok(())

@@ -10,7 +10,7 @@ use crate::server::error::AppError;
 use crate::server::gate;
 use crate::server::render::cook;
 use crate::server::state::AppState;
-use crate::server::store::EditOutcome;
+use crate::server::store::{EditBase, EditOutcome};
 
 pub use crate::server::gate::CaseSubmission;
 
@@ -71,7 +71,10 @@ pub async fn update_case(
         .update_case(
             id,
             actor.user_id,
-            base,
+            &EditBase {
+                revision: base,
+                facts: case.facts(),
+            },
             &gated,
             editor == Editor::Moderator,
             state.clock.now(),

@@ -33,7 +33,13 @@ pub async fn create_reply(
     };
     let id = state
         .store
-        .insert_reply(case_id, actor.user_id, &write, state.clock.now())
+        .insert_reply(
+            case_id,
+            actor.user_id,
+            &write,
+            &case.facts(),
+            state.clock.now(),
+        )
         .await?;
     let held = gated.hold().is_some();
     tracing::info!(case.id = %case_id, reply.id = %id, held, findings = gated.findings(), "reply posted");
@@ -46,12 +52,13 @@ pub async fn edit_reply(
     id: ReplyId,
     body: &str,
 ) -> Result<CaseId, AppError> {
-    let (reply, _) = reply_for(state, actor, id, Action::EditReply).await?;
+    let (reply, case) = reply_for(state, actor, id, Action::EditReply).await?;
     let actor = signed_in(actor)?;
     let gated = gate::reply(state, actor, body).await?;
+    let seen = reply.facts(case.facts());
     state
         .store
-        .update_reply(id, actor.user_id, &gated, state.clock.now())
+        .update_reply(id, actor.user_id, &gated, &seen, state.clock.now())
         .await?;
     Ok(reply.case_id)
 }

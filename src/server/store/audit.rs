@@ -1,6 +1,9 @@
 //! The append-only audit log (the database refuses updates and deletes). Actions write their
-//! row in the same transaction as the action; reads of a case are buffered in memory and
-//! written in batches, so reading stays fast, and the buffer is written before the pool closes.
+//! row in the same transaction as the action. A read of a case is committed before its page is
+//! sent, so neither `kill -9` of a node nor a crash loses it, and every node's reads are in the
+//! one database for the audit page. Reads share commits (group commit): a request's read joins
+//! the batch being gathered while another batch is written, and one transaction writes them
+//! all, so under load a commit serves many readers.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -52,16 +55,14 @@ pub(super) struct CaseViewRecord {
     unpublished: bool,
 }
 
-/// The pending reads, and a lock held while a batch is being written: a second flush waits for
-/// the first to commit, so "flush, then read the log" always sees every read before it.
+/// The reads waiting for their commit, and a lock held while a batch is being written: a second
+/// flush waits for the first to commit, then writes whatever gathered meanwhile.
 #[derive(Clone, Default)]
 pub(super) struct CaseViewBuffer {
     pending: Arc<Mutex<Vec<CaseViewRecord>>>,
     writing: Arc<tokio::sync::Mutex<()>>,
 }
 
-/// A batch this large is written at once, without waiting for the timer.
-const VIEW_BATCH: usize = 256;
 /// Rows per insert statement (five bound values each, well under SQLite's limit).
 const ROWS_PER_INSERT: usize = 100;
 
@@ -82,8 +83,9 @@ impl super::Store {
         Ok(())
     }
 
-    /// Notes that `reader` read `case` (`unpublished`: a case in review); written with the next
-    /// batch.
+    /// Records that `reader` read `case` (`unpublished`: a case in review), returning once it
+    /// is committed. On an error the read stays queued and is written by the next flush (a
+    /// read is recorded late rather than lost), and the caller withholds the page.
     pub async fn record_case_view(
         &self,
         at: i64,
@@ -91,19 +93,15 @@ impl super::Store {
         case: CaseId,
         unpublished: bool,
     ) -> Result<(), StoreError> {
-        let full = {
-            let mut buffer = lock(&self.case_views);
-            buffer.push(CaseViewRecord {
-                at,
-                reader,
-                case,
-                unpublished,
-            });
-            buffer.len() >= VIEW_BATCH
-        };
-        if full {
-            self.flush_case_views().await?;
-        }
+        lock(&self.case_views).push(CaseViewRecord {
+            at,
+            reader,
+            case,
+            unpublished,
+        });
+        // When this returns Ok, a flush that began after the push has committed: either this
+        // one, or one that took the record while this waited for the writing lock.
+        self.flush_case_views().await?;
         Ok(())
     }
 
@@ -167,8 +165,8 @@ impl super::Store {
         Ok(())
     }
 
-    /// Writes buffered case views every `every` until the pool is closed (which writes the
-    /// rest itself).
+    /// Retries reads left queued by a failed commit every `every`, until the pool is closed
+    /// (which writes the rest itself).
     pub fn spawn_case_view_writer(&self, every: Duration) {
         let store = self.clone();
         tokio::spawn(async move {

@@ -3,6 +3,7 @@
 use sqlx::Row;
 
 use super::visibility::case_visible;
+use super::yes;
 use super::{DbRow, Store, StoreError, flag};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
 use crate::domain::policy::{Actor, CaseFacts};
@@ -86,7 +87,7 @@ const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
      c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, c.locked_at, \
      c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, \
-     (select coalesce(group_concat(tag), '') from case_tags t where t.case_id = c.id) as tags";
+     (select coalesce(string_agg(tag, ','), '') from case_tags t where t.case_id = c.id) as tags";
 
 impl Store {
     /// The case with its sections, if `reader` may see it (the visibility rule); `None` for a
@@ -161,9 +162,9 @@ impl Store {
             .bind(filter.modality.map(|m| m.key()))
             .bind(filter.setting.map(|s| s.key()))
             .bind(filter.age_band.map(|a| a.key()))
-            .bind(filter.unanswered)
-            .bind(filter.mine)
-            .bind(filter.supervisor_feedback)
+            .bind(yes(filter.unanswered))
+            .bind(yes(filter.mine))
+            .bind(yes(filter.supervisor_feedback))
             .bind(cursor.map(|c| c.last_activity_at))
             .bind(cursor.map(|c| c.id))
             .bind(limit)

@@ -4,6 +4,7 @@
 
 use super::cases::{insert_revision, set_checklist, write_explanations};
 use super::{AuditEvent, Store, StoreError};
+use crate::domain::policy::CaseFacts;
 use crate::model::{CaseId, UserId};
 use crate::server::gate::GatedFollowUp;
 
@@ -84,9 +85,11 @@ impl Store {
         case: CaseId,
         author: UserId,
         follow_up: &GatedFollowUp,
+        seen: &CaseFacts,
         now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
+        self.confirm_case(&mut tx, case, seen).await?;
         let text = follow_up.text();
         sqlx::query(
             "insert into case_sections (case_id, section, source_md, html, renderer_version) values ($1, 'follow_up', $2, $3, $4) \

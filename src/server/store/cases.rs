@@ -3,9 +3,11 @@
 use sqlx::Transaction;
 
 use super::Db;
+use super::yes;
 
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::case::ConcernTag;
+use crate::domain::policy::CaseFacts;
 use crate::model::{CaseId, UserId};
 use crate::server::gate::{GatedCase, GatedSection};
 
@@ -17,6 +19,13 @@ pub struct ScanExplanation {
     pub start: usize,
     pub end: usize,
     pub explanation: String,
+}
+
+/// What an editor started from: the newest revision when they opened the form, and the case
+/// as the policy saw it when they saved.
+pub struct EditBase {
+    pub revision: i64,
+    pub facts: CaseFacts,
 }
 
 /// Whether an edit was stored, or refused because someone saved a newer version after the
@@ -44,7 +53,7 @@ impl Store {
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9) returning id",
         )
         .bind(author.0)
-        .bind(case.anonymous())
+        .bind(yes(case.anonymous()))
         .bind(case.title())
         .bind(case.context().age_band.key())
         .bind(case.context().setting.key())
@@ -84,25 +93,28 @@ impl Store {
     /// Replaces a case's text and context, keeping the new source as a revision with its
     /// checklist. The author's edit sends the case back to the review queue (any claim is
     /// released); a moderator's (`by_moderator`) leaves its place and claim as they are. Refused
-    /// as `Stale` when the newest revision is not `base_revision`, the one the editor started
-    /// from.
+    /// as `Stale` when the newest revision is not `base.revision`, the one the editor started
+    /// from, and as a conflict when the case was closed, locked or returned meanwhile.
     pub async fn update_case(
         &self,
         id: CaseId,
         editor: UserId,
-        base_revision: i64,
+        base: &EditBase,
         case: &GatedCase,
         by_moderator: bool,
         now: i64,
     ) -> Result<EditOutcome, StoreError> {
         let mut tx = self.write_tx().await?;
+        // Locked first: two editors of one case on two nodes queue here, and the second finds
+        // the first one's revision below.
+        self.confirm_case(&mut tx, id, &base.facts).await?;
         let latest: Option<i64> = sqlx::query_scalar(
             "select max(id) from revisions where case_id = $1 and reply_id is null",
         )
         .bind(id.0)
         .fetch_one(&mut *tx)
         .await?;
-        if latest != Some(base_revision) {
+        if latest != Some(base.revision) {
             return Ok(EditOutcome::Stale);
         }
         sqlx::query(
@@ -117,7 +129,7 @@ impl Store {
         .bind(case.context().setting.key())
         .bind(case.context().modality.key())
         .bind(case.context().sessions.key())
-        .bind(case.anonymous())
+        .bind(yes(case.anonymous()))
         .bind(case.supervisor_id().map(|u| u.0))
         .bind(now)
         .bind(id.0)
@@ -126,7 +138,7 @@ impl Store {
         .await?;
         // The author's own replies follow the case's anonymity.
         sqlx::query("update replies set anonymous = $1 where case_id = $2 and author_id = (select author_id from cases where id = $2)")
-            .bind(case.anonymous())
+            .bind(yes(case.anonymous()))
             .bind(id.0)
             .execute(&mut *tx)
             .await?;

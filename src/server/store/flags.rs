@@ -47,6 +47,9 @@ impl Store {
         now: i64,
     ) -> Result<FlagOutcome, StoreError> {
         let mut tx = self.write_tx().await?;
+        // Flags on one case queue behind its row lock, so of two members flagging at once on
+        // two nodes, the second counts the first and the item is hidden.
+        self.lock_case(&mut tx, flag.case).await?;
         let inserted = sqlx::query(
             "insert into flags (case_id, reply_id, flagger_id, kind, note, at) values ($1, $2, $3, $4, $5, $6)",
         )
@@ -109,10 +112,11 @@ impl Store {
         case: CaseId,
     ) -> Result<Vec<(String, i64, Vec<String>)>, StoreError> {
         let rows: Vec<(String, i64, String)> = sqlx::query_as(
-            "select kind, count(*), coalesce(group_concat(nullif(note, ''), char(31)), '') from flags \
+            "select kind, count(*), coalesce(string_agg(nullif(note, ''), $2), '') from flags \
              where case_id = $1 and reply_id is null and resolved_at is null group by kind order by kind",
         )
         .bind(case.0)
+        .bind("\u{1f}")
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

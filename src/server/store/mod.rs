@@ -1,6 +1,7 @@
-//! The database. Every mutating method is one transaction and writes its audit row inside it.
-//! SQL is written once in the common dialect (`$1` placeholders, lowercase) so a PostgreSQL
-//! backend can share it; only SQLite is wired today.
+//! The database: SQLite or PostgreSQL, chosen by `DATABASE_URL`. Every mutating method is one
+//! transaction and writes its audit row inside it. SQL is written once in the dialect both
+//! share (`$1` placeholders, lowercase, unix-second integers, yes/no as 0 or 1, `string_agg`,
+//! which SQLite has since 3.44); the few places they differ ask `Backend`.
 //!
 //! Two rules hold for every method: member text is written only from the publication gate's
 //! types (`server::gate`), and every read that returns a case or a reply to a reader filters
@@ -11,6 +12,7 @@ mod case_reads;
 mod case_state;
 mod cases;
 mod flags;
+mod guard;
 mod invites;
 mod notifications;
 mod redaction;
@@ -26,8 +28,9 @@ pub mod visibility;
 pub use audit::AuditEvent;
 pub use case_reads::{CaseRow, Cursor};
 pub use case_state::LockRow;
-pub use cases::{EditOutcome, ScanExplanation};
+pub use cases::{EditBase, EditOutcome, ScanExplanation};
 pub use flags::{FlagOutcome, FlagWrite, HiddenReplyRow};
+pub use guard::CASE_CHANGED;
 pub use invites::{InviteRow, NewInvite};
 pub use notifications::NotificationRow;
 pub use replies::{ReplyRow, ReplyWrite};
@@ -37,71 +40,126 @@ pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;
 pub use users::{NewUser, UserAuthRow, UserConflict};
 
+mod schema;
+
+use std::time::Duration;
+
 use sqlx::AnyPool;
 use sqlx::Executor as _;
 use sqlx::any::AnyPoolOptions;
+
+pub use schema::SchemaProblem;
 
 /// The database type every query runs on: sqlx's `Any`, so each query is written once and runs
 /// on whichever backend `DATABASE_URL` names.
 pub type Db = sqlx::Any;
 pub type DbRow = sqlx::any::AnyRow;
 
+/// Which database is behind the pool, for the few statements the dialects spell differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database error")]
-    Database(#[from] sqlx::Error),
-    #[error("migration failed")]
+    #[error("database error: {0}")]
+    Database(sqlx::Error),
+    /// The database cannot be reached (refused, timed out, the pool closed): a 503, and the
+    /// next request tries again.
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(sqlx::Error),
+    #[error("migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Schema(#[from] SchemaProblem),
+    /// What the caller asked for does not exist (or no longer does).
+    #[error("{0}")]
+    NotFound(&'static str),
+    /// Another writer changed it first; the message says what to do.
+    #[error("{0}")]
+    Conflict(&'static str),
     #[error("stored value is not valid: {0}")]
     Corrupt(&'static str),
     #[error("the background writer stopped before it finished")]
     WriterStopped,
 }
 
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e),
+            e => StoreError::Database(e),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
-    /// Reads of cases not yet written to the audit log (see `audit`).
+    backend: Backend,
+    /// Reads of cases waiting for their group commit (see `audit`).
     case_views: audit::CaseViewBuffer,
 }
 
 impl Store {
-    /// Opens (creating when missing) the SQLite database: WAL so readers never wait for the
-    /// writer, foreign keys on, a busy timeout instead of instant "database is locked" errors,
-    /// and `secure_delete` so removed text is overwritten rather than left in free pages. The
-    /// pragmas are set on every new connection, since `Any` takes only a URL.
+    /// Opens the database `url` names. SQLite (created when missing): WAL so readers never wait
+    /// for the writer, foreign keys on, a busy timeout instead of instant "database is locked"
+    /// errors, and `secure_delete` so removed text is overwritten rather than left in free pages;
+    /// the pragmas are set on every new connection, since `Any` takes only a URL. PostgreSQL:
+    /// the server's defaults. A request waits at most five seconds for a connection, so a lost
+    /// database answers 503 quickly instead of holding every request.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
-        let url = sqlite_url(url);
-        let pool = AnyPoolOptions::new()
+        let backend = Backend::of_url(url);
+        let options = AnyPoolOptions::new()
             .max_connections(8)
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute(
-                        "pragma journal_mode = wal; pragma synchronous = normal; \
-                         pragma foreign_keys = on; pragma busy_timeout = 5000; \
-                         pragma secure_delete = on;",
-                    )
-                    .await?;
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await?;
+            .acquire_timeout(Duration::from_secs(5));
+        let pool = match backend {
+            Backend::Sqlite => {
+                options
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "pragma journal_mode = wal; pragma synchronous = normal; \
+                                 pragma foreign_keys = on; pragma busy_timeout = 5000; \
+                                 pragma secure_delete = on;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&sqlite_url(url))
+                    .await?
+            }
+            Backend::Postgres => options.connect(url).await?,
+        };
         Ok(Store {
             pool,
+            backend,
             case_views: Default::default(),
         })
     }
 
-    pub async fn migrate(&self) -> Result<(), StoreError> {
-        sqlx::migrate!("./migrations/sqlite")
-            .run(&self.pool)
-            .await?;
-        Ok(())
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
-    /// Writes the buffered case views, then closes every connection.
+    /// Writes any reads still waiting for their commit, then closes every connection.
     pub async fn close(&self) {
         if let Err(e) = self.flush_case_views().await {
             tracing::error!(error = %e, "case views could not be written at shutdown");
@@ -109,13 +167,17 @@ impl Store {
         self.pool.close().await;
     }
 
-    /// Begins a write transaction holding SQLite's write lock from its first statement. A
-    /// deferred transaction that reads and then writes fails at once with "database is locked"
-    /// when another connection wrote in between (its snapshot is stale, and SQLite does not wait
-    /// in that case); taking the lock up front makes it wait for the busy timeout instead. A
-    /// review decision racing the audit log's batch writer turned into a 500 before this.
+    /// Begins a write transaction. On SQLite it holds the write lock from its first statement:
+    /// a deferred transaction that reads and then writes fails at once with "database is
+    /// locked" when another connection wrote in between (SQLite does not wait in that case);
+    /// taking the lock up front makes it wait for the busy timeout instead. On PostgreSQL it is
+    /// an ordinary read-committed transaction: every read-then-write in it is a conditional
+    /// write or takes a row lock (`for update`), so several writers stay correct.
     async fn write_tx(&self) -> Result<sqlx::Transaction<'static, Db>, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     /// A cheap round trip for `/healthz`.
@@ -135,6 +197,12 @@ fn sqlite_url(url: &str) -> String {
     } else {
         format!("{url}?mode=rwc")
     }
+}
+
+/// A yes/no value for a yes/no column or a filter: 0 or 1 on both backends (a bound `bool` is
+/// a boolean on PostgreSQL, which does not compare with an integer column).
+fn yes(b: bool) -> i64 {
+    i64::from(b)
 }
 
 /// A yes/no column: SQLite keeps 0 or 1, PostgreSQL a boolean; both read the same.

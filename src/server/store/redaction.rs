@@ -1,13 +1,20 @@
 //! A moderator's redaction: one transaction over every place a case's text is stored (title,
 //! sections and their HTML, replies and theirs, every revision, the authors' explanations of
-//! kept findings, the moderators' reasons for decisions and locks, readers' flag notes), then a WAL checkpoint so the old bytes leave the write-ahead log too.
-//! `secure_delete` (set in `Store::connect`) makes SQLite overwrite the freed space.
+//! kept findings, the moderators' reasons for decisions and locks, readers' flag notes), then
+//! the old bytes are made to leave the database files:
+//! - SQLite: `secure_delete` (set in `Store::connect`) overwrites the freed space, and a WAL
+//!   checkpoint with TRUNCATE empties the write-ahead log.
+//! - PostgreSQL keeps an updated row's old version in the table file until it is vacuumed, and
+//!   a plain VACUUM frees the space without overwriting it, so the touched tables are rewritten
+//!   (`vacuum full`, which writes new files and removes the old ones). It locks those tables
+//!   for the moment it takes; redaction is rare. What stays in WAL and backups is in
+//!   docs/DEPLOYMENT.md.
 
 use sqlx::Transaction;
 
 use super::Db;
 
-use super::{AuditEvent, Store, StoreError};
+use super::{AuditEvent, Backend, Store, StoreError};
 use crate::model::{CaseId, UserId};
 
 /// What a redaction does to one text: the new text and how many places changed, or `None`.
@@ -54,11 +61,25 @@ impl Store {
         .write(&mut tx)
         .await?;
         tx.commit().await?;
-        // TRUNCATE empties the log file after copying it back, so no old page image stays.
-        sqlx::query("pragma wal_checkpoint(truncate)")
-            .execute(&self.pool)
-            .await?;
+        self.scrub_freed_text().await?;
         Ok(places)
+    }
+}
+
+impl Store {
+    /// Removes the old versions of redacted rows from the database files (see the module
+    /// comment). Outside the transaction: neither statement may run inside one.
+    async fn scrub_freed_text(&self) -> Result<(), StoreError> {
+        let sql = match self.backend {
+            // TRUNCATE empties the log file after copying it back, so no old page image stays.
+            Backend::Sqlite => "pragma wal_checkpoint(truncate)",
+            Backend::Postgres => {
+                "vacuum full cases, case_sections, replies, revisions, scan_explanations, \
+                 case_reviews, case_locks, flags"
+            }
+        };
+        sqlx::query(sql).execute(&self.pool).await?;
+        Ok(())
     }
 }
 

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use super::cases::{insert_revision, notify};
 use super::visibility::reply_visible;
+use super::yes;
 use super::{AuditEvent, Db, DbRow, Store, StoreError, flag};
 use crate::domain::policy::{Actor, CaseFacts, ReplyFacts};
 use crate::domain::review::ReviewState;
@@ -61,18 +62,20 @@ impl Store {
         case: CaseId,
         author: UserId,
         write: &ReplyWrite<'_>,
+        seen: &CaseFacts,
         now: i64,
     ) -> Result<ReplyId, StoreError> {
         let text = write.reply.text();
         let mut tx = self.write_tx().await?;
+        self.confirm_case(&mut tx, case, seen).await?;
         let id: i64 = sqlx::query_scalar(
             "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
              review_state, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning id",
         )
         .bind(case.0)
         .bind(author.0)
-        .bind(write.anonymous)
-        .bind(write.supervisor_feedback)
+        .bind(yes(write.anonymous))
+        .bind(yes(write.supervisor_feedback))
         .bind(text.source())
         .bind(text.html())
         .bind(text.renderer_version())
@@ -112,14 +115,26 @@ impl Store {
         id: ReplyId,
         editor: UserId,
         reply: &GatedReply,
+        seen: &ReplyFacts,
         now: i64,
     ) -> Result<(), StoreError> {
         let text = reply.text();
         let mut tx = self.write_tx().await?;
+        let case_id: i64 = sqlx::query_scalar("select case_id from replies where id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound("There is no such reply."))?;
+        // The case row's lock also orders this edit against a moderator's decision on the reply.
+        self.confirm_case(&mut tx, CaseId(case_id), &seen.case)
+            .await?;
         let state: String = sqlx::query_scalar("select review_state from replies where id = $1")
             .bind(id.0)
             .fetch_one(&mut *tx)
             .await?;
+        if state != seen.review.key() {
+            return Err(StoreError::Conflict(super::CASE_CHANGED));
+        }
         let held = match reply.hold() {
             Some(hold) => Some(hold.key()),
             None if state != ReviewState::Approved.key() => Some("resubmitted"),
@@ -214,7 +229,7 @@ impl Store {
 
     pub async fn set_helpful(&self, reply: ReplyId, helpful: bool) -> Result<(), StoreError> {
         sqlx::query("update replies set helpful = $1 where id = $2")
-            .bind(helpful)
+            .bind(yes(helpful))
             .bind(reply.0)
             .execute(&mut *self.pool.acquire().await?)
             .await?;
@@ -283,8 +298,8 @@ pub(super) async fn recount(
     sqlx::query(
         "update cases set \
            reply_count = (select count(*) from replies where case_id = $1 and review_state = 'approved'), \
-           has_supervisor_feedback = (select count(*) > 0 from replies where case_id = $1 \
-             and review_state = 'approved' and supervisor_feedback = 1) \
+           has_supervisor_feedback = (select case when count(*) > 0 then 1 else 0 end from replies \
+             where case_id = $1 and review_state = 'approved' and supervisor_feedback = 1) \
          where id = $1",
     )
     .bind(case.0)

@@ -78,6 +78,16 @@ impl Store {
         now: i64,
     ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
         let mut tx = self.write_tx().await?;
+        // Every write to a reply first locks its case row (see `guard`), so a decision and the
+        // author's edit of the same reply on two nodes happen one after the other.
+        let case: Option<i64> = sqlx::query_scalar("select case_id from replies where id = $1")
+            .bind(reply.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(case) = case else {
+            return Ok(Err(ReviewRefusal::NotFound));
+        };
+        self.lock_case(&mut tx, CaseId(case)).await?;
         let row: Option<(i64, i64, String)> =
             sqlx::query_as("select case_id, author_id, review_state from replies where id = $1")
                 .bind(reply.0)

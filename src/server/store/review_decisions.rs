@@ -19,7 +19,8 @@ impl Store {
         claims_after: i64,
     ) -> Result<Result<(), ReviewRefusal>, StoreError> {
         let mut tx = self.write_tx().await?;
-        if let Err(refusal) = check_reviewable(&mut tx, case, moderator, claims_after).await? {
+        if let Err(refusal) = check_reviewable(self, &mut tx, case, moderator, claims_after).await?
+        {
             return Ok(Err(refusal));
         }
         sqlx::query("update cases set claimed_by = $1, claimed_at = $2 where id = $3")
@@ -54,7 +55,7 @@ impl Store {
     ) -> Result<Result<i64, ReviewRefusal>, StoreError> {
         let mut tx = self.write_tx().await?;
         if let Err(refusal) =
-            check_reviewable(&mut tx, case, write.moderator, write.claims_after).await?
+            check_reviewable(self, &mut tx, case, write.moderator, write.claims_after).await?
         {
             return Ok(Err(refusal));
         }
@@ -137,12 +138,22 @@ impl Store {
 }
 
 /// The case exists, is pending, and no other moderator holds a current claim on it.
+///
+/// The case row stays locked to the end of the transaction (on PostgreSQL; SQLite's write
+/// transaction excludes other writers already), so of two moderators claiming or deciding at
+/// once on two nodes, the second sees the first one's claim or decision.
 async fn check_reviewable(
+    store: &Store,
     tx: &mut sqlx::Transaction<'_, Db>,
     case: CaseId,
     moderator: UserId,
     claims_after: i64,
 ) -> Result<Result<(), ReviewRefusal>, StoreError> {
+    match store.lock_case(tx, case).await {
+        Ok(_) => {}
+        Err(StoreError::NotFound(_)) => return Ok(Err(ReviewRefusal::NotFound)),
+        Err(e) => return Err(e),
+    }
     let row = sqlx::query(
         "select c.review_state, c.claimed_by, c.claimed_at, u.display_name from cases c \
          left join users u on u.id = c.claimed_by where c.id = $1",

@@ -102,7 +102,9 @@ impl Store {
         if consumed.rows_affected() != 1 {
             return Ok(Err(UserConflict::InviteUnavailable));
         }
-        // Inside the write transaction, so two members cannot take look-alike names at once.
+        // Inside the write transaction, so two members cannot take look-alike names at once
+        // (on PostgreSQL, registrations queue behind one lock for the comparison).
+        self.serialize_registrations(&mut tx).await?;
         if name_looks_taken(&mut tx, user.display_name).await? {
             return Ok(Err(UserConflict::NameLooksTaken));
         }
@@ -161,7 +163,7 @@ impl Store {
     pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
         let rows = sqlx::query(
             "select u.id, u.email, u.display_name, u.disabled_at, u.created_at, \
-                    coalesce(group_concat(r.role), '') as roles \
+                    coalesce(string_agg(r.role, ','), '') as roles \
              from users u left join user_roles r on r.user_id = u.id \
              group by u.id order by u.created_at, u.id",
         )
