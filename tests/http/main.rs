@@ -12,6 +12,7 @@ mod flags;
 mod gate;
 mod hygiene;
 mod limits;
+mod nodes;
 mod pages;
 mod protection;
 mod recusal;

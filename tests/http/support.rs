@@ -44,6 +44,20 @@ impl TestApp {
 
     /// `extra` sets more environment-style settings (e.g. a small request size limit).
     pub async fn spawn_with(extra: &[(&str, &str)]) -> TestApp {
+        Self::spawn_at(extra, START).await
+    }
+
+    /// With the manual clock starting at the real time, for tests where another process (with
+    /// the system clock) shares the database.
+    pub async fn spawn_at_now() -> TestApp {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("clock")
+            .as_secs() as i64;
+        Self::spawn_at(&[], now).await
+    }
+
+    pub async fn spawn_at(extra: &[(&str, &str)], start: i64) -> TestApp {
         // The server's log, for a failing test: CASEROOM_TEST_LOG=1 RUST_LOG=caseroom=debug.
         if std::env::var_os("CASEROOM_TEST_LOG").is_some() {
             caseroom::server::telemetry::init();
@@ -77,7 +91,7 @@ impl TestApp {
             None,
         )
         .expect("test config");
-        let (clock, handle) = Clock::manual(START);
+        let (clock, handle) = Clock::manual(start);
         let app = Application::build(config, clock).await.expect("app builds");
         let addr = app.local_addr();
         let state = app.state().clone();
