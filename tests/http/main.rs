@@ -21,6 +21,7 @@ mod reply_gate;
 mod review;
 mod route_table;
 mod scanner;
+mod schema;
 mod sessions;
 mod support;
 mod visibility;
