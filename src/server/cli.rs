@@ -1,4 +1,4 @@
-//! The command line: `caseroom [serve|migrate|admin create|invite|demo]`.
+//! The command line: `caseroom [serve|migrate|admin create|invite|demo|backup|scan]`.
 
 use std::io::{IsTerminal as _, Read as _};
 use std::path::PathBuf;
@@ -53,6 +53,12 @@ enum Command {
         /// Give the existing demo accounts new passwords and print them.
         #[arg(long)]
         reset_passwords: bool,
+    },
+    /// Write a consistent copy of the SQLite database to FILE, while Caseroom keeps serving
+    /// (PostgreSQL: use pg_dump; see docs/DEPLOYMENT.md).
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        file: PathBuf,
     },
     /// Check a text for anything that could identify a client. Prints each finding as
     /// line:column, category, reason and safer wording. Exit status: 1 when a finding blocks
@@ -142,6 +148,16 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             Ok(())
         }
         Command::Scan { .. } => Ok(()),
+        Command::Backup { file } => {
+            let store = Store::connect(&config.database_url)
+                .await
+                .map_err(|e| format!("cannot open the database: {e}"))?;
+            let result = store.backup_to(&file).await.map_err(|e| e.to_string());
+            store.close().await;
+            result?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
         Command::Demo { reset_passwords } => {
             let state = build_state(config, Clock::System)
                 .await

@@ -185,3 +185,87 @@ fn scan_reports_findings_with_positions_and_exit_status() {
     assert!(err.contains("cannot open"), "{err}");
     assert!(!db.exists(), "scan needs no database");
 }
+
+/// `caseroom backup FILE` while the server is serving and writing; the README's restore steps
+/// (replace the database file, start again) bring back every case. On PostgreSQL it points to
+/// pg_dump instead.
+#[tokio::test]
+async fn a_backup_taken_while_serving_restores_every_case() {
+    use caseroom::domain::role::Role;
+
+    let app = crate::support::TestApp::spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("backup.db");
+    let run = |args: Vec<String>, url: String| {
+        let out = Command::new(env!("CARGO_BIN_EXE_caseroom"))
+            .args(args)
+            .env("DATABASE_URL", url)
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("caseroom runs");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let backup = vec!["backup".to_owned(), file.display().to_string()];
+    if app.on_postgres() {
+        let (code, err) = run(backup, app.database_url.clone());
+        assert_ne!(code, 0);
+        assert!(err.contains("pg_dump"), "{err}");
+        return;
+    }
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let case = crate::cases::publish(
+        &app,
+        &author,
+        &crate::cases::case_form("Kept in the backup", &[]),
+    )
+    .await;
+    // Readers keep writing to the audit log while the copy is taken.
+    let reads = async {
+        for _ in 0..20 {
+            let (status, _) = app.get(&author, &format!("/cases/{case}")).await;
+            assert_eq!(status, reqwest::StatusCode::OK);
+        }
+    };
+    let copy = tokio::task::spawn_blocking({
+        let (backup, url) = (backup.clone(), app.database_url.clone());
+        move || run(backup, url)
+    });
+    let ((code, err), ()) = tokio::join!(async { copy.await.unwrap() }, reads);
+    assert_eq!(code, 0, "{err}");
+    let (code, err) = run(backup, app.database_url.clone());
+    assert_ne!(code, 0, "an existing file is not overwritten");
+    assert!(err.contains("already exists"), "{err}");
+
+    // Restore as the README says: the backup becomes the database file, and Caseroom opens it.
+    let restored = dir.path().join("caseroom.db");
+    std::fs::rename(&file, &restored).unwrap();
+    let url = format!("sqlite://{}", restored.display());
+    let (code, err) = run(
+        vec![
+            "invite".into(),
+            "--role".into(),
+            "clinician".into(),
+            "--email".into(),
+            "after.restore@clinic.example".into(),
+        ],
+        url.clone(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let title: String = {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        let t = sqlx::query_scalar("select title from cases where id = $1")
+            .bind(case)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        t
+    };
+    assert_eq!(title, "Kept in the backup");
+}

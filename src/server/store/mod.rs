@@ -8,6 +8,7 @@
 //! by the visibility rule (`visibility`).
 
 mod audit;
+mod backup;
 mod case_reads;
 mod case_state;
 mod cases;
@@ -90,6 +91,9 @@ pub enum StoreError {
     /// Another writer changed it first; the message says what to do.
     #[error("{0}")]
     Conflict(&'static str),
+    /// Something this backend or this request cannot do; the message says what to do instead.
+    #[error("{0}")]
+    Unsupported(&'static str),
     #[error("stored value is not valid: {0}")]
     Corrupt(&'static str),
     #[error("the background writer stopped before it finished")]
