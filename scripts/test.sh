@@ -33,13 +33,20 @@ step "unit and integration tests"
 cargo test --features ssr 2>&1 | tee "$log/cargo.txt"
 
 step "the HTTP suite on PostgreSQL (a throwaway cluster from Debian's postgresql package)"
-CASEROOM_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
-export CASEROOM_TEST_POSTGRES CASEROOM_TEST_POSTGRES_DATA="$pg_dir/data"
+pg_url=$(bash scripts/postgres.sh start "$pg_dir")
+export CASEROOM_TEST_POSTGRES="$pg_url" CASEROOM_TEST_POSTGRES_DATA="$pg_dir/data"
 cargo test --features ssr --test http 2>&1 | tee "$log/cargo-postgres.txt"
 unset CASEROOM_TEST_POSTGRES CASEROOM_TEST_POSTGRES_DATA
 
 step "build the site and the server for the browser tests"
 bash scripts/build.sh debug
+
+step "the deployment guide's nginx config in front of two nodes on PostgreSQL"
+if ! command -v nginx >/dev/null; then
+  apt-get -o DPkg::Lock::Timeout=900 update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq wrk nginx-light >/dev/null
+fi
+bash scripts/deploy-check.sh "$pg_url"
 
 step "browser journeys (JavaScript on and off)"
 (cd end2end && npx playwright test) 2>&1 | tee "$log/e2e.txt"
