@@ -212,7 +212,7 @@ impl Store {
 
 fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
     let corrupt = |what| StoreError::Corrupt(what);
-    let tags: String = r.get("tags");
+    let tags: String = r.try_get("tags")?;
     let mut tags: Vec<ConcernTag> = tags
         .split(',')
         .filter(|t| !t.is_empty())
@@ -220,32 +220,35 @@ fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
         .collect::<Result<_, _>>()?;
     tags.sort();
     Ok(CaseRow {
-        id: CaseId(r.get("id")),
-        author_id: UserId(r.get("author_id")),
-        author_name: r.get("author_name"),
+        id: CaseId(r.try_get("id")?),
+        author_id: UserId(r.try_get("author_id")?),
+        author_name: r.try_get("author_name")?,
         anonymous: flag(r, "anonymous")?,
-        title: r.get("title"),
+        title: r.try_get("title")?,
         context: CaseContext {
-            age_band: AgeBand::parse(r.get("age_band")).map_err(|_| corrupt("cases.age_band"))?,
-            setting: Setting::parse(r.get("setting")).map_err(|_| corrupt("cases.setting"))?,
-            modality: Modality::parse(r.get("modality")).map_err(|_| corrupt("cases.modality"))?,
-            sessions: SessionsBand::parse(r.get("sessions_band"))
+            age_band: AgeBand::parse(r.try_get("age_band")?)
+                .map_err(|_| corrupt("cases.age_band"))?,
+            setting: Setting::parse(r.try_get("setting")?).map_err(|_| corrupt("cases.setting"))?,
+            modality: Modality::parse(r.try_get("modality")?)
+                .map_err(|_| corrupt("cases.modality"))?,
+            sessions: SessionsBand::parse(r.try_get("sessions_band")?)
                 .map_err(|_| corrupt("cases.sessions_band"))?,
             tags,
         },
-        state: CaseState::parse(r.get("state")).ok_or(corrupt("cases.state"))?,
-        review: ReviewState::parse(r.get("review_state")).ok_or(corrupt("cases.review_state"))?,
-        submitted_at: r.get("submitted_at"),
-        claimed_by: r.get::<Option<i64>, _>("claimed_by").map(UserId),
-        claimed_at: r.get("claimed_at"),
-        supervisor_id: r.get::<Option<i64>, _>("supervisor_id").map(UserId),
-        supervisor_name: r.get("supervisor_name"),
-        reply_count: r.get("reply_count"),
+        state: CaseState::parse(r.try_get("state")?).ok_or(corrupt("cases.state"))?,
+        review: ReviewState::parse(r.try_get("review_state")?)
+            .ok_or(corrupt("cases.review_state"))?,
+        submitted_at: r.try_get("submitted_at")?,
+        claimed_by: r.try_get::<Option<i64>, _>("claimed_by")?.map(UserId),
+        claimed_at: r.try_get("claimed_at")?,
+        supervisor_id: r.try_get::<Option<i64>, _>("supervisor_id")?.map(UserId),
+        supervisor_name: r.try_get("supervisor_name")?,
+        reply_count: r.try_get("reply_count")?,
         has_supervisor_feedback: flag(r, "has_supervisor_feedback")?,
-        created_at: r.get("created_at"),
-        last_activity_at: r.get("last_activity_at"),
-        edited: r.get::<Option<i64>, _>("edited_at").is_some(),
-        locked: r.get::<Option<i64>, _>("locked_at").is_some(),
+        created_at: r.try_get("created_at")?,
+        last_activity_at: r.try_get("last_activity_at")?,
+        edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
+        locked: r.try_get::<Option<i64>, _>("locked_at")?.is_some(),
         recused: false,
         sections: Vec::new(),
     })

@@ -60,13 +60,13 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {
-            let role: String = r.get("role");
+            let role: String = r.try_get("role")?;
             Ok(InviteRow {
-                id: r.get("id"),
-                email: r.get("email"),
+                id: r.try_get("id")?,
+                email: r.try_get("email")?,
                 role: Role::parse(&role).map_err(|_| StoreError::Corrupt("invites.role"))?,
-                expires_at: r.get("expires_at"),
-                used: r.get::<Option<i64>, _>("used_at").is_some(),
+                expires_at: r.try_get("expires_at")?,
+                used: r.try_get::<Option<i64>, _>("used_at")?.is_some(),
             })
         })
         .transpose()
@@ -82,14 +82,14 @@ impl Store {
         .await?;
         rows.into_iter()
             .map(|r| {
-                let role: String = r.get("role");
+                let role: String = r.try_get("role")?;
                 Ok(InviteSummary {
-                    id: r.get("id"),
-                    email: r.get("email"),
+                    id: r.try_get("id")?,
+                    email: r.try_get("email")?,
                     role: Role::parse(&role).map_err(|_| StoreError::Corrupt("invites.role"))?,
-                    created_at: r.get("created_at"),
-                    expires_at: r.get("expires_at"),
-                    used_at: r.get("used_at"),
+                    created_at: r.try_get("created_at")?,
+                    expires_at: r.try_get("expires_at")?,
+                    used_at: r.try_get("used_at")?,
                     expired: false,
                 })
             })

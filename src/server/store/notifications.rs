@@ -42,18 +42,19 @@ impl Store {
             .bind(limit)
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows
-            .iter()
-            .map(|r| NotificationRow {
-                id: r.get("id"),
-                kind: r.get("kind"),
-                case_id: CaseId(r.get("case_id")),
-                case_title: r.get("title"),
-                reason: r.get("reason"),
-                created_at: r.get("created_at"),
-                read: r.get::<Option<i64>, _>("read_at").is_some(),
+        rows.iter()
+            .map(|r| {
+                Ok(NotificationRow {
+                    id: r.try_get("id")?,
+                    kind: r.try_get("kind")?,
+                    case_id: CaseId(r.try_get("case_id")?),
+                    case_title: r.try_get("title")?,
+                    reason: r.try_get("reason")?,
+                    created_at: r.try_get("created_at")?,
+                    read: r.try_get::<Option<i64>, _>("read_at")?.is_some(),
+                })
             })
-            .collect())
+            .collect()
     }
 
     pub async fn count_unread_notifications(&self, user: UserId) -> Result<i64, StoreError> {

@@ -239,19 +239,19 @@ impl Store {
 
 fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
     Ok(ReplyRow {
-        id: ReplyId(r.get("id")),
-        case_id: CaseId(r.get("case_id")),
-        author_id: UserId(r.get("author_id")),
-        author_name: r.get("author_name"),
+        id: ReplyId(r.try_get("id")?),
+        case_id: CaseId(r.try_get("case_id")?),
+        author_id: UserId(r.try_get("author_id")?),
+        author_name: r.try_get("author_name")?,
         anonymous: flag(r, "anonymous")?,
         supervisor_feedback: flag(r, "supervisor_feedback")?,
         helpful: flag(r, "helpful")?,
-        source: r.get("body_md"),
-        html: r.get("body_html"),
-        created_at: r.get("created_at"),
-        edited: r.get::<Option<i64>, _>("edited_at").is_some(),
-        hidden: r.get::<Option<i64>, _>("hidden_at").is_some(),
-        review: ReviewState::parse(r.get("review_state")).unwrap_or(ReviewState::Pending),
+        source: r.try_get("body_md")?,
+        html: r.try_get("body_html")?,
+        created_at: r.try_get("created_at")?,
+        edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
+        hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
+        review: ReviewState::parse(r.try_get("review_state")?).unwrap_or(ReviewState::Pending),
     })
 }
 

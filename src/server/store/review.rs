@@ -92,18 +92,20 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(QueueRow {
-                    id: CaseId(r.get("id")),
-                    title: r.get("title"),
-                    submitted_at: r.get("submitted_at"),
-                    claimed_by: r.get::<Option<i64>, _>("claimed_by").map(|id| {
-                        (
+                    id: CaseId(r.try_get("id")?),
+                    title: r.try_get("title")?,
+                    submitted_at: r.try_get("submitted_at")?,
+                    claimed_by: match r.try_get::<Option<i64>, _>("claimed_by")? {
+                        Some(id) => Some((
                             UserId(id),
-                            r.get::<Option<String>, _>("claimer").unwrap_or_default(),
-                        )
-                    }),
-                    claimed_at: r.get("claimed_at"),
+                            r.try_get::<Option<String>, _>("claimer")?
+                                .unwrap_or_default(),
+                        )),
+                        None => None,
+                    },
+                    claimed_at: r.try_get("claimed_at")?,
                     is_edit: flag(r, "is_edit")?,
-                    flags: r.get("flags"),
+                    flags: r.try_get("flags")?,
                 })
             })
             .collect()

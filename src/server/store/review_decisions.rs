@@ -164,17 +164,17 @@ async fn check_reviewable(
     let Some(row) = row else {
         return Ok(Err(ReviewRefusal::NotFound));
     };
-    let state = ReviewState::parse(row.get("review_state"))
+    let state = ReviewState::parse(row.try_get("review_state")?)
         .ok_or(StoreError::Corrupt("cases.review_state"))?;
     if state != ReviewState::Pending {
         return Ok(Err(ReviewRefusal::NotPending(state)));
     }
-    let claimer: Option<i64> = row.get("claimed_by");
-    let claimed_at: Option<i64> = row.get("claimed_at");
+    let claimer: Option<i64> = row.try_get("claimed_by")?;
+    let claimed_at: Option<i64> = row.try_get("claimed_at")?;
     match (claimer, claimed_at) {
         (Some(by), Some(at)) if by != moderator.0 && at > claims_after => {
             Ok(Err(ReviewRefusal::ClaimedBy(
-                row.get::<Option<String>, _>("display_name")
+                row.try_get::<Option<String>, _>("display_name")?
                     .unwrap_or_default(),
             )))
         }

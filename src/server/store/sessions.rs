@@ -59,13 +59,16 @@ impl Store {
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| SessionRow {
-            user_id: UserId(r.get("user_id")),
-            display_name: r.get("display_name"),
-            disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
-            created_at: r.get("created_at"),
-            last_seen_at: r.get("last_seen_at"),
-        }))
+        row.map(|r| {
+            Ok(SessionRow {
+                user_id: UserId(r.try_get("user_id")?),
+                display_name: r.try_get("display_name")?,
+                disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+                created_at: r.try_get("created_at")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+            })
+        })
+        .transpose()
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), StoreError> {

@@ -35,11 +35,14 @@ impl Store {
             .bind(email)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| UserAuthRow {
-            id: UserId(r.get("id")),
-            password_hash: r.get("password_hash"),
-            disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
-        }))
+        row.map(|r| {
+            Ok(UserAuthRow {
+                id: UserId(r.try_get("id")?),
+                password_hash: r.try_get("password_hash")?,
+                disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+            })
+        })
+        .transpose()
     }
 
     pub async fn password_hash(&self, id: UserId) -> Result<Option<String>, StoreError> {
@@ -171,14 +174,14 @@ impl Store {
         .await?;
         rows.into_iter()
             .map(|r| {
-                let roles: String = r.get("roles");
+                let roles: String = r.try_get("roles")?;
                 Ok(UserSummary {
-                    id: UserId(r.get("id")),
-                    email: r.get("email"),
-                    display_name: r.get("display_name"),
+                    id: UserId(r.try_get("id")?),
+                    email: r.try_get("email")?,
+                    display_name: r.try_get("display_name")?,
                     roles: parse_roles(roles.split(',').filter(|s| !s.is_empty()))?,
-                    disabled: r.get::<Option<i64>, _>("disabled_at").is_some(),
-                    created_at: r.get("created_at"),
+                    disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+                    created_at: r.try_get("created_at")?,
                 })
             })
             .collect()
