@@ -23,5 +23,6 @@ mod route_table;
 mod scanner;
 mod schema;
 mod sessions;
+mod store_contract;
 mod support;
 mod visibility;
