@@ -218,76 +218,49 @@ async fn a_backup_taken_while_serving_restores_every_case() {
         &crate::cases::case_form("Kept in the backup", &[]),
     )
     .await;
-    if app.on_postgres() {
+    let url = if app.on_postgres() {
         let (code, err) = run(backup, app.database_url.clone());
         assert_ne!(code, 0);
         assert!(err.contains("pg_dump"), "{err}");
         // docs/DEPLOYMENT.md's steps: pg_dump while serving, pg_restore into an empty database.
         let admin = crate::support::postgres_admin_url().unwrap();
         let restored = crate::support::fresh_postgres_database(&admin).await;
-        let out = Command::new("pg_dump")
-            .args(["--format=custom", "--file"])
-            .arg(&file)
-            .arg(&app.database_url)
-            .output()
-            .expect("pg_dump runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        succeeds(
+            Command::new("pg_dump")
+                .args(["--format=custom", "--file"])
+                .arg(&file)
+                .arg(&app.database_url),
         );
-        let out = Command::new("pg_restore")
-            .args(["--no-owner", "--dbname", &restored])
-            .arg(&file)
-            .output()
-            .expect("pg_restore runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        succeeds(
+            Command::new("pg_restore")
+                .args(["--no-owner", "--dbname", &restored])
+                .arg(&file),
         );
-        let (code, err) = run(
-            vec![
-                "invite".into(),
-                "--role".into(),
-                "clinician".into(),
-                "--email".into(),
-                "after.restore@clinic.example".into(),
-            ],
-            restored.clone(),
-        );
-        assert_eq!(code, 0, "the restored database opens: {err}");
-        let pool = sqlx::AnyPool::connect(&restored).await.unwrap();
-        let title: String = sqlx::query_scalar("select title from cases where id = $1")
-            .bind(case)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-        assert_eq!(title, "Kept in the backup");
-        return;
-    }
-    // Readers keep writing to the audit log while the copy is taken.
-    let reads = async {
-        for _ in 0..20 {
-            let (status, _) = app.get(&author, &format!("/cases/{case}")).await;
-            assert_eq!(status, reqwest::StatusCode::OK);
-        }
+        restored
+    } else {
+        // Readers keep writing to the audit log while the copy is taken.
+        let reads = async {
+            for _ in 0..20 {
+                let (status, _) = app.get(&author, &format!("/cases/{case}")).await;
+                assert_eq!(status, reqwest::StatusCode::OK);
+            }
+        };
+        let copy = tokio::task::spawn_blocking({
+            let (backup, url) = (backup.clone(), app.database_url.clone());
+            move || run(backup, url)
+        });
+        let ((code, err), ()) = tokio::join!(async { copy.await.unwrap() }, reads);
+        assert_eq!(code, 0, "{err}");
+        let (code, err) = run(backup, app.database_url.clone());
+        assert_ne!(code, 0, "an existing file is not overwritten");
+        assert!(err.contains("already exists"), "{err}");
+        // Restore as the README says: the backup becomes the database file.
+        let restored = dir.path().join("caseroom.db");
+        std::fs::rename(&file, &restored).unwrap();
+        format!("sqlite://{}", restored.display())
     };
-    let copy = tokio::task::spawn_blocking({
-        let (backup, url) = (backup.clone(), app.database_url.clone());
-        move || run(backup, url)
-    });
-    let ((code, err), ()) = tokio::join!(async { copy.await.unwrap() }, reads);
-    assert_eq!(code, 0, "{err}");
-    let (code, err) = run(backup, app.database_url.clone());
-    assert_ne!(code, 0, "an existing file is not overwritten");
-    assert!(err.contains("already exists"), "{err}");
 
-    // Restore as the README says: the backup becomes the database file, and Caseroom opens it.
-    let restored = dir.path().join("caseroom.db");
-    std::fs::rename(&file, &restored).unwrap();
-    let url = format!("sqlite://{}", restored.display());
+    // Caseroom opens the restored database, and the case is in it.
     let (code, err) = run(
         vec![
             "invite".into(),
@@ -298,17 +271,24 @@ async fn a_backup_taken_while_serving_restores_every_case() {
         ],
         url.clone(),
     );
-    assert_eq!(code, 0, "{err}");
-    let title: String = {
-        sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
-        let t = sqlx::query_scalar("select title from cases where id = $1")
-            .bind(case)
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-        t
-    };
+    assert_eq!(code, 0, "the restored database opens: {err}");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    let title: String = sqlx::query_scalar("select title from cases where id = $1")
+        .bind(case)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
     assert_eq!(title, "Kept in the backup");
+}
+
+/// Runs a PostgreSQL tool and fails the test with its error output if it fails.
+fn succeeds(cmd: &mut Command) {
+    let out = cmd.output().expect("the tool runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
