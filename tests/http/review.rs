@@ -134,7 +134,6 @@ async fn a_case_waits_for_a_moderator_and_reaches_peers_only_when_approved() {
             .contains("Review queue (0)")
     );
 
-    app.state.store.flush_case_views().await.unwrap();
     let actions = app.audit_actions().await;
     for action in ["case_submitted", "pending_case_viewed", "case_approved"] {
         assert!(actions.iter().any(|a| a == action), "{action}: {actions:?}");
