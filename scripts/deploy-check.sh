@@ -55,6 +55,14 @@ for n in 1 2; do
   LEPTOS_SITE_ADDR="127.0.0.1:$port" $bin serve >"$dir/node$n.log" 2>&1 &
   pids+=($!)
 done
+# Both nodes answer before nginx starts: a node still starting would refuse nginx's first
+# connection, and nginx would then leave it out for fail_timeout (10 s).
+for port in $node1 $node2; do
+  for _ in $(seq 200); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz") == 200 ]] && break; sleep 0.1
+  done
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz") == 200 ]] || fail "node on port $port did not start"
+done
 nginx -c "$dir/nginx.conf"
 curl_() { curl -sk --max-time 10 "$@"; }
 for _ in $(seq 100); do
