@@ -69,12 +69,10 @@ pub async fn list_notifications() -> Result<Vec<NotificationView>, ApiError> {
 
 #[server]
 pub async fn count_unread_notifications() -> Result<i64, ApiError> {
-    use crate::server::context::{app_state, current_session};
-    let state = app_state()?;
-    Ok(
-        crate::server::services::notifications::unread_count(&state, current_session().actor())
-            .await?,
-    )
+    let session = crate::server::context::current_session();
+    Ok(crate::server::services::notifications::unread_count(
+        &session,
+    )?)
 }
 
 #[server]

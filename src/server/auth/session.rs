@@ -35,6 +35,9 @@ pub struct SignedIn {
     pub token_hash: String,
     pub actor: Actor,
     pub display_name: String,
+    /// As of the start of this request (every change to it is a POST answered by a redirect,
+    /// so the page after it counts again).
+    pub unread_notifications: i64,
 }
 
 impl CurrentSession {
@@ -102,14 +105,14 @@ async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppEr
     if now - row.last_seen_at >= touch_every(idle) {
         state.store.touch_session(hash, now).await?;
     }
-    let roles = state.store.roles_of(row.user_id).await?;
     Ok(Some(SignedIn {
         token_hash: hash.to_owned(),
         actor: Actor {
             user_id: row.user_id,
-            roles,
+            roles: row.roles,
         },
         display_name: row.display_name,
+        unread_notifications: row.unread_notifications,
     }))
 }
 

@@ -2,8 +2,9 @@
 //! anonymous), and show a case's title only while the reader may see the case.
 
 use super::access::signed_in;
-use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::policy::{Action, Actor, Denial, Target, can};
 use crate::model::NotificationView;
+use crate::server::auth::session::CurrentSession;
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
@@ -40,12 +41,13 @@ pub async fn notifications(
         .collect())
 }
 
-pub async fn unread_count(state: &AppState, actor: Option<&Actor>) -> Result<i64, AppError> {
-    let actor = signed_in(actor)?;
-    Ok(state
-        .store
-        .count_unread_notifications(actor.user_id)
-        .await?)
+/// Counted by the query that resolved the session, which every signed-in request runs anyway.
+pub fn unread_count(session: &CurrentSession) -> Result<i64, AppError> {
+    session
+        .signed_in
+        .as_ref()
+        .map(|s| s.unread_notifications)
+        .ok_or(AppError::Denied(Denial::SignInRequired))
 }
 
 pub async fn mark_notifications_read(

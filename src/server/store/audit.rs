@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use sqlx::Transaction;
+use sqlx::any::AnyArguments;
 
 use super::Db;
 
@@ -132,34 +133,20 @@ impl super::Store {
         }
     }
 
+    /// One insert statement per hundred reads. A batch of one statement (nearly every batch)
+    /// runs on its own, which is atomic by itself: no begin and commit around it, a third of
+    /// the round trips on PostgreSQL. A larger batch gets a transaction, so it commits whole.
     async fn write_case_views(&self, batch: &[CaseViewRecord]) -> Result<(), StoreError> {
+        if batch.len() <= ROWS_PER_INSERT {
+            let sql = case_views_sql(batch.len());
+            let mut conn = self.pool.acquire().await?;
+            insert_case_views(&sql, batch).execute(&mut *conn).await?;
+            return Ok(());
+        }
         let mut tx = self.write_tx().await?;
         for rows in batch.chunks(ROWS_PER_INSERT) {
-            // `$N` placeholders written out: a query builder for `Any` would write `?`, which
-            // PostgreSQL does not take.
-            let values: Vec<String> = (0..rows.len())
-                .map(|i| {
-                    let n = i * 4;
-                    format!("(${}, ${}, ${}, '', ${})", n + 1, n + 2, n + 3, n + 4)
-                })
-                .collect();
-            let sql = format!(
-                "insert into audit_log (at, actor_id, action, detail, case_id) values {}",
-                values.join(", ")
-            );
-            let mut insert = sqlx::query(&sql);
-            for v in rows {
-                insert = insert
-                    .bind(v.at)
-                    .bind(v.reader.0)
-                    .bind(if v.unpublished {
-                        "pending_case_viewed"
-                    } else {
-                        "case_viewed"
-                    })
-                    .bind(v.case.0);
-            }
-            insert.execute(&mut *tx).await?;
+            let sql = case_views_sql(rows.len());
+            insert_case_views(&sql, rows).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -266,4 +253,39 @@ impl super::Store {
         .await?;
         Ok(rows)
     }
+}
+
+/// The insert statement for `n` reads (at most [`ROWS_PER_INSERT`]). `$N` placeholders are
+/// written out: a query builder for `Any` would write `?`, which PostgreSQL does not take.
+fn case_views_sql(n: usize) -> String {
+    let values: Vec<String> = (0..n)
+        .map(|i| {
+            let n = i * 4;
+            format!("(${}, ${}, ${}, '', ${})", n + 1, n + 2, n + 3, n + 4)
+        })
+        .collect();
+    format!(
+        "insert into audit_log (at, actor_id, action, detail, case_id) values {}",
+        values.join(", ")
+    )
+}
+
+/// [`case_views_sql`] with the reads bound.
+fn insert_case_views<'q>(
+    sql: &'q str,
+    rows: &[CaseViewRecord],
+) -> sqlx::query::Query<'q, Db, AnyArguments<'q>> {
+    let mut insert = sqlx::query(sql);
+    for v in rows {
+        insert = insert
+            .bind(v.at)
+            .bind(v.reader.0)
+            .bind(if v.unpublished {
+                "pending_case_viewed"
+            } else {
+                "case_viewed"
+            })
+            .bind(v.case.0);
+    }
+    insert
 }

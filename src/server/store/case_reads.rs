@@ -91,32 +91,36 @@ const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.
 
 impl Store {
     /// The case with its sections, if `reader` may see it (the visibility rule); `None` for a
-    /// missing case and for one the reader may not see alike.
+    /// missing case and for one the reader may not see alike. One query: a row per section,
+    /// the case's columns repeated on each (a case has at most six sections).
     pub async fn find_case(
         &self,
         id: CaseId,
         reader: &Actor,
     ) -> Result<Option<CaseRow>, StoreError> {
         let sql = format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where c.id = $1 and {}",
+            "select {CASE_COLUMNS}, cs.section, cs.source_md, cs.html \
+             from cases c join users u on u.id = c.author_id \
+             left join users s on s.id = c.supervisor_id \
+             left join case_sections cs on cs.case_id = c.id \
+             where c.id = $1 and {}",
             case_visible("c", "$2", reader)
         );
-        let Some(row) = sqlx::query(&sql)
+        let rows = sqlx::query(&sql)
             .bind(id.0)
             .bind(reader.user_id.0)
-            .fetch_optional(&self.pool)
-            .await?
-        else {
+            .fetch_all(&self.pool)
+            .await?;
+        let Some(first) = rows.first() else {
             return Ok(None);
         };
-        let mut case = case_from_row(&row)?;
-        case.sections = sqlx::query_as::<_, (String, String, String)>(
-            "select section, source_md, html from case_sections where case_id = $1",
-        )
-        .bind(id.0)
-        .fetch_all(&self.pool)
-        .await?;
+        let mut case = case_from_row(first)?;
+        for row in &rows {
+            if let Some(section) = row.try_get::<Option<String>, _>("section")? {
+                case.sections
+                    .push((section, row.try_get("source_md")?, row.try_get("html")?));
+            }
+        }
         Ok(Some(case))
     }
 

@@ -246,8 +246,8 @@ pub(super) async fn write_explanations(
     Ok(())
 }
 
-/// Explanations stored with a case's revisions, newest revision first: (revision id, explanation).
 impl Store {
+    /// How many scanner explanations the case's revisions hold.
     pub async fn count_scan_explanations(&self, case: CaseId) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar(
             "select count(*) from scan_explanations e join revisions r on r.id = e.revision_id where r.case_id = $1",
@@ -256,25 +256,6 @@ impl Store {
         .fetch_one(&self.pool)
         .await?)
     }
-}
-
-pub(super) async fn notify(
-    tx: &mut Transaction<'_, Db>,
-    user: UserId,
-    kind: &'static str,
-    case: CaseId,
-    now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "insert into notifications (user_id, kind, case_id, created_at) values ($1, $2, $3, $4)",
-    )
-    .bind(user.0)
-    .bind(kind)
-    .bind(case.0)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }
 
 async fn write_sections(

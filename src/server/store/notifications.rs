@@ -6,7 +6,7 @@
 use sqlx::Row;
 
 use super::visibility::case_visible;
-use super::{Store, StoreError};
+use super::{Db, Store, StoreError};
 use crate::domain::policy::Actor;
 use crate::model::{CaseId, UserId};
 
@@ -57,15 +57,6 @@ impl Store {
             .collect()
     }
 
-    pub async fn count_unread_notifications(&self, user: UserId) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
-            "select count(*) from notifications where user_id = $1 and read_at is null",
-        )
-        .bind(user.0)
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
     pub async fn mark_notifications_read(&self, user: UserId, now: i64) -> Result<(), StoreError> {
         sqlx::query("update notifications set read_at = $1 where user_id = $2 and read_at is null")
             .bind(now)
@@ -74,4 +65,24 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Tells `user` that something of `kind` happened to `case`, in the transaction of the change.
+pub(super) async fn notify(
+    tx: &mut sqlx::Transaction<'_, Db>,
+    user: UserId,
+    kind: &'static str,
+    case: CaseId,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into notifications (user_id, kind, case_id, created_at) values ($1, $2, $3, $4)",
+    )
+    .bind(user.0)
+    .bind(kind)
+    .bind(case.0)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

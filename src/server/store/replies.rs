@@ -1,13 +1,13 @@
 //! Replies and helpful marks: writing a gated reply or its edit (with the gate's decision in
-//! the audit log), reading replies through the visibility rule, and publishing a reply.
+//! the audit log) and publishing a reply. Reading them is `reply_reads`.
 
 use sqlx::Row;
 
-use super::cases::{insert_revision, notify};
-use super::visibility::reply_visible;
+use super::cases::insert_revision;
+use super::notifications::notify;
 use super::yes;
-use super::{AuditEvent, Db, DbRow, Store, StoreError, flag};
-use crate::domain::policy::{Actor, CaseFacts, ReplyFacts};
+use super::{AuditEvent, Db, Store, StoreError, flag};
+use crate::domain::policy::{CaseFacts, ReplyFacts};
 use crate::domain::review::ReviewState;
 use crate::model::{CaseId, ReplyId, UserId};
 use crate::server::gate::GatedReply;
@@ -19,39 +19,6 @@ pub struct ReplyWrite<'a> {
     pub anonymous: bool,
     pub supervisor_feedback: bool,
 }
-
-pub struct ReplyRow {
-    pub id: ReplyId,
-    pub case_id: CaseId,
-    pub author_id: UserId,
-    pub author_name: String,
-    pub anonymous: bool,
-    pub supervisor_feedback: bool,
-    pub helpful: bool,
-    pub source: String,
-    pub html: String,
-    pub created_at: i64,
-    pub edited: bool,
-    /// Hidden after flags until a moderator restores it.
-    pub hidden: bool,
-    /// `Approved`, or `Pending`/`Rejected` at the reply gate.
-    pub review: ReviewState,
-}
-
-impl ReplyRow {
-    /// The reply as the policy sees it, with its case as the same reader sees it.
-    pub fn facts(&self, case: CaseFacts) -> ReplyFacts {
-        ReplyFacts {
-            author: self.author_id,
-            review: self.review,
-            hidden: self.hidden,
-            case,
-        }
-    }
-}
-
-const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
-     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.review_state";
 
 impl Store {
     /// Stores a reply and its first revision. A published reply bumps the case's activity and
@@ -177,56 +144,6 @@ impl Store {
         Ok(())
     }
 
-    /// Approved cases and published replies by `user`: the reply gate's measure of trust.
-    pub async fn approved_posts(&self, user: UserId) -> Result<i64, StoreError> {
-        Ok(sqlx::query_scalar(
-            "select (select count(*) from cases where author_id = $1 and review_state = 'approved') \
-                  + (select count(*) from replies where author_id = $1 and review_state = 'approved')",
-        )
-        .bind(user.0)
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
-    /// The reply, if `reader` may see it (the visibility rule); `None` for a missing reply and
-    /// for one the reader may not see alike.
-    pub async fn find_reply(
-        &self,
-        id: ReplyId,
-        reader: &Actor,
-    ) -> Result<Option<ReplyRow>, StoreError> {
-        let sql = format!(
-            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id \
-             join cases c on c.id = r.case_id where r.id = $1 and {}",
-            reply_visible("r", "c", "$2", reader)
-        );
-        let row = sqlx::query(&sql)
-            .bind(id.0)
-            .bind(reader.user_id.0)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.as_ref().map(reply_from_row).transpose()
-    }
-
-    /// The replies of a case that `reader` may see, oldest first.
-    pub async fn list_replies(
-        &self,
-        case: CaseId,
-        reader: &Actor,
-    ) -> Result<Vec<ReplyRow>, StoreError> {
-        let sql = format!(
-            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id \
-             join cases c on c.id = r.case_id where r.case_id = $1 and {} order by r.id",
-            reply_visible("r", "c", "$2", reader)
-        );
-        let rows = sqlx::query(&sql)
-            .bind(case.0)
-            .bind(reader.user_id.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(reply_from_row).collect()
-    }
-
     pub async fn set_helpful(&self, reply: ReplyId, helpful: bool) -> Result<(), StoreError> {
         sqlx::query("update replies set helpful = $1 where id = $2")
             .bind(yes(helpful))
@@ -235,24 +152,6 @@ impl Store {
             .await?;
         Ok(())
     }
-}
-
-fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
-    Ok(ReplyRow {
-        id: ReplyId(r.try_get("id")?),
-        case_id: CaseId(r.try_get("case_id")?),
-        author_id: UserId(r.try_get("author_id")?),
-        author_name: r.try_get("author_name")?,
-        anonymous: flag(r, "anonymous")?,
-        supervisor_feedback: flag(r, "supervisor_feedback")?,
-        helpful: flag(r, "helpful")?,
-        source: r.try_get("body_md")?,
-        html: r.try_get("body_html")?,
-        created_at: r.try_get("created_at")?,
-        edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
-        hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
-        review: ReviewState::parse(r.try_get("review_state")?).unwrap_or(ReviewState::Pending),
-    })
 }
 
 /// A reply becomes public: the case's counts and activity, and the case author's notification

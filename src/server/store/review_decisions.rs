@@ -3,7 +3,7 @@
 
 use sqlx::Row;
 
-use super::cases::notify;
+use super::notifications::notify;
 use super::review::{DecisionWrite, ReviewRefusal};
 use super::{AuditEvent, Db, Store, StoreError};
 use crate::domain::review::{Decision, ReviewState};

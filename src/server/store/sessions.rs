@@ -1,15 +1,21 @@
 use sqlx::Row;
 
+use super::users::parse_roles;
 use super::{AuditEvent, Store, StoreError};
+use crate::domain::role::Roles;
 use crate::model::UserId;
 
-/// A live session joined with what every request needs about its member.
+/// A live session joined with what every request needs about its member: who they are, their
+/// roles and how many notifications wait for them, read in one query because every signed-in
+/// request starts with it.
 pub struct SessionRow {
     pub user_id: UserId,
     pub display_name: String,
     pub disabled: bool,
     pub created_at: i64,
     pub last_seen_at: i64,
+    pub roles: Roles,
+    pub unread_notifications: i64,
 }
 
 impl Store {
@@ -53,7 +59,11 @@ impl Store {
 
     pub async fn find_session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
-            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at \
+            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, \
+               (select coalesce(string_agg(r.role, ','), '') from user_roles r \
+                 where r.user_id = s.user_id) as roles, \
+               (select count(*) from notifications n \
+                 where n.user_id = s.user_id and n.read_at is null) as unread \
              from sessions s join users u on u.id = s.user_id where s.token_hash = $1",
         )
         .bind(token_hash)
@@ -66,6 +76,12 @@ impl Store {
                 disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
                 created_at: r.try_get("created_at")?,
                 last_seen_at: r.try_get("last_seen_at")?,
+                roles: parse_roles(
+                    r.try_get::<String, _>("roles")?
+                        .split(',')
+                        .filter(|s| !s.is_empty()),
+                )?,
+                unread_notifications: r.try_get("unread")?,
             })
         })
         .transpose()

@@ -1,8 +1,11 @@
+//! Accounts: what sign-in looks up, creating a member (from an invite or the command line), roles
+//! as read, passwords.
+
 use sqlx::Row;
 
 use super::{AuditEvent, Db, Store, StoreError, is_unique_violation};
 use crate::domain::role::{Role, Roles};
-use crate::model::{UserId, UserSummary};
+use crate::model::UserId;
 
 /// What sign-in needs to know about an account.
 pub struct UserAuthRow {
@@ -163,117 +166,6 @@ impl Store {
         Ok(Ok(id))
     }
 
-    pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
-        let rows = sqlx::query(
-            "select u.id, u.email, u.display_name, u.disabled_at, u.created_at, \
-                    coalesce(string_agg(r.role, ','), '') as roles \
-             from users u left join user_roles r on r.user_id = u.id \
-             group by u.id order by u.created_at, u.id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|r| {
-                let roles: String = r.try_get("roles")?;
-                Ok(UserSummary {
-                    id: UserId(r.try_get("id")?),
-                    email: r.try_get("email")?,
-                    display_name: r.try_get("display_name")?,
-                    roles: parse_roles(roles.split(',').filter(|s| !s.is_empty()))?,
-                    disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
-                    created_at: r.try_get("created_at")?,
-                })
-            })
-            .collect()
-    }
-
-    /// Replaces a member's roles. Returns false when the member does not exist.
-    pub async fn set_roles(
-        &self,
-        actor: UserId,
-        target: UserId,
-        roles: &Roles,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let exists: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
-            .bind(target.0)
-            .fetch_one(&mut *tx)
-            .await?;
-        if exists == 0 {
-            return Ok(false);
-        }
-        sqlx::query("delete from user_roles where user_id = $1")
-            .bind(target.0)
-            .execute(&mut *tx)
-            .await?;
-        for role in roles.iter() {
-            sqlx::query("insert into user_roles (user_id, role) values ($1, $2)")
-                .bind(target.0)
-                .bind(role.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
-        let detail = format!("roles={}", roles_csv(roles));
-        AuditEvent {
-            at: now,
-            actor: Some(actor),
-            action: "roles_changed",
-            target: Some(target),
-            detail: &detail,
-            case: None,
-            review: None,
-        }
-        .write(&mut tx)
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    /// Disables (signing the member out everywhere) or re-enables an account.
-    /// Returns false when the member does not exist.
-    pub async fn set_disabled(
-        &self,
-        actor: UserId,
-        target: UserId,
-        disabled: bool,
-        now: i64,
-    ) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let changed = sqlx::query("update users set disabled_at = $1 where id = $2")
-            .bind(disabled.then_some(now))
-            .bind(target.0)
-            .execute(&mut *tx)
-            .await?;
-        if changed.rows_affected() == 0 {
-            return Ok(false);
-        }
-        if disabled {
-            sqlx::query("delete from sessions where user_id = $1")
-                .bind(target.0)
-                .execute(&mut *tx)
-                .await?;
-        }
-        let action = if disabled {
-            "account_disabled"
-        } else {
-            "account_enabled"
-        };
-        AuditEvent {
-            at: now,
-            actor: Some(actor),
-            action,
-            target: Some(target),
-            detail: "",
-            case: None,
-            review: None,
-        }
-        .write(&mut tx)
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
     /// Stores a new password hash and ends every session of the member.
     pub async fn set_password_hash(
         &self,
@@ -352,13 +244,13 @@ async fn insert_user(
     Ok(Ok(id))
 }
 
-fn parse_roles<'a>(names: impl Iterator<Item = &'a str>) -> Result<Roles, StoreError> {
+pub(super) fn parse_roles<'a>(names: impl Iterator<Item = &'a str>) -> Result<Roles, StoreError> {
     let roles: Result<Vec<Role>, _> = names.map(Role::parse).collect();
     roles
         .map(Roles::new)
         .map_err(|_| StoreError::Corrupt("user_roles.role"))
 }
 
-fn roles_csv(roles: &Roles) -> String {
+pub(super) fn roles_csv(roles: &Roles) -> String {
     roles.iter().map(Role::as_str).collect::<Vec<_>>().join(",")
 }
