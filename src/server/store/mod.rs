@@ -3,6 +3,12 @@
 //! share (`$1` placeholders, lowercase, unix-second integers, yes/no as 0 or 1, `string_agg`,
 //! which SQLite has since 3.44); the few places they differ ask `Backend`.
 //!
+//! Rows are read by column name with `try_get`, which is what `#[derive(FromRow)]` expands to:
+//! a missing or mistyped column is an error (a 500 with the column in the log), never a panic.
+//! The mapping is written out because nearly every row becomes a domain type on the way (states
+//! and tags parsed, a yes/no that is 0/1 in a column but a boolean from a PostgreSQL
+//! expression), which a derive would only move into a second, raw struct.
+//!
 //! Two rules hold for every method: member text is written only from the publication gate's
 //! types (`server::gate`), and every read that returns a case or a reply to a reader filters
 //! by the visibility rule (`visibility`).
