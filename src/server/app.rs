@@ -60,7 +60,8 @@ impl Application {
         let state = build_state(config, clock).await?;
         // In the background: the server answers at once; the scanner is ready a moment later.
         tokio::task::spawn_blocking(crate::domain::deid::warm);
-        // Reads of cases reach the audit log within two seconds, or at shutdown.
+        // Every read is committed before its page is sent; reads a failed commit left queued
+        // are retried every two seconds, and at shutdown.
         state
             .store
             .spawn_case_view_writer(std::time::Duration::from_secs(2));
