@@ -1,6 +1,7 @@
 //! A plain HTML page for errors raised outside Leptos rendering (refused origin, body too large,
 //! a malformed form). Every string given here is our own text, escaped anyway.
 
+use crate::ui::html::escape;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -73,11 +74,4 @@ pub async fn humane_errors(req: Request, next: Next) -> Response {
         ),
     };
     response(status, title, message)
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

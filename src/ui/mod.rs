@@ -3,6 +3,7 @@
 
 pub mod case;
 pub mod form_feedback;
+pub mod html;
 pub mod islands;
 pub mod layout;
 pub mod notice;

@@ -23,6 +23,7 @@ mod route_table;
 mod scanner;
 mod schema;
 mod sessions;
+mod snapshot;
 mod store_contract;
 mod support;
 mod visibility;

@@ -2,7 +2,8 @@
 //! by every use-case) and `store::visibility` (SQL, filtering every read), over every reader role
 //! × review state × case state × lock × relation (author, supervisor of record, peer, recused)
 //! for cases, and every reply state × hidden × authorship for replies. The store's own reads
-//! (`find_case`, `list_cases`, `find_reply`, `list_replies`) are checked too.
+//! (`find_case`, `list_cases`, `find_reply`, and `list_replies`, which filters the case page's
+//! snapshot of a case's replies by the Rust form) are checked too.
 
 use caseroom::domain::case::CaseState;
 use caseroom::domain::policy::{Action, Actor, CaseFacts, ReplyFacts, Target, can};
@@ -278,15 +279,21 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                         }
                     }
                 }
-                let listed: Vec<ReplyId> = app
-                    .state
-                    .store
-                    .list_replies(case, reader)
-                    .await
-                    .unwrap()
-                    .into_iter()
-                    .map(|r| r.id)
-                    .collect();
+                // The case page's way: the case through `find_case`, then its replies through
+                // the snapshot, filtered by the rule's Rust form.
+                let listed: Vec<ReplyId> =
+                    match app.state.store.find_case(case, reader).await.unwrap() {
+                        None => Vec::new(),
+                        Some(row) => app
+                            .state
+                            .store
+                            .list_replies(&row, reader)
+                            .await
+                            .unwrap()
+                            .iter()
+                            .map(|r| r.id)
+                            .collect(),
+                    };
                 for id in &listed {
                     assert!(
                         app.state

@@ -32,7 +32,7 @@ pub async fn get_case(
     // gate (but their own) and hidden after flags (but for moderators, who see them marked).
     let replies = state
         .store
-        .list_replies(id, actor)
+        .list_replies(&case, actor)
         .await?
         .into_iter()
         .map(|r| {
@@ -43,7 +43,7 @@ pub async fn get_case(
                 author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
                 supervisor_feedback: r.supervisor_feedback,
                 helpful: r.helpful,
-                html: SafeHtml::from_cooked(r.html),
+                html: SafeHtml::from_cooked(r.html.clone()),
                 created_at: r.created_at,
                 edited: r.edited,
                 can_edit: may_reply(Action::EditReply),

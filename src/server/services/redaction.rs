@@ -14,6 +14,7 @@ use crate::model::CaseId;
 use crate::server::error::AppError;
 use crate::server::render::{cook, reading};
 use crate::server::state::AppState;
+use crate::ui::html::escape;
 
 /// Replaces `text` with `[redacted: category]` in the case, its replies and every stored copy;
 /// returns how many places changed. Text that is nowhere in the case is refused, and nothing
@@ -91,13 +92,6 @@ fn occurrences(source: &str, redaction: &Redaction, needle: &str) -> Vec<(usize,
         }
     }
     spans
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

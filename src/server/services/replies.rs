@@ -80,6 +80,6 @@ pub async fn set_helpful(
     helpful: bool,
 ) -> Result<CaseId, AppError> {
     let (reply, _) = reply_for(state, actor, id, Action::MarkHelpful).await?;
-    state.store.set_helpful(id, helpful).await?;
+    state.store.set_helpful(reply.case_id, id, helpful).await?;
     Ok(reply.case_id)
 }

@@ -37,6 +37,8 @@ pub struct CaseRow {
     /// read of a case filters by the visibility rule, which leaves such cases out; the field
     /// keeps the policy's facts complete.
     pub recused: bool,
+    /// Bumped with every change to the case's replies (`reply_snapshot`).
+    pub replies_version: i64,
     /// (section key, source, html); empty for list rows.
     pub sections: Vec<(String, String, String)>,
 }
@@ -86,7 +88,7 @@ impl Cursor {
 const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
      c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, c.locked_at, \
-     c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, \
+     c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, c.replies_version, \
      (select coalesce(string_agg(tag, ','), '') from case_tags t where t.case_id = c.id) as tags";
 
 impl Store {
@@ -254,6 +256,7 @@ fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
         edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
         locked: r.try_get::<Option<i64>, _>("locked_at")?.is_some(),
         recused: false,
+        replies_version: r.try_get("replies_version")?,
         sections: Vec::new(),
     })
 }

@@ -163,6 +163,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
+        self.lock_case(&mut tx, case).await?;
         let done = sqlx::query(
             "update replies set hidden_at = null where id = $1 and hidden_at is not null",
         )

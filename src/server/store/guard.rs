@@ -5,6 +5,11 @@
 //! still the ones the policy saw. On PostgreSQL the lock is `select … for update`, held to the
 //! end of the transaction, so the writers to one case queue behind each other; on SQLite the
 //! write transaction (`BEGIN IMMEDIATE`) already excludes every other writer.
+//!
+//! Every writer of a case's replies locks the case first, even when it depends on no fact: a
+//! change to a reply also bumps the case's `replies_version` (a trigger), so the case row is
+//! locked either way, and taking it first keeps one lock order (case, then reply) on every
+//! path. Two writers that took them in opposite orders could deadlock.
 
 use sqlx::Row as _;
 

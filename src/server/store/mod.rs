@@ -27,6 +27,7 @@ mod redaction;
 mod replies;
 mod reply_reads;
 mod reply_review;
+mod reply_snapshot;
 mod review;
 mod review_decisions;
 mod sessions;
@@ -127,6 +128,8 @@ pub struct Store {
     backend: Backend,
     /// Reads of cases waiting for their group commit (see `audit`).
     case_views: audit::CaseViewBuffer,
+    /// The replies of recently read cases, per version (see `reply_snapshot`).
+    snapshots: reply_snapshot::SnapshotCache,
 }
 
 impl Store {
@@ -168,6 +171,7 @@ impl Store {
             pool,
             backend,
             case_views: Default::default(),
+            snapshots: Default::default(),
         })
     }
 

@@ -36,6 +36,7 @@ impl Store {
         cook: Cook<'_>,
     ) -> Result<usize, StoreError> {
         let mut tx = self.write_tx().await?;
+        self.lock_case(&mut tx, case).await?;
         let mut places = 0;
         places += redact_title(&mut tx, case, change).await?;
         places += redact_sections(&mut tx, case, change, cook).await?;

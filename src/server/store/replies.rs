@@ -144,12 +144,22 @@ impl Store {
         Ok(())
     }
 
-    pub async fn set_helpful(&self, reply: ReplyId, helpful: bool) -> Result<(), StoreError> {
-        sqlx::query("update replies set helpful = $1 where id = $2")
+    /// The case is locked first, as by every writer of replies (see `guard`).
+    pub async fn set_helpful(
+        &self,
+        case: CaseId,
+        reply: ReplyId,
+        helpful: bool,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        self.lock_case(&mut tx, case).await?;
+        sqlx::query("update replies set helpful = $1 where id = $2 and case_id = $3")
             .bind(yes(helpful))
             .bind(reply.0)
-            .execute(&mut *self.pool.acquire().await?)
+            .bind(case.0)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -38,7 +38,7 @@ impl ReplyRow {
     }
 }
 
-const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
+pub(super) const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
      r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.review_state";
 
 impl Store {
@@ -72,28 +72,9 @@ impl Store {
             .await?;
         row.as_ref().map(reply_from_row).transpose()
     }
-
-    /// The replies of a case that `reader` may see, oldest first.
-    pub async fn list_replies(
-        &self,
-        case: CaseId,
-        reader: &Actor,
-    ) -> Result<Vec<ReplyRow>, StoreError> {
-        let sql = format!(
-            "select {REPLY_COLUMNS} from replies r join users u on u.id = r.author_id \
-             join cases c on c.id = r.case_id where r.case_id = $1 and {} order by r.id",
-            reply_visible("r", "c", "$2", reader)
-        );
-        let rows = sqlx::query(&sql)
-            .bind(case.0)
-            .bind(reader.user_id.0)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(reply_from_row).collect()
-    }
 }
 
-fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
+pub(super) fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
     Ok(ReplyRow {
         id: ReplyId(r.try_get("id")?),
         case_id: CaseId(r.try_get("case_id")?),

@@ -1,7 +1,9 @@
 //! The visibility rule (`domain::policy::visibility`) as SQL: the one building block every
 //! query that returns a case or a reply to a reader filters by. The case page, the case list,
-//! notifications, the review queue and the replies of a case all use it, and later search,
-//! consultation groups and email must too. `tests/http/visibility.rs` holds it against
+//! notifications, the review queue and single replies use it, and later search, consultation
+//! groups and email must too. The one read that filters in Rust is the case page's replies:
+//! they come from an in-memory snapshot of the case (`reply_snapshot`), filtered by the same
+//! rule's Rust form after the case itself passed this SQL. `tests/http/visibility.rs` holds it against
 //! `policy::can` over every role, state and relation.
 //!
 //! Each function returns a boolean SQL expression over the given table aliases, with the

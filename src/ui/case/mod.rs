@@ -4,10 +4,12 @@ mod case_form;
 mod chips;
 mod flag_form;
 mod redact_form;
+mod reply_cards;
 mod scan_report;
 
 pub use case_form::{AuthorChecklistFields, CaseForm};
 pub use chips::{CaseChips, ReviewBadge, StateBadge};
 pub use flag_form::FlagForm;
 pub use redact_form::RedactForm;
+pub use reply_cards::reply_cards_html;
 pub use scan_report::{FeedbackScanReport, ScanReport};

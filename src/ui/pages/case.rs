@@ -5,8 +5,8 @@ use leptos_router::hooks::use_params_map;
 use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
 use crate::domain::review::{Reason, ReviewState};
-use crate::model::{CaseId, CaseView, LockView, ReplyView};
-use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge};
+use crate::model::{CaseId, CaseView, LockView};
+use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge, reply_cards_html};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, KeptText, Notice};
 use crate::ui::raw_text::TextArea;
@@ -81,10 +81,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     }
     .into_any();
     let replies = view! {
-        <section class="replies" aria-labelledby="replies-heading">
-            <h2 id="replies-heading">{format!("Replies ({})", case.replies.len())}</h2>
-            {case.replies.into_iter().map(|r| view! { <ReplyCard reply=r/> }).collect_view()}
-        </section>
+        <section class="replies" aria-labelledby="replies-heading" inner_html=reply_cards_html(&case.replies)></section>
     }
     .into_any();
     let forms = view! {
@@ -154,47 +151,6 @@ fn StateStatus(state: CaseState, lock: Option<LockView>) -> impl IntoView {
         }
     });
     view! { {closed} {locked} }
-}
-
-#[component]
-fn ReplyCard(reply: ReplyView) -> impl IntoView {
-    let rid = reply.id;
-    let can_mark = reply.can_mark_helpful;
-    let class = match (reply.hidden, reply.supervisor_feedback) {
-        (true, _) => "reply panel hidden-reply",
-        (false, true) => "reply panel supervisor-feedback",
-        (false, false) => "reply panel",
-    };
-    view! {
-        <article class=class id=format!("reply-{rid}")>
-            <header class="meta">
-                {reply.hidden.then(|| view! { <strong class="badge">"Hidden after a flag: only moderators see it"</strong> })}
-                <ReviewBadge review=reply.review/>
-                {reply.supervisor_feedback.then(|| view! { <strong class="badge feedback">"Supervisor feedback"</strong> })}
-                <span class="author">{reply.author.label()}</span>
-                <span>{format_date(reply.created_at)}</span>
-                {reply.edited.then(|| view! { <span class="edited">"edited"</span> })}
-                {reply.helpful.then(|| view! { <span class="badge helpful">"Marked helpful"</span> })}
-            </header>
-            <div class="prose" inner_html=reply.html.into_string()></div>
-            <footer class="reply-actions">
-                {reply.can_edit.then(|| view! { <a href=format!("/replies/{rid}/edit")>"Edit"</a> })}
-                {reply.hidden.then(|| view! {
-                    <form method="post" action=format!("/replies/{rid}/restore") class="inline">
-                        <button type="submit" class="link">"Show this reply again"</button>
-                    </form>
-                }.into_any())}
-                {reply.can_flag.then(|| view! { <a href=format!("/replies/{rid}/flag")>"Flag"</a> }.into_any())}
-                {can_mark.then(|| view! {
-                    <form method="post" action=format!("/replies/{rid}/helpful") class="inline">
-                        <input type="hidden" name="helpful" value=if reply.helpful { "false" } else { "true" }/>
-                        <button type="submit" class="link">{if reply.helpful { "Unmark helpful" } else { "Mark helpful" }}</button>
-                    </form>
-                })}
-            </footer>
-        </article>
-    }
-    .into_any()
 }
 
 #[component]
