@@ -62,6 +62,9 @@ impl Store {
         .write(&mut tx)
         .await?;
         tx.commit().await?;
+        // This node's copy of the replies holds the old text: drop it now rather than at the
+        // next read. Another node replaces its copy on its next read of the case.
+        self.snapshots.forget(case);
         self.scrub_freed_text().await?;
         Ok(places)
     }

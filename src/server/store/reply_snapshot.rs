@@ -106,6 +106,16 @@ impl SnapshotCache {
     }
 }
 
+impl SnapshotCache {
+    /// Drops the snapshot of `case`, if there is one.
+    pub(super) fn forget(&self, case: CaseId) {
+        let mut snapshots = self.lock();
+        if let Some(gone) = snapshots.by_case.remove(&case.0) {
+            snapshots.bytes -= gone.bytes;
+        }
+    }
+}
+
 impl Store {
     /// The replies of `case` that `reader` may see, oldest first. `case` must come from
     /// `find_case` for the same reader: the case's own visibility (review state, the reader's
