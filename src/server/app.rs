@@ -29,7 +29,7 @@ use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::error::AppError;
 use crate::server::rate_limit::RateLimiter;
-use crate::server::state::AppState;
+use crate::server::state::{AppState, Shared};
 use crate::server::store::{Store, StoreError};
 use crate::server::telemetry::Counters;
 use crate::server::{edge, error_page, forms, security, telemetry};
@@ -112,7 +112,7 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
         .site_pkg_dir("pkg")
         .site_addr(config.site_addr)
         .build();
-    Ok(AppState {
+    Ok(AppState::new(Shared {
         limiter: Arc::new(RateLimiter::new(config.limits.rates.clone())),
         counters: Arc::new(Counters::new()),
         leptos_options,
@@ -120,7 +120,7 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
         store,
         clock,
         hasher,
-    })
+    }))
 }
 
 pub fn router(state: AppState) -> Router {

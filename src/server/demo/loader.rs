@@ -10,7 +10,7 @@ use crate::server::clock::Clock;
 use crate::server::gate::FollowUpSubmission;
 use crate::server::services::cases::CaseSubmission;
 use crate::server::services::{case_state, cases, replies, reply_review, review};
-use crate::server::state::AppState;
+use crate::server::state::{AppState, Shared};
 
 pub struct DemoEmails {
     pub admin: &'static str,
@@ -95,10 +95,10 @@ async fn load_one(
     let step = (now - posted_at) / events;
     // A copy of the state whose clock reads "then", advanced as the thread unfolds.
     let (clock, hand) = Clock::manual(posted_at);
-    let then = AppState {
+    let then = AppState::new(Shared {
         clock,
-        ..state.clone()
-    };
+        ..Shared::clone(state)
+    });
     let author = actors.get(case.author);
     let input = CaseInput {
         title: case.title.into(),
