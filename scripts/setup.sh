@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --for-tests, testing) Caseroom needs, skipping whatever is
 # already present. Nothing here downloads a binary from the web: every tool comes from crates.io,
-# npm or Debian (see docs/ARCHITECTURE.md, "Build").
+# npm or Debian (docs/DECISIONS.md, "Own build step, not cargo-leptos").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.env

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// The 30,000 most common passwords from zxcvbn's frequency lists (MIT licence, see docs/ARCHITECTURE.md).
+/// The 30,000 most common passwords from zxcvbn's frequency lists (MIT licence, see docs/DECISIONS.md).
 const COMMON: &str = include_str!("common_passwords.txt");
 
 /// Shortest acceptable new password, in characters (shared with the form's hint).

@@ -1,7 +1,7 @@
 //! Posting rate limits: one member, or one address, cannot post hundreds of replies a minute
 //! (each notifying others) or keep the scanner busy. A token bucket per (kind, member) and per
 //! (kind, address), refilled evenly over the window, in this process's memory: with several app
-//! nodes each node counts on its own (docs/ARCHITECTURE.md, "Limits").
+//! nodes each node counts on its own (docs/DECISIONS.md, "Limits at the edge").
 
 use std::collections::HashMap;
 use std::net::IpAddr;
