@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::model::{
     ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, FollowUpSource, NotificationView,
-    ReplyId, RevisionView, SupervisorOption,
+    ReplyId, ReplyPageRequest, RevisionView, SupervisorOption,
 };
 
 #[server]
@@ -20,11 +20,15 @@ pub async fn list_cases(filter: CaseFilter, cursor: Option<String>) -> Result<Ca
 }
 
 #[server]
-pub async fn get_case(id: CaseId) -> Result<CaseView, ApiError> {
+pub async fn get_case(
+    id: CaseId,
+    #[server(default)] at: ReplyPageRequest,
+) -> Result<CaseView, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    let case = crate::server::services::case_views::get_case(&state, current_session().actor(), id)
-        .await?;
+    let case =
+        crate::server::services::case_views::get_case(&state, current_session().actor(), id, at)
+            .await?;
     crate::server::read_audit::note_case_read(id);
     Ok(case)
 }

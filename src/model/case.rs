@@ -158,8 +158,45 @@ pub struct CaseView {
     pub supervisor_name: Option<String>,
     pub created_at: i64,
     pub edited: bool,
+    /// The replies on the page shown (`pages`), oldest first.
     pub replies: Vec<ReplyView>,
+    pub pages: ReplyPages,
     pub permissions: CasePermissions,
+}
+
+/// Which page of a case's replies a reader asked for: a page number, or the page that holds
+/// one reply (`?reply=`, what links to a reply use). Neither: the first page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPageRequest {
+    pub page: Option<u32>,
+    pub reply: Option<ReplyId>,
+}
+
+/// Where the shown replies sit among all the replies this reader may see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyPages {
+    /// 1-based.
+    pub page: u32,
+    /// At least 1, even without replies.
+    pub pages: u32,
+    /// Every reply this reader may see, on every page.
+    pub total: usize,
+}
+
+impl ReplyPages {
+    /// Replies per page: a long thread stays readable and its page bounded in size.
+    pub const SIZE: usize = 100;
+}
+
+/// The address of a reply: its case page, at the page that holds it for whoever follows the
+/// link, scrolled to the reply. Every link to a reply is made here.
+pub fn reply_href(case: CaseId, reply: ReplyId) -> String {
+    format!("/cases/{case}?reply={reply}#reply-{reply}")
+}
+
+/// The same, with a notice (`notice=` key) shown at the top of the page.
+pub fn reply_href_with_notice(case: CaseId, reply: ReplyId, notice: &str) -> String {
+    format!("/cases/{case}?notice={notice}&reply={reply}#reply-{reply}")
 }
 
 /// A moderator's lock on a case.

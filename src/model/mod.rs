@@ -12,8 +12,9 @@ pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
-    CaseSummary, CaseView, FollowUpSource, LockView, NotificationView, ReplyId, ReplyView,
-    RevisionView, SectionView, SupervisorOption,
+    CaseSummary, CaseView, FollowUpSource, LockView, NotificationView, ReplyId, ReplyPageRequest,
+    ReplyPages, ReplyView, RevisionView, SectionView, SupervisorOption, reply_href,
+    reply_href_with_notice,
 };
 pub use deid::{FieldScan, FindingView};
 pub use error::ApiError;

@@ -18,6 +18,7 @@ mod protection;
 mod recusal;
 mod redaction;
 mod reply_gate;
+mod reply_pages;
 mod review;
 mod route_table;
 mod scanner;

@@ -6,7 +6,7 @@ use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
-use crate::model::{CaseId, ReplyId};
+use crate::model::{CaseId, ReplyId, reply_href, reply_href_with_notice};
 use crate::server::gate::{explanations_from, scan_field};
 use crate::server::rate_limit::RateKind;
 use crate::server::services::cases::{CaseSubmission, Editor};
@@ -155,10 +155,10 @@ pub async fn reply(
     };
     match posted {
         Ok(posted) if posted.held => see_other(
-            &format!("/cases/{id}?notice=reply-held#reply-{}", posted.id),
+            &reply_href_with_notice(CaseId(id), posted.id, "reply-held"),
             None,
         ),
-        Ok(posted) => see_other(&format!("/cases/{id}#reply-{}", posted.id), None),
+        Ok(posted) => see_other(&reply_href(CaseId(id), posted.id), None),
         Err(e) => {
             let path = format!("/cases/{id}");
             render_error(
@@ -187,7 +187,7 @@ pub async fn edit_reply(
         Err(e) => Err(e),
     };
     match edited {
-        Ok(case) => see_other(&format!("/cases/{case}#reply-{id}"), None),
+        Ok(case) => see_other(&reply_href(case, ReplyId(id)), None),
         Err(e) => {
             let path = format!("/replies/{id}/edit");
             render_error(&state, page, &path, e, None, vec![("body".into(), body)]).await
@@ -204,7 +204,7 @@ pub async fn helpful(
     let actor = page.session().actor().cloned();
     let helpful = fields.get("helpful") == "true";
     match replies::set_helpful(&state, actor.as_ref(), ReplyId(id), helpful).await {
-        Ok(case) => see_other(&format!("/cases/{case}#reply-{id}"), None),
+        Ok(case) => see_other(&reply_href(case, ReplyId(id)), None),
         Err(e) => render_error(&state, page, "/cases", e, None, vec![]).await,
     }
 }

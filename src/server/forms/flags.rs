@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, see_other};
-use crate::model::{CaseId, ReplyId};
+use crate::model::{CaseId, ReplyId, reply_href_with_notice};
 use crate::server::rate_limit::RateKind;
 use crate::server::services::flags::{self, Flagged};
 use crate::server::state::AppState;
@@ -71,7 +71,7 @@ pub async fn flag_reply(
             see_other(&format!("/cases/{case}?notice=flag-hid-reply"), None)
         }
         Ok((Flagged::HiddenFromYou, _)) => see_other("/cases?notice=hidden-from-you", None),
-        Ok((_, case)) => see_other(&format!("/cases/{case}?notice=flagged#reply-{id}"), None),
+        Ok((_, case)) => see_other(&reply_href_with_notice(case, ReplyId(id), "flagged"), None),
         Err(e) => {
             let path = format!("/replies/{id}/flag");
             render_error(
@@ -95,7 +95,7 @@ pub async fn restore_reply(
     let actor = page.session().actor().cloned();
     match flags::restore_reply(&state, actor.as_ref(), ReplyId(id)).await {
         Ok(case) => see_other(
-            &format!("/cases/{case}?notice=reply-restored#reply-{id}"),
+            &reply_href_with_notice(case, ReplyId(id), "reply-restored"),
             None,
         ),
         Err(e) => render_error(&state, page, "/review", e, None, vec![]).await,

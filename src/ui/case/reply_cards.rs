@@ -6,23 +6,74 @@
 
 use std::fmt::Write as _;
 
-use crate::model::ReplyView;
+use crate::model::{CaseId, ReplyPages, ReplyView};
 use crate::ui::html::escape_into;
 use crate::ui::time::format_date;
 
-/// The heading and a card per reply, for the inside of the page's replies section.
-pub fn reply_cards_html(replies: &[ReplyView]) -> String {
+/// The heading, a card per reply on the shown page and, when the replies fill more than one
+/// page, links to the others above and below, for the inside of the page's replies section.
+pub fn reply_cards_html(case: CaseId, replies: &[ReplyView], pages: ReplyPages) -> String {
     let body_bytes: usize = replies.iter().map(|r| r.html.as_str().len()).sum();
-    let mut out = String::with_capacity(body_bytes + replies.len() * 640 + 64);
+    let mut out = String::with_capacity(body_bytes + replies.len() * 640 + 1024);
     let _ = write!(
         out,
         r#"<h2 id="replies-heading">Replies ({})</h2>"#,
-        replies.len()
+        pages.total
     );
+    page_links(&mut out, case, pages, "above");
     for reply in replies {
         card(&mut out, reply);
     }
+    page_links(&mut out, case, pages, "below");
     out
+}
+
+/// Plain links (no script): earlier, the first, a few around this one, the last, later.
+fn page_links(out: &mut String, case: CaseId, pages: ReplyPages, place: &str) {
+    if pages.pages <= 1 {
+        return;
+    }
+    let (page, last) = (pages.page, pages.pages);
+    let href = |n: u32| format!("/cases/{case}?page={n}#replies-heading");
+    let _ = write!(
+        out,
+        r#"<nav class="reply-pages" aria-label="Pages of replies, {place}"><span>Page {page} of {last}</span>"#
+    );
+    if page > 1 {
+        let _ = write!(
+            out,
+            r#"<a href="{}" rel="prev">Earlier replies</a>"#,
+            href(page - 1)
+        );
+    }
+    let mut shown_up_to = 0;
+    for n in 1..=last {
+        let near = n + 2 >= page && n <= page + 2;
+        if !(n == 1 || n == last || near) {
+            continue;
+        }
+        if n > shown_up_to + 1 {
+            out.push_str(r#"<span aria-hidden="true">…</span>"#);
+        }
+        if n == page {
+            let _ = write!(out, r#"<span aria-current="page">{n}</span>"#);
+        } else {
+            let _ = write!(
+                out,
+                r#"<a href="{}" aria-label="Page {n}">{n}</a>"#,
+                href(n)
+            );
+        }
+        shown_up_to = n;
+    }
+    if page < last {
+        let _ = write!(
+            out,
+            r#"<a href="{}" rel="next">Later replies</a>"#,
+            href(page + 1)
+        );
+    }
+    out.push_str("</nav>");
 }
 
 fn card(out: &mut String, reply: &ReplyView) {

@@ -1,11 +1,11 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
 use crate::domain::review::{Reason, ReviewState};
-use crate::model::{CaseId, CaseView, LockView};
+use crate::model::{ApiError, CaseId, CaseView, LockView, ReplyId, ReplyPageRequest};
 use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge, reply_cards_html};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, KeptText, Notice};
@@ -18,13 +18,19 @@ pub fn CasePage() -> impl IntoView {
     let feedback = use_feedback();
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0));
+    let at = use_query_map().with_untracked(|q| reply_page_request(q.get("page"), q.get("reply")));
     view! {
         <Notice/>
         <Suspense fallback=|| ()>
             {move || {
                 let feedback = feedback.clone();
+                let at = at.clone();
                 Suspend::new(async move {
-                    match get_case(CaseId(id)).await {
+                    let case = match at {
+                        Ok(at) => get_case(CaseId(id), at).await,
+                        Err(e) => Err(e),
+                    };
+                    match case {
                         Err(e) => view! { <PageTitle text="Case"/><ErrorPanel error=e/> }.into_any(),
                         Ok(case) => view! { <CaseBody case=case feedback=feedback/> }.into_any(),
                     }
@@ -32,6 +38,32 @@ pub fn CasePage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// `?page=` and `?reply=` as typed: a number, or a clear refusal (a reply id that is not a
+/// number is refused too, rather than quietly showing the first page).
+fn reply_page_request(
+    page: Option<String>,
+    reply: Option<String>,
+) -> Result<ReplyPageRequest, ApiError> {
+    let bad = |what: &str| ApiError {
+        code: "bad_request".into(),
+        message: format!("That {what} is not valid: it should be a whole number, like 2."),
+        status: 400,
+    };
+    let page = page
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse::<u32>().map_err(|_| bad("page of replies")))
+        .transpose()?;
+    let reply = reply
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.parse::<i64>()
+                .map(ReplyId)
+                .map_err(|_| bad("reply number"))
+        })
+        .transpose()?;
+    Ok(ReplyPageRequest { page, reply })
 }
 
 #[component]
@@ -81,7 +113,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     }
     .into_any();
     let replies = view! {
-        <section class="replies" aria-labelledby="replies-heading" inner_html=reply_cards_html(&case.replies)></section>
+        <section class="replies" aria-labelledby="replies-heading" inner_html=reply_cards_html(id, &case.replies, case.pages)></section>
     }
     .into_any();
     let forms = view! {

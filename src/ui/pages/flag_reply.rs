@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::review::get_reply_to_flag;
-use crate::model::ReplyId;
+use crate::model::{ReplyId, reply_href};
 use crate::ui::case::FlagForm;
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::notice::ErrorPanel;
@@ -26,7 +26,7 @@ pub fn FlagReplyPage() -> impl IntoView {
                             Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                             Ok(reply) => view! {
                                 <h1>"Flag a reply"</h1>
-                                <p>"In "<a href=format!("/cases/{}#reply-{}", reply.case, reply.id)>{reply.case_title}</a></p>
+                                <p>"In "<a href=reply_href(reply.case, reply.id)>{reply.case_title}</a></p>
                                 <article class="reply panel"><div class="prose" inner_html=reply.html.into_string()></div></article>
                                 <FlagForm action=format!("/replies/{id}/flag") case=reply.case.0 key="reply".to_owned()
                                     summary="What is wrong with this reply?" error=feedback.error_for(Some("flag")) open=true/>

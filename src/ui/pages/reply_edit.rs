@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::cases::get_reply_source;
 use crate::domain::case::TextLimit;
-use crate::model::ReplyId;
+use crate::model::{ReplyId, reply_href};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::notice::{ErrorPanel, FormError, KeptText};
 use crate::ui::raw_text::TextArea;
@@ -40,7 +40,7 @@ pub fn EditReplyPage() -> impl IntoView {
                                             </div>
                                             <button type="submit">"Save reply"</button>
                                         </form>
-                                        <p><a href=format!("/cases/{case}#reply-{id}")>"Back to the case"</a></p>
+                                        <p><a href=reply_href(case, ReplyId(id))>"Back to the case"</a></p>
                                     </section>
                                 }.into_any()
                             }

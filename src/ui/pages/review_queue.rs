@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::review::get_review_queue;
-use crate::model::QueueEntry;
+use crate::model::{QueueEntry, reply_href};
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::raw_text::PageTitle;
 use crate::ui::time::format_minute;
@@ -43,7 +43,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                                 <ul class="queue">
                                     {queue.hidden_replies.into_iter().map(|r| view! {
                                         <li class="panel queue-item">
-                                            <a href=format!("/cases/{}#reply-{}", r.case, r.reply)>{format!("A reply in \u{201c}{}\u{201d}", r.case_title)}</a>
+                                            <a href=reply_href(r.case, r.reply)>{format!("A reply in \u{201c}{}\u{201d}", r.case_title)}</a>
                                             <span class="muted">{format!(" Hidden {}", format_minute(r.hidden_at))}</span>
                                         </li>
                                     }).collect_view()}
