@@ -53,6 +53,10 @@ enum Command {
         /// Give the existing demo accounts new passwords and print them.
         #[arg(long)]
         reset_passwords: bool,
+        /// Then add numbered copies of the demo cases, through the same gate and review, until
+        /// the forum holds this many posts (cases and replies): a data set for benchmarks.
+        #[arg(long, value_name = "POSTS")]
+        scale: Option<i64>,
     },
     /// Write a consistent copy of the SQLite database to FILE, while Caseroom keeps serving
     /// (PostgreSQL: use pg_dump; see docs/DEPLOYMENT.md).
@@ -158,11 +162,14 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             println!("backup written to {}", file.display());
             Ok(())
         }
-        Command::Demo { reset_passwords } => {
+        Command::Demo {
+            reset_passwords,
+            scale,
+        } => {
             let state = build_state(config, Clock::System)
                 .await
                 .map_err(|e| e.to_string())?;
-            let r = demo::load(&state, reset_passwords)
+            let r = demo::load(&state, reset_passwords, scale)
                 .await
                 .map_err(|e| e.to_string());
             state.store.close().await;

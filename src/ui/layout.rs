@@ -19,7 +19,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                             let admin = user.roles.has(Role::Admin);
                             let unread = count_unread_notifications().await.unwrap_or(0);
                             let queue = count_review_queue().await.ok().flatten();
-                            let notifications = if unread > 0 { format!("Notifications ({unread})") } else { "Notifications".to_owned() };
+                            // The count stops at a hundred (store::sessions).
+                            let notifications = match unread {
+                                0 => "Notifications".to_owned(),
+                                1..=99 => format!("Notifications ({unread})"),
+                                _ => "Notifications (99+)".to_owned(),
+                            };
                             view! {
                                 <nav class="site-nav" aria-label="Main">
                                     <a href="/cases">"Cases"</a>

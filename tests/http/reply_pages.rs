@@ -48,6 +48,10 @@ async fn a_long_thread_comes_in_pages_and_a_link_to_a_reply_opens_its_page() {
     assert!(first.contains(&next), "a link to the next page: {first}");
     assert!(!first.contains("rel=\"prev\""));
 
+    // The author was told of every reply; the count every page shows stops at a hundred.
+    let (_, own) = app.get(&author, &case).await;
+    assert!(own.contains("Notifications (99+)"), "unread count");
+
     // The second page: the rest, and a way back.
     let (status, second) = app.get(&peer, &format!("{case}?page=2")).await;
     assert_eq!(status, StatusCode::OK);

@@ -27,13 +27,7 @@ pub async fn load_cases(state: &AppState, emails: &DemoEmails) -> Result<usize, 
     if state.store.count_cases().await? > 0 {
         return Ok(0);
     }
-    let actors = Actors {
-        admin: actor(state, emails.admin).await?,
-        moderator: actor(state, emails.moderator).await?,
-        supervisor: actor(state, emails.supervisor).await?,
-        clinician: actor(state, emails.clinician).await?,
-        clinician2: actor(state, emails.clinician2).await?,
-    };
+    let actors = Actors::find(state, emails).await?;
     let now = state.clock.now();
     let mut ordered: Vec<&DemoCase> = CASES.iter().collect();
     ordered.sort_by_key(|c| std::cmp::Reverse(c.days_ago));
@@ -43,12 +37,49 @@ pub async fn load_cases(state: &AppState, emails: &DemoEmails) -> Result<usize, 
             state,
             &actors,
             case,
+            case.title,
             now - case.days_ago * 86_400 - 7_200,
             now,
         )
         .await?;
     }
     Ok(ordered.len())
+}
+
+/// Adds copies of the demo cases, posted over the past year, until the forum holds at least
+/// `posts` posts (cases and replies together): the data set for measuring the server at scale.
+/// Each copy goes through the same services, gate and review as the originals, under the same
+/// title: a number added to a title reads to the scanner like a date or an identifier. Returns
+/// how many cases it added.
+pub async fn load_scaled(
+    state: &AppState,
+    emails: &DemoEmails,
+    posts: i64,
+) -> Result<usize, BoxError> {
+    let actors = Actors::find(state, emails).await?;
+    let now = state.clock.now();
+    let mut have = state.store.count_posts().await?;
+    let mut added = 0;
+    while have < posts {
+        let case = &CASES[added % CASES.len()];
+        // Spread over the year so the case list interleaves them.
+        let days_ago = (added as i64 * 7_919) % 365;
+        load_one(
+            state,
+            &actors,
+            case,
+            case.title,
+            now - days_ago * 86_400 - 7_200,
+            now,
+        )
+        .await?;
+        added += 1;
+        have += 1 + case.replies.len() as i64;
+        if added % 500 == 0 {
+            eprintln!("{have} posts");
+        }
+    }
+    Ok(added)
 }
 
 struct Actors {
@@ -60,6 +91,16 @@ struct Actors {
 }
 
 impl Actors {
+    async fn find(state: &AppState, emails: &DemoEmails) -> Result<Actors, BoxError> {
+        Ok(Actors {
+            admin: actor(state, emails.admin).await?,
+            moderator: actor(state, emails.moderator).await?,
+            supervisor: actor(state, emails.supervisor).await?,
+            clinician: actor(state, emails.clinician).await?,
+            clinician2: actor(state, emails.clinician2).await?,
+        })
+    }
+
     fn get(&self, who: Who) -> &Actor {
         match who {
             Who::Admin => &self.admin,
@@ -87,6 +128,7 @@ async fn load_one(
     state: &AppState,
     actors: &Actors,
     case: &DemoCase,
+    title: &str,
     posted_at: i64,
     now: i64,
 ) -> Result<CaseId, BoxError> {
@@ -101,7 +143,7 @@ async fn load_one(
     });
     let author = actors.get(case.author);
     let input = CaseInput {
-        title: case.title.into(),
+        title: title.into(),
         age_band: case.age_band.into(),
         setting: case.setting.into(),
         modality: case.modality.into(),

@@ -48,9 +48,12 @@ const DEMO_USERS: &[DemoUser] = &[
     },
 ];
 
+/// The demo accounts and cases; with `scale`, then numbered copies of the cases until the forum
+/// holds that many posts.
 pub async fn load(
     state: &AppState,
     reset_passwords: bool,
+    scale: Option<i64>,
 ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let now = state.clock.now();
     let mut printed = Vec::new();
@@ -93,6 +96,10 @@ pub async fn load(
     let loaded = loader::load_cases(state, &emails()).await?;
     if loaded > 0 {
         println!("Loaded {loaded} demo cases.");
+    }
+    if let Some(posts) = scale {
+        let added = loader::load_scaled(state, &emails(), posts).await?;
+        println!("Added {added} copies of the demo cases.");
     }
     if printed.is_empty() {
         println!(

@@ -133,6 +133,15 @@ impl Store {
             .await?)
     }
 
+    /// How many posts exist, cases and replies together, in any state.
+    pub async fn count_posts(&self) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select (select count(*) from cases) + (select count(*) from replies)",
+        )
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Where a case stands with the moderators, without loading it.
     pub async fn case_review_state(&self, id: CaseId) -> Result<Option<ReviewState>, StoreError> {
         let raw: Option<String> =

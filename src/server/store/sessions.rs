@@ -15,8 +15,13 @@ pub struct SessionRow {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub roles: Roles,
+    /// Counted up to [`UNREAD_COUNTED_UP_TO`]: every signed-in page asks, so a member with
+    /// thousands unread must cost no more than one with a hundred.
     pub unread_notifications: i64,
 }
+
+/// Where the unread count stops (the page shows "99+").
+pub const UNREAD_COUNTED_UP_TO: i64 = 100;
 
 impl Store {
     /// Starts a session at sign-in, ending the browser's previous one (if any) in the same
@@ -62,11 +67,12 @@ impl Store {
             "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, \
                (select coalesce(string_agg(r.role, ','), '') from user_roles r \
                  where r.user_id = s.user_id) as roles, \
-               (select count(*) from notifications n \
-                 where n.user_id = s.user_id and n.read_at is null) as unread \
+               (select count(*) from (select 1 from notifications n \
+                 where n.user_id = s.user_id and n.read_at is null limit $2) unread_n) as unread \
              from sessions s join users u on u.id = s.user_id where s.token_hash = $1",
         )
         .bind(token_hash)
+        .bind(UNREAD_COUNTED_UP_TO)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {

@@ -23,7 +23,14 @@ pub fn case_visible(c: &str, reader: &str, actor: &Actor) -> String {
     if is_moderator(actor) {
         format!("({not_recused})")
     } else {
-        format!("(({c}.review_state = 'approved' or {c}.author_id = {reader}) and {not_recused})")
+        // Written as a `case`, not an `or` of two comparisons: SQLite answers such an `or` by
+        // collecting every match of both (every approved case) from two indexes and sorting
+        // them, where the case list wants to walk `cases_activity` and stop after a page. With
+        // 7,700 cases that was 6.4 ms against 0.04 ms a page.
+        format!(
+            "((case when {c}.review_state = 'approved' then 1 when {c}.author_id = {reader} then 1 \
+             else 0 end) = 1 and {not_recused})"
+        )
     }
 }
 
