@@ -2,7 +2,7 @@
 //! capture group that is the identifier itself (the keyword around it is not), and an optional
 //! check that looks at the neighbourhood to turn away look-alikes (`120/80`, `CPT 90832`).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -68,7 +68,11 @@ impl<'a> Span<'a> {
 type Check = fn(&mut Span<'_>) -> Option<Severity>;
 
 struct Rule {
-    regex: Regex,
+    pattern: &'static str,
+    /// Compiled the first time a window needs this rule: each rule's own automaton is a third
+    /// of the scanner's start-up, and a short text needs few of them (`caseroom scan` runs once
+    /// per file).
+    regex: OnceLock<Option<Regex>>,
     /// Capture group holding the identifier (0: the whole match).
     group: usize,
     category: Category,
@@ -120,23 +124,39 @@ impl Spec {
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     specs()
         .into_iter()
-        .filter_map(|s| {
-            regex::RegexBuilder::new(s.pattern)
-                .size_limit(64 << 20)
-                .build()
-                .ok()
-                .map(|regex| Rule {
-                    regex,
-                    group: s.group,
-                    category: s.category,
-                    severity: s.severity,
-                    reason: s.reason,
-                    priority: s.priority,
-                    check: s.check,
-                })
+        .map(|s| Rule {
+            pattern: s.pattern,
+            regex: OnceLock::new(),
+            group: s.group,
+            category: s.category,
+            severity: s.severity,
+            reason: s.reason,
+            priority: s.priority,
+            check: s.check,
         })
         .collect()
 });
+
+impl Rule {
+    /// `None` for a pattern that does not compile (a test holds that every one does).
+    fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| {
+                regex::RegexBuilder::new(self.pattern)
+                    .size_limit(64 << 20)
+                    .build()
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Compiles every rule now rather than on first use (the server, at start).
+pub(crate) fn compile_all() {
+    for rule in RULES.iter() {
+        let _ = rule.regex();
+    }
+}
 
 /// Every rule's matches in `text`.
 pub(crate) fn find(text: &str) -> Vec<Hit> {
@@ -186,7 +206,7 @@ static CANDIDATES: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static SET: LazyLock<Option<regex::RegexSet>> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.regex.as_str()))
+    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.pattern))
         .size_limit(256 << 20)
         .dfa_size_limit(64 << 20)
         .build()
@@ -256,7 +276,10 @@ fn char_ceil(text: &str, mut at: usize) -> usize {
 }
 
 fn apply(rule: &Rule, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
-    for caps in rule.regex.captures_iter(&text[a..b]) {
+    let Some(regex) = rule.regex() else {
+        return;
+    };
+    for caps in regex.captures_iter(&text[a..b]) {
         let Some(m) = caps.get(rule.group) else {
             continue;
         };
@@ -286,5 +309,9 @@ fn apply(rule: &Rule, text: &str, a: usize, b: usize, hits: &mut Vec<Hit>) {
 /// How many rules compiled (all of them; a test holds it), and whether their union did.
 #[cfg(test)]
 pub(crate) fn compiled() -> (usize, usize, bool) {
-    (RULES.len(), specs().len(), CANDIDATES.is_some())
+    (
+        RULES.iter().filter(|r| r.regex().is_some()).count(),
+        specs().len(),
+        CANDIDATES.is_some(),
+    )
 }
