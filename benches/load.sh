@@ -2,7 +2,7 @@
 # The read path under load, side by side with nginx serving the same bytes as static files, in
 # the same run, on loopback: the case page with 100 replies and the case list (a page of 20
 # cases), both signed in, at 1, 16 and 64 connections, with p50 and p99; also the time from
-# start to the first answer and each reply POST's latency. Each (page,
+# start to the first answer, each reply POST's latency and `caseroom scan`'s start to exit. Each (page,
 # connections) pair runs nginx then Caseroom back to back, and the whole set is repeated
 # `--rounds` times (default 3). The median round is reported, so a noisy neighbour on the
 # shared machine moves one round, not the result.
@@ -159,6 +159,11 @@ report() { # label results-file
 stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
 
 echo "2 cores; app and nginx on the same machine as wrk"
+# `caseroom scan` on a short file, start to exit, median of 11 runs (it needs no database).
+echo "The client, a teacher in her 40s, missed two sessions in March." >"$dir/short.txt"
+for _ in $(seq 11); do
+  t=$(date +%s%N); $bin scan "$dir/short.txt" >/dev/null || true; echo $(( ($(date +%s%N) - t) / 1000000 ))
+done | sort -n | awk '{ v[NR] = $1 } END { print "caseroom scan on a short file: " v[6] " ms (median of 11)" }'
 if [[ "$backend" == sqlite || "$backend" == both ]]; then
   export DATABASE_URL="sqlite://$dir/load.db"
   setup; measure "$dir/sqlite.txt"; stop_app

@@ -6,14 +6,16 @@
 # five minutes for 100,000 posts on 2 cores). The load is wrk at 16 connections: four requests in
 # five open a random case, the rest the case list and the notifications page, all signed in.
 # Every case read is written to the audit log as in production, so the database grows too.
-# Usage: benches/memory.sh [minutes, default 10] [--posts N, default 100000] [--debug]
+# Usage: benches/memory.sh [minutes, default 10] [--posts N, default 100000] [--from DB] [--debug]
+# --from copies an SQLite database a previous `caseroom demo --scale` made instead of making one.
 # Results go in docs/BENCHMARKS.md; not part of the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-minutes=10; posts=100000; profile=release
+minutes=10; posts=100000; profile=release; from=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --posts) posts="$2"; shift 2 ;;
+    --from) from="$2"; shift 2 ;;
     --debug) profile=debug; shift ;;
     *) minutes="$1"; shift ;;
   esac
@@ -38,9 +40,14 @@ port=3310; base="http://127.0.0.1:$port"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
 export DATABASE_URL="sqlite://$dir/scale.db"
 
-"$bin" migrate >/dev/null
 started=$(date +%s)
-"$bin" demo --scale "$posts" >"$dir/demo.txt" 2>"$dir/demo.err"
+if [[ -n "$from" ]]; then
+  cp "$from" "$dir/scale.db"
+  "$bin" demo --reset-passwords >"$dir/demo.txt" 2>"$dir/demo.err"
+else
+  "$bin" migrate >/dev/null
+  "$bin" demo --scale "$posts" >"$dir/demo.txt" 2>"$dir/demo.err"
+fi
 made_s=$(( $(date +%s) - started ))
 password=$(awk '$2 == "clinician@demo.caseroom.example" { print $3 }' "$dir/demo.txt")
 [[ -n "$password" ]] || { echo "no demo password in the demo output" >&2; cat "$dir/demo.txt" "$dir/demo.err" >&2; exit 1; }

@@ -12,3 +12,6 @@ create index notifications_unread on notifications(user_id, id) where read_at is
 
 -- Restoring a hidden reply resolves its flags.
 create index flags_reply on flags(reply_id) where reply_id is not null;
+
+-- The review queue's list of replies hidden after flags.
+create index replies_hidden on replies(hidden_at, id) where hidden_at is not null;
