@@ -17,11 +17,7 @@ async fn reply(app: &TestApp, client: &Client, case: i64, body: &str) -> (i64, b
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "reply to {case}");
     let to = location(&res);
-    let id = to
-        .rsplit("#reply-")
-        .next()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or_else(|| panic!("reply id in {to}"));
+    let id = reply_id_in(&to);
     (id, to.contains("notice=reply-held"))
 }
 

@@ -13,11 +13,7 @@ async fn post(app: &TestApp, client: &reqwest::Client, case: i64, body: &str) ->
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let to = location(&res);
-    let id = to
-        .rsplit("#reply-")
-        .next()
-        .and_then(|r| r.parse().ok())
-        .unwrap();
+    let id = reply_id_in(&to);
     (id, to.contains("notice=reply-held"))
 }
 

@@ -92,11 +92,7 @@ async fn a_long_thread_comes_in_pages_and_a_link_to_a_reply_opens_its_page() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let to = location(&res);
     let (_, page) = app.get(&peer, &to).await;
-    let posted: i64 = to
-        .rsplit("#reply-")
-        .next()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0);
+    let posted = reply_id_in(&to);
     assert!(
         to.starts_with(&format!("{case}?reply={posted}")) && shows(&page, posted),
         "{to}"

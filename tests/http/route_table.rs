@@ -444,11 +444,7 @@ async fn build(app: &TestApp) -> World {
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{name}");
         let to = location(&res);
-        let id: i64 = to
-            .rsplit("#reply-")
-            .next()
-            .and_then(|r| r.parse().ok())
-            .unwrap();
+        let id = reply_id_in(&to);
         match is {
             ReplyIs::Held => assert!(to.contains("reply-held")),
             ReplyIs::Rejected => {

@@ -325,11 +325,7 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "reply to case {case}");
         let to = location(&res);
-        let id: i64 = to
-            .rsplit("#reply-")
-            .next()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or_else(|| panic!("reply id in {to}"));
+        let id = reply_id_in(&to);
         if to.contains("notice=reply-held") {
             self.approve_reply(id).await;
         }
@@ -405,6 +401,14 @@ pub fn token_of(link: &str) -> String {
         .nth(1)
         .expect("token in link")
         .to_owned()
+}
+
+/// The reply a redirect points at (`…#reply-{id}`).
+pub fn reply_id_in(to: &str) -> i64 {
+    to.rsplit("#reply-")
+        .next()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or_else(|| panic!("reply id in {to}"))
 }
 
 pub fn location(res: &Response) -> String {

@@ -14,6 +14,7 @@ pub mod invites;
 pub mod notifications;
 pub mod redaction;
 pub mod replies;
+mod reply_pages;
 pub mod reply_review;
 pub mod review;
 pub mod screening;
