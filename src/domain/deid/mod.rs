@@ -11,6 +11,7 @@
 //! Overlapping candidates are resolved by priority, then length; `suggest` words the advice.
 
 mod category;
+pub mod combination;
 mod lexicon;
 mod narrative;
 pub mod reading;
