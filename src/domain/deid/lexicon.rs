@@ -95,7 +95,21 @@ const EXTRA_REGIONS: &[&str] = &[
     "south asia", "southeast asia", "east africa", "west africa", "latin america",
     "central america", "south america", "north america", "europe", "africa", "asia", "oceania",
     "antarctica", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
-    "ulster", "the uk", "the us", "the states", "the west",
+    "ulster", "the uk", "the us", "the states", "the west", "midlands", "the midlands",
+    "west midlands", "east midlands", "home counties", "the home counties", "east anglia",
+    "the north east", "the north west", "the south east", "the south west", "west country",
+    "the west country", "the borders", "the lowlands", "the valleys", "prairies", "the prairies",
+    "the maritimes", "maritimes", "the outback", "outback", "top end", "the top end", "the bush",
+    "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat",
+    "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh",
+    "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland", "odisha", "punjab",
+    "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh", "uttarakhand",
+    "west bengal", "kashmir", "ladakh", "sindh", "balochistan", "khyber pakhtunkhwa",
+    "new south wales", "queensland", "victoria", "tasmania", "south australia",
+    "western australia", "northern territory", "ontario", "quebec", "alberta", "manitoba",
+    "saskatchewan", "nova scotia", "new brunswick", "newfoundland", "labrador", "yukon",
+    "nunavut", "british columbia", "north island", "south island", "leinster", "munster",
+    "connacht",
 ];
 
 /// Courtesy titles that make the next word (or initial) a name.

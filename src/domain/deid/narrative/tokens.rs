@@ -128,6 +128,16 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
     map
 });
 
+/// Whether a word as typed ("Hofmann", "Beck's") is on the clinical allowlist.
+pub(super) fn is_clinical(word: &str) -> bool {
+    let folded = fold(word);
+    let base = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix("’s"))
+        .unwrap_or(&folded);
+    FLAGS.get(base).is_some_and(|f| f & CLINICAL != 0)
+}
+
 /// A word with what the pass needs to know about it.
 pub(super) struct Token<'a> {
     pub word: Word<'a>,

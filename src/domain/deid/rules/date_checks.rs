@@ -84,7 +84,7 @@ pub(super) fn short_date(s: &mut Span<'_>) -> Option<Severity> {
         "discharged", "born", "died", "seen", "due", "dob", "d.o.b", "date", "starting", "ending",
         "last", "next", "of", "around", "week", "weekend", "monday", "tuesday", "wednesday",
         "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat",
-        "sun",
+        "sun", "tues", "weds", "thur", "thurs",
     ];
     // Ratings and fractions: "a 7/10", "rated 8/10", "scored 3/5", "1/2 a tablet".
     #[rustfmt::skip]
@@ -96,6 +96,53 @@ pub(super) fn short_date(s: &mut Span<'_>) -> Option<Severity> {
     if in_list(DATE_CUES, &prev) && prev != "of" && prev != "around" && !is_unit(&next) {
         return Some(Block);
     }
+    // UK clinical shorthand for days, weeks and months: "3/7 ago", "over 6/52", "now 2/12".
+    #[rustfmt::skip]
+    const SHORTHAND_NEXT: &[&str] = &[
+        "ago", "before", "after", "later", "post", "prior", "previously", "earlier", "into", "at",
+        "of", "in", "since",
+    ];
+    if b == 52
+        || (b == 7 || b == 12)
+            && (in_list(SHORTHAND_NEXT, &next)
+                || matches!(prev.as_str(), "now" | "over" | "for" | "within" | "past"))
+    {
+        return None;
+    }
+    // A score after its instrument or item: "VoC 2/7", "CRAFFT 5/6", "Part A 5/6", "session
+    // 6/16", "7/9 inattentive symptoms".
+    if raw_prev_is_acronym(s)
+        || matches!(
+            next.as_str(),
+            "inattentive"
+                | "hyperactive"
+                | "symptoms"
+                | "items"
+                | "criteria"
+                | "positive"
+                | "negative"
+                | "correct"
+                | "sessions"
+                | "domains"
+                | "subscales"
+        )
+        || matches!(
+            prev.as_str(),
+            "session"
+                | "sessions"
+                | "item"
+                | "items"
+                | "part"
+                | "stage"
+                | "step"
+                | "module"
+                | "phase"
+                | "criteria"
+                | "screen"
+        )
+    {
+        return None;
+    }
     if is_unit(&next) || matches!(next.as_str(), "of" | "or" | "to" | "on") {
         return None;
     }
@@ -103,6 +150,26 @@ pub(super) fn short_date(s: &mut Span<'_>) -> Option<Severity> {
         return None;
     }
     Some(Warn)
+}
+
+/// The word before the span as typed is an instrument's or an item's short name: two or more
+/// capitals ("VoC", "CRAFFT", "SUD") or one ("Part A").
+fn raw_prev_is_acronym(s: &Span<'_>) -> bool {
+    let gap_start = s.text[..s.start].trim_end().len();
+    if s.text[gap_start..s.start].contains('\n') {
+        // Another line or table cell: "| DOB | 04/11 |" is a date.
+        return false;
+    }
+    let before = &s.text[..gap_start];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    !word.is_empty()
+        && !matches!(word, "I" | "DOB" | "DOD" | "EDD" | "LMP" | "D")
+        && (upper >= 2 || upper == word.chars().count())
 }
 
 pub(super) fn written_date(s: &mut Span<'_>) -> Option<Severity> {
@@ -171,7 +238,15 @@ pub(super) fn ordinal_day(s: &mut Span<'_>) -> Option<Severity> {
         "hospitalisation", "hospitalization", "foster", "school", "job", "move", "call",
     ];
     let next = s.next_word();
-    (!in_list(NOT_DAYS, &next)).then_some(Warn)
+    let day: u32 = s
+        .get()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
+    // "the 50th to the 25th centile": no month has a 50th.
+    ((1..=31).contains(&day) && !in_list(NOT_DAYS, &next)).then_some(Warn)
 }
 
 pub(super) fn holiday(s: &mut Span<'_>) -> Option<Severity> {
