@@ -16,7 +16,7 @@ pub use case::{
     ReplyPages, ReplyView, RevisionView, SectionView, SupervisorOption, reply_href,
     reply_href_with_notice,
 };
-pub use deid::{FieldScan, FindingView};
+pub use deid::{CombinationView, FactorView, FieldScan, FindingView};
 pub use error::ApiError;
 pub use review::{
     ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::review::{AuthorChecklist, DiffRow, ReviewState};
-use crate::model::{AuthorView, CaseContext, CaseId, FieldScan, ReplyId, SafeHtml, SectionView};
+use crate::model::{
+    AuthorView, CaseContext, CaseId, CombinationView, FieldScan, ReplyId, SafeHtml, SectionView,
+};
 
 /// One case waiting for review.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +112,8 @@ pub struct ReviewView {
     pub sections: Vec<SectionView>,
     /// The scanner's findings in the stored text, field by field (only fields with findings).
     pub scans: Vec<FieldScan>,
+    /// The whole case's details together may single out one person: a warning to weigh.
+    pub combination: Option<CombinationView>,
     /// The author's checklist for this version (`None` for versions from before checklists).
     pub checklist: Option<AuthorChecklist>,
     pub explanations: Vec<ExplanationView>,

@@ -1,7 +1,7 @@
 use leptos::prelude::use_context;
 
 use crate::domain::case::FieldError;
-use crate::model::{FieldScan, SectionView};
+use crate::model::{CombinationView, FieldScan, SectionView};
 
 /// What a form endpoint hands back to the page it re-renders after bad input (or a preview):
 /// the messages and what the member typed (never passwords). Absent on an ordinary page load.
@@ -18,6 +18,9 @@ pub struct FormFeedback {
     pub preview: Option<Vec<SectionView>>,
     /// The scanner's findings per field, after *Check* or a refused publish.
     pub scan: Option<Vec<FieldScan>>,
+    /// The whole case's details together may single out one person: a warning shown with the
+    /// findings after *Check* or a refused submission; it never blocks.
+    pub combination: Option<CombinationView>,
     /// Shown once after an invite was created.
     pub invite_link: Option<String>,
 }

@@ -186,6 +186,67 @@ fn scan_reports_findings_with_positions_and_exit_status() {
     assert!(!db.exists(), "scan needs no database");
 }
 
+/// `caseroom scan` on a case whose details together may single out one person: a case-level
+/// warning by kind and position, never the words themselves, and it does not change the exit
+/// status.
+#[test]
+fn scan_reports_the_combination_warning_by_position_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.db");
+    let notes = "Session notes.\nA retired headteacher in her late 70s, recently widowed, whose \
+                 son was in the news after the flood.\n";
+
+    let (code, out, _) = caseroom(&db, &["scan", "--json", "-"], Some(notes), &[]);
+    assert_eq!(code, 0, "a warning does not block: {out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let c = &json["combination"];
+    assert_eq!(c["severity"], "warn");
+    assert!(
+        c["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("together may single out one person"),
+        "{c}"
+    );
+    let factors: Vec<(&str, u64, u64)> = c["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["factor"].as_str().unwrap(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(factors.contains(&("occupation", 2, 11)), "{factors:?}");
+    assert!(factors.contains(&("age", 2, 30)), "{factors:?}");
+    assert_eq!(c["advice"].as_array().unwrap().len(), factors.len());
+    for word in ["headteacher", "late 70s", "widowed", "flood"] {
+        assert!(!out.contains(word), "{word} printed: {out}");
+    }
+
+    let (code, out, _) = caseroom(&db, &["scan", "-"], Some(notes), &[]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("case: combination (warn): exact age + occupation"),
+        "{out}"
+    );
+    assert!(out.contains("2:11: occupation"), "{out}");
+    for word in ["headteacher", "late 70s", "widowed", "flood"] {
+        assert!(!out.contains(word), "{word} printed: {out}");
+    }
+
+    // An ordinary case: no warning at all.
+    let ordinary = "A woman in her 30s with recurrent depression who cancels every third session.";
+    let (_, out, _) = caseroom(&db, &["scan", "--json", "-"], Some(ordinary), &[]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json["combination"].is_null(), "{out}");
+    let (_, out, _) = caseroom(&db, &["scan", "-"], Some(ordinary), &[]);
+    assert!(!out.contains("case: combination"), "{out}");
+}
+
 /// `caseroom backup FILE` while the server is serving and writing; the README's restore steps
 /// (replace the database file, start again) bring back every case. On PostgreSQL it points to
 /// pg_dump instead.

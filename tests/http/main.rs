@@ -8,6 +8,7 @@ mod audit;
 mod bad_input;
 mod cases;
 mod cli;
+mod combination;
 mod flags;
 mod gate;
 mod hygiene;

@@ -4,10 +4,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{Fields, PageRequest, render_error, render_page, see_other};
+use super::{Fields, PageRequest, render_error, render_error_with, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
 use crate::model::{CaseId, ReplyId, reply_href, reply_href_with_notice};
-use crate::server::gate::{explanations_from, scan_field};
+use crate::server::error::AppError;
+use crate::server::gate::{combination_of_draft, explanations_from, scan_field};
 use crate::server::rate_limit::RateKind;
 use crate::server::services::cases::{CaseSubmission, Editor};
 use crate::server::services::{cases, notifications, replies, screening};
@@ -61,7 +62,7 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
     }
     match cases::submit_case(&state, actor.as_ref(), &submission).await {
         Ok(id) => see_other(&format!("/cases/{id}?notice=submitted"), None),
-        Err(e) => render_error(&state, page, "/cases/new", e, None, values).await,
+        Err(e) => refused(&state, page, "/cases/new", e, input, values).await,
     }
 }
 
@@ -88,8 +89,30 @@ pub async fn edit(
     match cases::update_case(&state, actor.as_ref(), CaseId(id), &submission).await {
         Ok(Editor::Author) => see_other(&format!("/cases/{id}?notice=resubmitted"), None),
         Ok(Editor::Moderator) => see_other(&format!("/review/{id}?notice=moderator-edited"), None),
-        Err(e) => render_error(&state, page, &path, e, None, values).await,
+        Err(e) => refused(&state, page, &path, e, input, values).await,
     }
+}
+
+/// A submission the gate or the form checks sent back: the form again with what to fix. When
+/// the author is to fix the text (422), the combination warning comes too, as *Check* shows it,
+/// so it is in front of them while they edit; it is never why a case is refused.
+async fn refused(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    error: AppError,
+    input: &CaseInput,
+    values: Vec<(String, String)>,
+) -> Response {
+    let combination = (error.status() == StatusCode::UNPROCESSABLE_ENTITY)
+        .then(|| combination_of_draft(input))
+        .flatten();
+    let feedback = FormFeedback {
+        values,
+        combination,
+        ..FormFeedback::default()
+    };
+    render_error_with(state, page, path, error, feedback).await
 }
 
 /// What a press of the composer's buttons counts as: an edit is limited like a new case.
@@ -101,7 +124,8 @@ fn post_kind(intent: &str) -> RateKind {
     }
 }
 
-/// *Check* (the no-JavaScript path): the form again, with every finding highlighted in place.
+/// *Check* (the no-JavaScript path): the form again, with every finding highlighted in place
+/// and, when the case's details together may single out one person, that warning.
 async fn check(
     state: &AppState,
     page: PageRequest,
@@ -109,13 +133,14 @@ async fn check(
     input: &CaseInput,
     values: Vec<(String, String)>,
 ) -> Response {
-    let scans = match screening::check_case(page.session().actor(), input) {
-        Ok(s) => s,
+    let checked = match screening::check_case(page.session().actor(), input) {
+        Ok(c) => c,
         Err(e) => return render_error(state, page, path, e, None, values).await,
     };
     let feedback = FormFeedback {
         values,
-        scan: Some(scans),
+        scan: Some(checked.scans),
+        combination: checked.combination,
         ..FormFeedback::default()
     };
     render_page(state, page, path, feedback, StatusCode::OK).await
@@ -242,7 +267,6 @@ pub async fn preview_text(
     use axum::response::IntoResponse as _;
 
     use crate::domain::policy::{Action, Target, can};
-    use crate::server::error::AppError;
 
     let text = fields.get("text");
     let result = can(page.session().actor(), Action::CreateCase, Target::Site)

@@ -173,6 +173,24 @@ pub async fn render_error(
     form: Option<String>,
     keep: Vec<(String, String)>,
 ) -> Response {
+    let feedback = FormFeedback {
+        form,
+        values: keep,
+        ..FormFeedback::default()
+    };
+    render_error_with(state, page, path, error, feedback).await
+}
+
+/// [`render_error`] for a form that hands back more than its fields (the composer's
+/// combination warning): `feedback` carries the form's name, the kept fields and the rest; the
+/// error fills in its message, field errors and findings.
+pub async fn render_error_with(
+    state: &AppState,
+    page: PageRequest,
+    path: &str,
+    error: AppError,
+    feedback: FormFeedback,
+) -> Response {
     error.log();
     let status = error.status();
     let retry_after = match &error {
@@ -189,11 +207,9 @@ pub async fn render_error(
     };
     let feedback = FormFeedback {
         error: Some(error.to_string()),
-        form,
-        values: keep,
         field_errors,
         scan,
-        ..FormFeedback::default()
+        ..feedback
     };
     let mut res = render_page(state, page, path, feedback, status).await;
     if let Some(secs) = retry_after {

@@ -16,10 +16,14 @@
 //! that text, and it only ever replaces text with a `[redacted: …]` label.
 
 mod cases;
+pub mod combination;
 mod replies;
 pub mod scan;
 
 pub use cases::{CaseSubmission, FOLLOW_UP, FollowUpSubmission, case, follow_up};
+pub use combination::{
+    combination_of, combination_of_case, combination_of_draft, combination_of_file,
+};
 pub use replies::reply;
 pub use scan::{Explanations, explanations_from, scan_as_read, scan_field};
 

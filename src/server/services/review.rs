@@ -14,7 +14,7 @@ use crate::model::{
     ReviewQueue, ReviewRecord, ReviewView, SafeHtml, SectionView,
 };
 use crate::server::error::AppError;
-use crate::server::gate::{FOLLOW_UP, scan_field};
+use crate::server::gate::{FOLLOW_UP, combination_of_case, scan_field};
 use crate::server::state::AppState;
 use crate::server::store::{DecisionWrite, ReviewRefusal};
 
@@ -132,6 +132,7 @@ pub async fn review_page(
         }
     }
     scans.retain(|s| !s.findings.is_empty());
+    let combination = combination_of_case(&case.title, &case.sections, &case.context);
     let flags = state
         .store
         .open_case_flags(id)
@@ -155,6 +156,7 @@ pub async fn review_page(
         revision: revision.as_ref().map_or(0, |r| r.id),
         sections,
         scans,
+        combination,
         checklist: revision
             .as_ref()
             .and_then(|r| r.checklist.as_deref())

@@ -5,7 +5,7 @@ use crate::domain::case::{
 };
 use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
 use crate::model::SupervisorOption;
-use crate::ui::case::FeedbackScanReport;
+use crate::ui::case::{FeedbackCombinationNotice, FeedbackScanReport};
 use crate::ui::form_feedback::FormFeedback;
 use crate::ui::islands::MarkdownField;
 use crate::ui::notice::FormError;
@@ -74,10 +74,13 @@ pub fn CaseForm(
     // Type-erased, as the preview is: the form's view type is deep enough without it that the
     // wasm build's layout queries reach the compiler's recursion limit.
     let scan = view! { <FeedbackScanReport feedback=feedback.clone()/> }.into_any();
+    // The whole case before its fields: a warning about how the details combine reads first.
+    let combination = view! { <FeedbackCombinationNotice feedback=feedback.clone()/> }.into_any();
     view! {
         {preview}
         <form method="post" action=action class="stack case-form" novalidate>
             <FormError error=feedback.error_for(None)/>
+            {combination}
             {scan}
             {revision.map(|r| view! { <input type="hidden" name="revision" value=r/> })}
             <aside class="deid-reminder">

@@ -3,7 +3,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::review::get_review;
 use crate::model::ReviewView;
-use crate::ui::case::{CaseChips, RedactForm, ReviewBadge, ScanReport};
+use crate::ui::case::{
+    CaseChips, CombinationNotice, NoticeReader, RedactForm, ReviewBadge, ScanReport,
+};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::raw_text::PageTitle;
@@ -55,7 +57,12 @@ fn ReviewBody(review: ReviewView, feedback: FormFeedback) -> impl IntoView {
     }
     .into_any();
     let scans = review.scans.clone();
+    let combination = review
+        .combination
+        .clone()
+        .map(|risk| view! { <CombinationNotice risk=risk reader=NoticeReader::Moderator/> });
     let body = view! {
+        {combination}
         <ScanReport scans=scans.clone() explain=false/>
         <FindingRedactions case=id scans=scans/>
         <AuthorAnswers checklist=review.checklist.clone() explanations=review.explanations.clone()/>
