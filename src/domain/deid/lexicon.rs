@@ -140,7 +140,9 @@ pub const RELATIONS: &[&str] = &[
     "called", "calls", "nicknamed", "bf", "gf", "bff", "hubby", "ex's", "mil", "fil", "sil", "bil",
     "ask", "tell", "text", "texts", "phone", "met", "aka", "member", "resident", "student",
     "pupil", "boy", "girl", "man", "woman", "lady", "widow", "widower", "toddler", "teen",
-    "teenager", "youngest", "eldest", "oldest",
+    "teenager", "youngest", "eldest", "oldest", "dog", "cat", "puppy", "kitten", "pony",
+    "horse", "rabbit", "hamster", "parrot", "budgie", "tortoise", "pet", "ferret", "lizard",
+    "snake", "goldfish", "gecko", "spaniel", "labrador", "terrier", "collie", "lurcher",
 ];
 
 /// Verbs and little words that follow a person's name in case notes ("maria said").

@@ -183,3 +183,73 @@ fn pathological_input_is_bounded_and_safe() {
         let _ = scan(&text);
     }
 }
+
+#[test]
+fn names_no_capital_announces() {
+    // Another script, unless glossed as a word.
+    assert!(has(
+        "She signs each page فاطمة and then tears it out.",
+        "name",
+        "فاطمة"
+    ));
+    assert!(found("Clients speak of тоска (toska, a spiritual anguish) often.").is_empty());
+    // Naming phrases, initials beside a person, lower-case names after a meeting.
+    assert!(has(
+        "His name is Blessing and he laughs about it.",
+        "name",
+        "Blessing"
+    ));
+    assert!(has("The son is 14 and goes by JJ at school.", "name", "JJ"));
+    assert!(has(
+        "Her sister KB thinks that is the problem.",
+        "name",
+        "KB"
+    ));
+    assert!(has(
+        "quick note: saw jess and her mum today",
+        "name",
+        "jess"
+    ));
+    assert!(has("hurried note: seeing a.k. tomorrow", "name", "a.k."));
+    // Pets and kin in the next cell, an age after a name, a heading.
+    assert!(has(
+        "She engages with her dog Biscuit more than me.",
+        "name",
+        "Biscuit"
+    ));
+    assert!(has("| Dawn | mother | main carer |", "name", "Dawn"));
+    assert!(has(
+        "Client (Grace, 70s) says grace before meals.",
+        "name",
+        "Grace"
+    ));
+    assert!(has("## Tomasz, 34: stuck at session 9", "name", "Tomasz"));
+    assert!(has("Her new partner Ji-hoon moved in.", "name", "Ji-hoon"));
+}
+
+#[test]
+fn authors_and_clinical_words_are_not_names() {
+    for text in [
+        "Using Clark & Wells' model with video feedback.",
+        "The parents are reading Golding & Hughes this month.",
+        "Herman's phase model says stabilise first.",
+        "Per Jacobson & Truax 1991 the change is reliable.",
+        "Hofmann and Hinton's writing on cultural adaptation helped.",
+        "Charles Bonnet syndrome is top of my list.",
+        "The Schema Mode Inventory shows a Detached Protector; Defectiveness is high.",
+        "The DoLS authorisation and the OTs' report arrived.",
+        "VoC 2/7, SUD 8/10, and sertraline over 6/52, now 2/12 at the full dose.",
+        "The weight dropped from the 50th to the 25th centile.",
+        "She moved from New Zealand to Kerala.",
+        "Son (15) has become his carer; HR insists on a meeting.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    // "at Hallam & Price" is a firm, not two authors: something is found there.
+    let firm = "She is a trainee solicitor at Hallam & Price, 26.";
+    assert!(
+        found(firm).iter().any(|(_, s)| s.contains("Hallam")),
+        "{:?}",
+        found(firm)
+    );
+}

@@ -1,11 +1,62 @@
 //! Deciding what a run of capitalised words is: a name, a place, an organization or nothing,
 //! from the word lists and the words around it.
 
+use super::citation::{cited, derived_word};
 use super::tokens::*;
 use super::{push, single_initial};
 use crate::domain::deid::lexicon as lx;
-use crate::domain::deid::text::Case;
+use crate::domain::deid::text::{Case, fold};
 use crate::domain::deid::{Category, Hit, Severity};
+
+/// Family and pets: after a name in a genogram's next cell they say who the name is.
+const KIN: &[&str] = &[
+    "mother",
+    "mum",
+    "mom",
+    "father",
+    "dad",
+    "stepfather",
+    "stepmother",
+    "stepdad",
+    "stepmum",
+    "stepmom",
+    "sister",
+    "brother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "partner",
+    "grandmother",
+    "grandfather",
+    "grandma",
+    "grandpa",
+    "nan",
+    "gran",
+    "aunt",
+    "uncle",
+    "cousin",
+    "niece",
+    "nephew",
+    "boyfriend",
+    "girlfriend",
+    "stepson",
+    "stepdaughter",
+    "half-brother",
+    "half-sister",
+    "twin",
+    "dog",
+    "cat",
+    "ex-partner",
+    "ex-husband",
+    "ex-wife",
+    "fiance",
+    "fiancee",
+    "carer",
+    "guardian",
+    "grandson",
+    "granddaughter",
+];
 
 /// What the words just around `tokens[i]` say about it.
 struct Context {
@@ -13,6 +64,8 @@ struct Context {
     person: bool,
     strong_person: bool,
     place: bool,
+    /// Right after a word for a person or a pet: "her dog Biscuit", "my client Hope".
+    after_relation: bool,
 }
 
 fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Context {
@@ -25,7 +78,36 @@ fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Contex
     let joined = !tokens[start].word.sentence_start;
     let relation_before =
         joined && prev.is_some_and(|p| p.has(RELATION) && p.word.case == Case::Lower);
-    let possessive_relation = last.possessive && next.is_some_and(|n| n.has(RELATION));
+    // "Rose's GAD-7": a person's score.
+    let possessive_relation = last.possessive
+        && next.is_some_and(|n| {
+            n.has(RELATION) || n.word.text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        });
+    // "| Dawn | mother |", "Dawn (mother)", "Dawn, mother,": kin in the next cell.
+    let relation_after = next.is_some_and(|n| {
+        KIN.contains(&n.folded.as_ref())
+            && n.word.case == Case::Lower
+            && text[last.word.end..n.word.start]
+                .chars()
+                .all(|c| matches!(c, ' ' | '\n' | '|' | ',' | '(' | ':' | '—' | '–' | '-'))
+            && text[last.word.end..n.word.start].trim() != ""
+    });
+    // "Hope (17)", "Grace, 70s", "Tomasz, 34": an age right after a name.
+    let age_after = {
+        let rest = text[last.word.end..].trim_start_matches(['\'', '’', 's']);
+        let rest = rest
+            .strip_prefix(" (")
+            .or_else(|| rest.strip_prefix(", "))
+            .unwrap_or("");
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && (rest.len() == digits
+                || rest[digits..].starts_with([')', 's', ',', ' ', 'M', 'F', 'y', ':', ';', '.']))
+            && !rest[digits..].starts_with(" %")
+            // "India, 20", "Son (15)": a place or a word for a person is not named by an age.
+            && !lx::entry(&last.folded).region()
+            && !last.has(RELATION)
+    };
     // The object of a speech verb ("told Grace"), a nickname ("calls him Stretch").
     let object = joined
         && prev.is_some_and(|p| {
@@ -45,10 +127,14 @@ fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Contex
         strong_person: strong_next
             || relation_before
             || possessive_relation
+            || relation_after
+            || age_after
             || object
             || nickname
             || appositive(text, tokens, start, end),
         place: prev.is_some_and(|p| p.has(PLACE_PREP) && p.word.case == Case::Lower),
+        after_relation: relation_before
+            && text[prev.map_or(0, |p| p.word.end)..tokens[start].word.start] == *" ",
     }
 }
 
@@ -201,20 +287,26 @@ fn classify_word(
     use Category::{Location, Name, Organization};
     use Severity::{Block, Warn};
     let t = &tokens[i];
-    if !t.word.capitalised() || t.word.title_line || t.has(CONNECTOR) {
+    if !t.word.capitalised() || t.has(CONNECTOR) {
         return None;
+    }
+    if t.word.title_line {
+        // A heading capitalises every word, so only a first name no word list knows otherwise
+        // ("## Tomasz, 34: stuck at session 9") or a person's context makes one a name.
+        let ctx = context(text, tokens, i, i + 1);
+        return (ctx.strong_person && !t.has(CLINICAL | CALENDAR | PRONOUN | TITLE | RELATION))
+            .then_some((Name, Block));
     }
     let letters = t.word.text.chars().count();
     if letters < 2 || (t.word.case == Case::Upper && letters > 1) || acronym(t.word.text) {
         return None;
     }
     // "Gottman-informed", "Small-town", "T-scores": adjectives, not names.
-    if t.word
-        .text
-        .rsplit('-')
-        .next()
-        .is_some_and(|p| p.starts_with(|c: char| c.is_lowercase()))
-        && t.word.text.contains('-')
+    // "Seo-yeon", "Ji-hoon" stay names: the part after the hyphen is no English word.
+    if t.word.text.contains('-')
+        && t.word.text.rsplit('-').next().is_some_and(|p| {
+            p.starts_with(|c: char| c.is_lowercase()) && lx::is_common_word(&fold(p))
+        })
     {
         return None;
     }
@@ -242,6 +334,10 @@ fn classify_word(
     if t.has(PRONOUN) || t.has(TITLE) {
         return None;
     }
+    // "Son (15) has become his carer", "Patient in his 20s": a word for a person, capitalised.
+    if t.has(RELATION) && !(ctx.nickname || e.first_name() && ctx.strong_person) {
+        return None;
+    }
     if e.region() && !ctx.strong_person {
         return None;
     }
@@ -265,8 +361,25 @@ fn classify_word(
         return Some((Name, Block));
     }
     if common {
-        // "Will", "Hope", "Grace": a name only where the words around say person.
-        return ((name && ctx.strong_person) || ctx.nickname).then_some((Name, Block));
+        // "Will", "Hope", "Grace": a name only where the words around say person: a speech
+        // verb, a word for a person or pet just before ("her dog Biscuit"), or a capital in
+        // the middle of a sentence with a person's verb after ("… and Summer stopped").
+        let verb_next = tokens.get(i + 1).is_some_and(|n| {
+            n.has(AFTER_PERSON)
+                && n.word.case == Case::Lower
+                && text[t.word.end..n.word.start] == *" "
+        });
+        let mid_sentence_person = e.first_name()
+            && (verb_next || t.possessive)
+            && !t.word.sentence_start
+            && i.checked_sub(1).is_some_and(|p| {
+                tokens[p].word.case == Case::Lower && text[tokens[p].word.end..t.word.start] == *" "
+            });
+        return ((name && ctx.strong_person)
+            || ctx.nickname
+            || ctx.after_relation
+            || mid_sentence_person)
+            .then_some((Name, Block));
     }
     if place {
         return Some((Location, Block));
@@ -315,220 +428,6 @@ fn camel_case(word: &str) -> bool {
         prev_lower = c.is_lowercase();
     }
     humps >= 1 && word.chars().filter(|c| c.is_lowercase()).count() >= 4
-}
-
-/// Endings of derived English words ("Defectiveness", "Catastrophizing", "Structurally"),
-/// which a capital letter in a heading or a schema's name does not make a name. Only asked
-/// about words in no name or place list.
-fn derived_word(folded: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ness", "ity", "ities", "ism", "isms", "tion", "tions", "sion", "sions", "ment", "ments",
-        "ally", "izing", "ising", "ization", "isation", "ology", "ologist", "ological", "ical",
-        "ically", "ative", "atives", "ivity", "ship", "hood", "ful", "less", "able", "ible",
-        "ician", "icians", "ists", "ancy", "ency", "istic", "atory", "otic", "atic",
-    ];
-    folded.chars().count() >= 7 && ENDINGS.iter().any(|e| folded.ends_with(e))
-}
-
-/// Nouns that make the capitalised words before them an eponym or an author, not a person in
-/// the case: "Charles Bonnet syndrome", "Freeman's model", "Herman's phase model".
-const WORK_NOUNS: &[&str] = &[
-    "syndrome",
-    "disease",
-    "disorder",
-    "test",
-    "tests",
-    "scale",
-    "scales",
-    "model",
-    "models",
-    "triad",
-    "triangle",
-    "effect",
-    "sign",
-    "criteria",
-    "technique",
-    "techniques",
-    "method",
-    "protocol",
-    "procedure",
-    "questionnaire",
-    "inventory",
-    "paradigm",
-    "principle",
-    "principles",
-    "hierarchy",
-    "cycle",
-    "theory",
-    "theories",
-    "framework",
-    "approach",
-    "stages",
-    "phases",
-    "tasks",
-    "functions",
-    "manual",
-    "book",
-    "books",
-    "review",
-    "graces",
-    "typology",
-    "concept",
-    "hypothesis",
-    "formulation",
-    "map",
-    "matrix",
-    "ladder",
-    "grid",
-    "wheel",
-    "circle",
-    "drama",
-    "classic",
-    "paper",
-    "papers",
-    "study",
-    "studies",
-    "trial",
-    "research",
-    "classification",
-    "continuum",
-    "diagram",
-    "window",
-    "quadrant",
-    "programme",
-    "program",
-    "checklist",
-    "measure",
-    "battery",
-    "exercise",
-    "exercises",
-    "worksheet",
-    "worksheets",
-    "rules",
-    "law",
-    "laws",
-    "writing",
-    "writings",
-];
-
-/// Whether the run `start..end` reads as an author or an eponym: a citation ("Jacobson & Truax
-/// 1991", "(Burnham, 2012)", "Hull, Mandy and colleagues"), a pair of authors joined by `&`, or
-/// a name followed by a work ("Beck's triad", "Gilbert's compassion-focused work").
-fn cited(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> bool {
-    let last = &tokens[end - 1];
-    // A work's name in the run itself: "Binet-Kamat Test", "Vineland Social Maturity Scale".
-    if end - start >= 2
-        && tokens[start + 1..end]
-            .iter()
-            .any(|t| WORK_NOUNS.contains(&t.folded.as_ref()))
-    {
-        return true;
-    }
-    let before = &text[..tokens[start].word.start];
-    let after = strip_possessive(&text[last.word.end..]).trim_start_matches(' ');
-    // Two authors joined by "&": "Clark & Wells", "Golding & Hughes", "Arntz & Jacob's";
-    // but "a trainee solicitor at Hallam & Price" is a firm.
-    let firm_before = |b: &str| {
-        [" at", " for", " from", " joined", " left", " with", " by"]
-            .iter()
-            .any(|w| b.trim_end().ends_with(w))
-    };
-    if let Some(head) = before.strip_suffix(" & ") {
-        let first_start = head.rfind(' ').map_or(0, |at| at + 1);
-        if !firm_before(&head[..first_start]) {
-            return true;
-        }
-    }
-    if after.starts_with("& ") && !firm_before(before) {
-        return true;
-    }
-    // Two names joined by "and" where one is a known author ("Hofmann and Hinton's"), or a
-    // year, "et al", "colleagues" or a work follows the pair ("Kingdon and Turkington (1994)").
-    let partner_before = before
-        .strip_suffix(" and ")
-        .and_then(|b| b.rsplit(' ').next())
-        .filter(|w| w.chars().count() >= 3 && w.starts_with(|c: char| c.is_uppercase()));
-    if partner_before.is_some_and(|p| is_clinical(p) || year_follows(after) || work_follows(after))
-    {
-        return true;
-    }
-    if let Some(rest) = after.strip_prefix("and ") {
-        let second_end = rest
-            .find(|c: char| !(c.is_alphabetic() || c == '-'))
-            .unwrap_or(rest.len());
-        let second = &rest[..second_end];
-        if second.chars().count() >= 3 && second.starts_with(|c: char| c.is_uppercase()) {
-            let tail = strip_possessive(&rest[second_end..]);
-            if is_clinical(second) || year_follows(tail) || work_follows(tail) {
-                return true;
-            }
-        }
-        if rest.starts_with("colleagues") {
-            return true;
-        }
-    }
-    if year_follows(after) || after.starts_with("et al") {
-        return true;
-    }
-    // "Hull, Mandy and colleagues on camouflaging".
-    if let Some(at) = text[last.word.end..].find(" and colleagues") {
-        let between = &text[last.word.end..last.word.end + at];
-        if at < 40 && !between.contains(['.', '\n']) {
-            return true;
-        }
-    }
-    // Right after, across one space only (not a table cell or a comma): "Stroop test".
-    if tokens.get(end).is_some_and(|n| {
-        n.word.case == Case::Lower
-            && text[last.word.end..n.word.start] == *" "
-            && WORK_NOUNS.contains(&n.folded.as_ref())
-    }) {
-        return true;
-    }
-    if last.possessive {
-        // Within six words: "Herman's phase model", "Proctor's normative, formative and
-        // restorative functions", "Gilbert's compassion-focused work".
-        let window: String = text[last.word.end..].chars().take(48).collect();
-        if ["-focused", "-focussed", "-based", "-informed", "-oriented"]
-            .iter()
-            .any(|e| window.contains(e))
-        {
-            return true;
-        }
-        for t in tokens.iter().skip(end).take(6) {
-            if t.word.sentence_start {
-                break;
-            }
-            if WORK_NOUNS.contains(&t.folded.as_ref()) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-fn strip_possessive(s: &str) -> &str {
-    ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|p| s.strip_prefix(p))
-        .unwrap_or(s)
-}
-
-/// ", 1991", " (2003)", " 1991": a year right after a name makes it a citation.
-fn year_follows(after: &str) -> bool {
-    let a = after.trim_start_matches([',', ' ', '(']);
-    let digits = a.bytes().take_while(u8::is_ascii_digit).count();
-    digits == 4 && (a.starts_with("19") || a.starts_with("20"))
-}
-
-fn work_follows(after: &str) -> bool {
-    let word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    WORK_NOUNS.contains(&word.as_str())
 }
 
 /// "DoLS", "CBTp", "OTs", "GPs": an acronym in mixed case or a plural of one, not a name

@@ -2,7 +2,9 @@
 //! letter, a word list and the words around them. One hash lookup per word keeps it linear and
 //! fast; the word lists are only asked about capitalised words and their neighbours.
 
+mod citation;
 mod classify;
+mod cues;
 mod tokens;
 
 use std::collections::HashMap;
@@ -17,6 +19,9 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     let tokens: Vec<Token<'_>> = words_as(text, token);
     let mut hits = Vec::new();
     lower_case_names(text, &tokens, &mut hits);
+    cues::other_scripts(text, &tokens, &mut hits);
+    cues::named_by_phrase(text, &tokens, &mut hits);
+    cues::initials(text, &tokens, &mut hits);
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].word.capitalised() && !single_initial(&tokens[i]) {
@@ -158,7 +163,7 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             );
             continue;
         }
-        let candidate = if t.has(RELATION) {
+        let candidate = if t.has(RELATION | MEETS_PERSON) {
             tokens.get(i + 1)
         } else if t.has(STRONG_AFTER) && i > 0 {
             tokens.get(i - 1)
@@ -166,6 +171,22 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             None
         };
         let Some(c) = candidate else { continue };
+        // "seeing a.k. tomorrow": a client's initials in lower case.
+        if t.has(MEETS_PERSON) && dotted_initials(&text[c.word.start..]) {
+            let len = if text.as_bytes().get(c.word.start + 3) == Some(&b'.') {
+                4
+            } else {
+                3
+            };
+            push(
+                hits,
+                c.word.start,
+                c.word.start + len,
+                Category::Name,
+                Severity::Block,
+            );
+            continue;
+        }
         if c.word.case != Case::Lower || c.flags != 0 || c.folded.len() < 3 {
             continue;
         }
@@ -189,4 +210,14 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             );
         }
     }
+}
+
+/// "a.k." or "a.k": two single letters joined by a full stop.
+fn dotted_initials(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && b[0].is_ascii_lowercase()
+        && b[1] == b'.'
+        && b[2].is_ascii_lowercase()
+        && b.get(3).is_none_or(|c| !c.is_ascii_alphabetic())
 }

@@ -23,6 +23,7 @@ pub(super) const CALENDAR: u16 = 1 << 10;
 pub(super) const CONNECTOR: u16 = 1 << 11;
 pub(super) const ORG_HEAD: u16 = 1 << 12;
 pub(super) const PRONOUN: u16 = 1 << 13;
+pub(super) const MEETS_PERSON: u16 = 1 << 14;
 
 /// Verbs that, right after a word, make it a person even when it is also a common word
 /// ("Will said", "hope told me" is rare enough).
@@ -32,7 +33,17 @@ const STRONG: &[&str] = &[
     "screamed", "shouted", "disclosed", "explained", "insists", "insisted", "admits", "mentioned",
     "yelled", "whispered", "replied", "wrote", "emailed", "phoned", "refused", "denied", "denies",
     "laughed", "sobbed", "describes", "described", "asks", "texts", "calls", "called", "phones",
-    "blames", "blamed", "accuses", "accused",
+    "blames", "blamed", "accuses", "accused", "cries", "sobs", "laughs", "apologises",
+    "apologizes", "apologised", "apologized", "nods", "shrugs", "smiles", "giggles", "whispers",
+    "mutters", "sighs", "storms", "stormed", "swore", "swears", "hugged", "hugs",
+];
+
+/// Words after which a lower-case first name or a person's initials are a person: "saw jess",
+/// "session with RB", "seeing a.k. tomorrow".
+#[rustfmt::skip]
+const MEETS: &[&str] = &[
+    "saw", "see", "sees", "seeing", "seen", "met", "meet", "meets", "meeting", "visited",
+    "visiting", "with", "and", "texted", "rang", "phoned", "emailed",
 ];
 
 #[rustfmt::skip]
@@ -125,17 +136,19 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
     add(CONNECTORS, CONNECTOR);
     add(ORG_HEADS, ORG_HEAD);
     add(PRONOUNS, PRONOUN);
+    add(MEETS, MEETS_PERSON);
     map
 });
 
 /// Whether a word as typed ("Hofmann", "Beck's") is on the clinical allowlist.
 pub(super) fn is_clinical(word: &str) -> bool {
-    let folded = fold(word);
-    let base = folded
-        .strip_suffix("'s")
-        .or_else(|| folded.strip_suffix("’s"))
-        .unwrap_or(&folded);
-    FLAGS.get(base).is_some_and(|f| f & CLINICAL != 0)
+    let base = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word);
+    FLAGS
+        .get(fold(base).as_str())
+        .is_some_and(|f| f & CLINICAL != 0)
 }
 
 /// A word with what the pass needs to know about it.

@@ -1,0 +1,183 @@
+//! Names that no capital letter announces: written in another script ("فاطمة"), given by a
+//! naming phrase ("goes by JJ", "her name is Blessing"), or as initials beside a word for a
+//! person ("her sister KB", "session with RB").
+
+use super::push;
+use super::tokens::*;
+use crate::domain::deid::lexicon as lx;
+use crate::domain::deid::text::Case;
+use crate::domain::deid::{Category, Hit, Severity};
+
+/// Letters of a script other than Latin: Arabic, Hebrew, Devanagari, Chinese, Korean, Cyrillic
+/// written wholly in it, and so on. Latin letters with accents and combining marks are Latin.
+fn other_script(c: char) -> bool {
+    c.is_alphabetic()
+        && !c.is_ascii()
+        && !matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}')
+        && !matches!(c, 'ª' | 'º' | 'µ' | 'ß')
+}
+
+fn in_other_script(t: &Token<'_>) -> bool {
+    t.word.text.chars().any(other_script)
+        && t.word
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(other_script)
+}
+
+/// Runs of words in another script, each one finding. The scanner's word lists are English
+/// and Latin-script, so it cannot tell a name from a word there; a forum that reads English
+/// sees such a run as what it most often is in a case write-up: a name as the client writes it.
+pub(super) fn other_scripts(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if !in_other_script(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len()
+            && in_other_script(&tokens[end])
+            && text[tokens[end - 1].word.end..tokens[end].word.start]
+                .chars()
+                .all(|c| c == ' ')
+        {
+            end += 1;
+        }
+        let (a, b) = (tokens[i].word.start, tokens[end - 1].word.end);
+        // A word glossed in brackets is a word, not a name: "тоска (toska, a spiritual
+        // anguish)". A name's brackets hold at most its spelling in Latin letters ("(Fatima)").
+        let glossed = text[b..].strip_prefix(" (").is_some_and(|g| {
+            let inside = g.split(')').next().unwrap_or("");
+            inside.len() < 120
+                && inside
+                    .split([' ', ','])
+                    .any(|w| w.starts_with(char::is_lowercase))
+        });
+        // One Greek letter is a symbol ("β-blocker", "α = .05"), not a name.
+        if !glossed && text[a..b].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            hits.push(Hit {
+                start: a,
+                end: b,
+                category: Category::Name,
+                severity: Severity::Warn,
+                reason: "Text in another script: a name written as the client writes it is \
+                         still a name, and the scanner cannot read this script for names.",
+                priority: 61,
+            });
+        }
+        i = end;
+    }
+}
+
+/// "her name is Blessing", "goes by JJ", "known as Stretch", "she's called Noa", "calls
+/// himself Macca", "nicknamed Bear": the words after the phrase are a name, whatever their case.
+pub(super) fn named_by_phrase(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
+    for i in 1..tokens.len() {
+        let w = tokens[i].folded.as_ref();
+        let p = tokens[i - 1].folded.as_ref();
+        let phrase = matches!(
+            (p, w),
+            ("name", "is" | "was")
+                | ("names", "are")
+                | ("goes" | "go" | "going" | "went", "by")
+                | ("known", "as")
+                | ("calls" | "called", "himself" | "herself" | "themselves")
+        ) || (matches!(w, "called" | "nicknamed" | "named")
+            && matches!(
+                p,
+                "s" | "is" | "was" | "he" | "she" | "they" | "been" | "dog" | "cat"
+            ));
+        if !phrase {
+            continue;
+        }
+        let Some(first) = tokens.get(i + 1) else {
+            continue;
+        };
+        let gap = &text[tokens[i].word.end..first.word.start];
+        if !matches!(gap, " " | " \"" | " “" | " '" | " ‘") {
+            continue;
+        }
+        // Not a common lower-case word ("goes by bus", "known as a worrier").
+        let lower_word = first.word.case == Case::Lower && lx::is_common_word(&first.folded);
+        if lower_word || first.has(PRONOUN | CLINICAL) || first.word.text.len() < 2 {
+            continue;
+        }
+        let mut end = i + 2;
+        while end < tokens.len()
+            && tokens[end].word.capitalised()
+            && text[tokens[end - 1].word.end..tokens[end].word.start] == *" "
+        {
+            end += 1;
+        }
+        push(
+            hits,
+            first.word.start,
+            tokens[end - 1].word.end,
+            Category::Name,
+            Severity::Block,
+        );
+    }
+}
+
+/// Medical and service abbreviations that follow "with" and words for people as often as
+/// initials do ("a man with MS", "her sister with CF").
+const NOT_INITIALS: &[&str] = &[
+    "ms", "me", "cf", "mnd", "id", "ld", "pd", "ibs", "cp", "tbi", "fnd", "cfs", "did", "eupd",
+    "copd", "hiv", "uti", "dka", "gp", "ot", "mdt", "cpn", "slt", "sw", "hca", "sho", "tv", "ok",
+    "us", "uk", "au", "nz", "ca", "ie", "eu", "it", "pe", "pt", "re", "ed", "er", "ae", "ii", "iv",
+    "iii", "vi", "vii", "am", "pm", "oh", "mr", "ct", "mri", "eeg", "ecg", "ekg", "bp", "bmi",
+    "hr", "pr", "qa", "ceo", "cfo", "hq", "md", "dr", "rn", "np", "pa", "ta", "lsa", "dsl",
+];
+
+/// Two or three capitals as a person: after a word for a person ("her sister KB"), after
+/// "session with" or a meeting verb ("seeing RB"), or before a speech verb ("JJ says").
+pub(super) fn initials(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
+    for (i, t) in tokens.iter().enumerate() {
+        let letters = t.word.text.chars().count();
+        if t.word.case != Case::Upper || !(2..=3).contains(&letters) || t.has(CLINICAL) {
+            continue;
+        }
+        if NOT_INITIALS.contains(&t.folded.as_ref()) {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let joined_prev = prev
+            .is_some_and(|p| text[p.word.end..t.word.start] == *" " && p.word.case == Case::Lower);
+        let after_person = joined_prev
+            && prev.is_some_and(|p| {
+                p.has(RELATION)
+                    || matches!(
+                        p.folded.as_ref(),
+                        "saw" | "seeing" | "seen" | "met" | "meeting"
+                    )
+                    || p.folded == "with"
+                        && i >= 2
+                        && matches!(
+                            tokens[i - 2].folded.as_ref(),
+                            "session"
+                                | "sessions"
+                                | "work"
+                                | "working"
+                                | "met"
+                                | "meeting"
+                                | "seen"
+                        )
+            });
+        let speaks = tokens.get(i + 1).is_some_and(|n| {
+            n.has(STRONG_AFTER)
+                && n.word.case == Case::Lower
+                && text[t.word.end..n.word.start] == *" "
+        });
+        if after_person || speaks {
+            push(
+                hits,
+                t.word.start,
+                t.word.end,
+                Category::Name,
+                Severity::Block,
+            );
+        }
+    }
+}
