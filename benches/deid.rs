@@ -111,6 +111,12 @@ fn hostile(c: &mut Criterion) {
         // Once quadratic: the union automaton kept scanning a long run of [A-Za-z0-9.] for a
         // longer alternative after every short match.
         ("dotted_runs_1mb", "1.2.3.4.".repeat(MB / 8)),
+        // Issue 14's forms: numbers read aloud, spelled-out e-mails, capitals and initials.
+        ("digit_words_1mb", "oh seven ".repeat(MB / 9)),
+        ("spelled_at_dot_1mb", "a at b dot ".repeat(MB / 11)),
+        ("initials_1mb", "RB KB JJ ".repeat(MB / 9)),
+        // A post at the size limit made of one name.
+        ("one_name_64kib", "Maria ".repeat(64 * 1024 / 6)),
     ];
     let mut group = c.benchmark_group("deid_hostile");
     group.sample_size(10);
@@ -119,6 +125,18 @@ fn hostile(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(*name, |b| b.iter(|| scan(black_box(text))));
     }
+    // A post made only of look-alikes (Cyrillic and Greek letters, full-width digits,
+    // zero-width joiners, mathematical capitals, a direction override), read as the gate
+    // reads it.
+    let lookalikes: String = "Мaрíа О\u{200d}kаfоr １２３-５５５-０１９９ 𝐌𝐚𝐫𝐢𝐚 ΑΒΓ \u{202e}9910 "
+        .chars()
+        .cycle()
+        .take(64 * 1024 / 3)
+        .collect();
+    group.throughput(Throughput::Bytes(lookalikes.len() as u64));
+    group.bench_function("lookalikes_64kib_as_read", |b| {
+        b.iter(|| scan_as_read(black_box(&lookalikes)))
+    });
     group.finish();
 }
 

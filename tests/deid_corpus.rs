@@ -209,13 +209,13 @@ fn print(title: &str, s: &Score) {
     }
 }
 
-// The development corpus's floors. Issue 14 asks for span recall 0.97, precision 0.90, posts fully
-// protected 0.90 and clean posts passed 0.90; each floor is the best the scanner holds today and
-// rises as it does (docs/DEID.md has the figures).
-const RECALL: f64 = 0.88;
-const PRECISION: f64 = 0.97;
-const FULLY_PROTECTED: f64 = 0.76;
-const CLEAN_PASSED: f64 = 0.97;
+// Issue 14's floors on the development corpus: span recall 0.97, precision 0.90, posts fully
+// protected 0.90, clean posts passed 0.90. The combination check's floor is the share it flags
+// today and rises as it does (docs/DEID.md has the figures).
+const RECALL: f64 = 0.97;
+const PRECISION: f64 = 0.90;
+const FULLY_PROTECTED: f64 = 0.90;
+const CLEAN_PASSED: f64 = 0.90;
 const COMBINATION_FLAGGED: f64 = 0.58;
 
 #[test]

@@ -207,7 +207,8 @@ pub const ORGANIZATION_SUFFIXES: &[&str] = &[
     "prep", "seminary", "polytechnic", "campus", "hall", "house", "lodge", "manor", "home",
     "homes", "network", "alliance", "council", "society", "association", "league", "union", "team",
     "tigers", "lions", "bears", "eagles", "hawks", "wolves", "panthers", "wildcats", "corrections",
-    "correctional", "detention", "youth", "outreach", "pantry", "mission",
+    "correctional", "detention", "youth", "outreach", "pantry", "mission", "juniors", "seniors",
+    "athletic", "harriers", "collegiate", "grammar", "comprehensive",
 ];
 
 /// Street words after a name (`Larkspur Lane`) or a number and a name (`14 Larkspur Lane`).
@@ -226,7 +227,8 @@ pub const AREA_SUFFIXES: &[&str] = &[
     "neighborhood", "village", "heights", "park", "mall", "bridge", "quarter", "ward", "hills",
     "valley", "springs", "falls", "harbor", "harbour", "creek", "lake", "beach", "bay", "point",
     "ridge", "meadows", "woods", "town", "city", "marina", "pier", "plaza", "stadium", "arena",
-    "station", "terminal", "airport",
+    "station", "terminal", "airport", "cove", "end", "green", "heath", "moor", "vale", "cross",
+    "crossing", "fields", "hollow", "landing", "common", "wharf",
 ];
 
 /// Prepositions after which a capitalised word is most likely a place.

@@ -253,3 +253,96 @@ fn authors_and_clinical_words_are_not_names() {
         found(firm)
     );
 }
+
+#[test]
+fn international_numbers_and_numbers_in_words() {
+    assert!(has(
+        "His NI number is JT 48 19 62 B.",
+        "ssn",
+        "JT 48 19 62 B"
+    ));
+    assert!(has(
+        "He read his SIN aloud: 046 454 286.",
+        "ssn",
+        "046 454 286"
+    ));
+    assert!(has(
+        "NHS number 943 476 5919 on the letter.",
+        "health_plan",
+        "943 476 5919"
+    ));
+    assert!(has(
+        "A standing order to GB82 WEST 1234 5698 7654 32 monthly.",
+        "account",
+        "GB82 WEST"
+    ));
+    assert!(has(
+        "sort code 40-17-62 and the rest",
+        "account",
+        "40-17-62"
+    ));
+    assert!(has(
+        "gave her mobile as oh seven seven double-oh nine double-oh three one six",
+        "phone",
+        "oh seven seven"
+    ));
+    assert!(has(
+        "write to jo dot smith at example dot com",
+        "email",
+        "jo dot smith"
+    ));
+    assert!(has(
+        "the router's MAC is 02:5E:A1:7C:33:9B",
+        "device",
+        "02:5E"
+    ));
+    // Shapes that fail their check digits, or clinical numbers, stay quiet.
+    assert!(found("Scores were 123 456 789 on three scales.").is_empty());
+    assert!(found("She went to the shop at nine and got home at ten.").is_empty());
+}
+
+#[test]
+fn dates_in_words_and_places_written_loosely() {
+    assert!(has("He died the morning of Eid.", "date", "morning of Eid"));
+    assert!(has(
+        "It started the day after her cousin's 18th.",
+        "date",
+        "18th"
+    ));
+    assert!(has(
+        "The hearing is listed for the fourteenth.",
+        "date",
+        "fourteenth"
+    ));
+    assert!(has(
+        "Contact was Good Friday, she didn't show.",
+        "date",
+        "Good Friday"
+    ));
+    assert!(has(
+        "She gave the date as Thurs 14th.",
+        "date",
+        "Thurs 14th"
+    ));
+    assert!(has("Adm: 14-Feb", "date", "14-Feb"));
+    assert!(has("She is on Ward 7B now.", "organization", "Ward 7B"));
+    assert!(has(
+        "Discharge from the Cedar Unit went badly.",
+        "organization",
+        "Cedar Unit"
+    ));
+    assert!(has(
+        "the Eircode is H53 XK29 if that helps",
+        "location",
+        "H53 XK29"
+    ));
+    assert!(has("pt_name: darren pike", "name", "darren pike"));
+    // Generic units, the first time and ordinary days are not identifiers.
+    for text in [
+        "She was moved to the Intensive Care Unit and then an acute ward.",
+        "For the first time she came on time.",
+        "We meet on Tuesdays after the ward round.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}

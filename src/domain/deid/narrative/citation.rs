@@ -163,11 +163,14 @@ pub(super) fn cited(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
         return true;
     }
     // "Hull, Mandy and colleagues on camouflaging".
-    if let Some(at) = text[last.word.end..].find(" and colleagues") {
-        let between = &text[last.word.end..last.word.end + at];
-        if at < 40 && !between.contains(['.', '\n']) {
-            return true;
-        }
+    // Only the next 60 bytes are read: a search to the end of the text for every capitalised
+    // word made the pass quadratic.
+    let near = window(text, last.word.end, 60);
+    if near
+        .find(" and colleagues")
+        .is_some_and(|at| !near[..at].contains(['.', '\n']))
+    {
+        return true;
     }
     // Right after, across one space only (not a table cell or a comma): "Stroop test".
     if tokens.get(end).is_some_and(|n| {
@@ -197,6 +200,15 @@ pub(super) fn cited(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
         }
     }
     false
+}
+
+/// Up to `len` bytes of `text` from `from`, cut at a character boundary.
+fn window(text: &str, from: usize, len: usize) -> &str {
+    let mut to = (from + len).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[from..to]
 }
 
 fn strip_possessive(s: &str) -> &str {

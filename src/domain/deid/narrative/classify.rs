@@ -90,7 +90,7 @@ fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Contex
             && text[last.word.end..n.word.start]
                 .chars()
                 .all(|c| matches!(c, ' ' | '\n' | '|' | ',' | '(' | ':' | '—' | '–' | '-'))
-            && text[last.word.end..n.word.start].trim() != ""
+            && text[last.word.end..n.word.start] != *" "
     });
     // "Hope (17)", "Grace, 70s", "Tomasz, 34": an age right after a name.
     let age_after = {
@@ -183,7 +183,9 @@ pub(super) fn classify_run(
             return;
         }
     }
-    if len >= 2 && !first.word.title_line {
+    // Also on title-case lines: a table cell ("| School | Ashcombe Academy |") reads as one,
+    // and a suffix with a distinctive word is an organization or a place anywhere.
+    if len >= 2 {
         let others = || tokens[start..end - 1].iter();
         if last.has(ORG_SUFFIX) && others().any(distinctive) {
             let (a, b) = span(start, end);
@@ -200,7 +202,8 @@ pub(super) fn classify_run(
             push(hits, a, b, Category::Location, Severity::Block);
             return;
         }
-        if last.has(AREA) && others().any(distinctive) {
+        let in_place = context(text, tokens, start, start + 1).place;
+        if last.has(AREA) && (others().any(distinctive) || in_place) {
             let (a, b) = span(start, end);
             push(hits, a, b, Category::Location, Severity::Block);
             return;
@@ -294,8 +297,15 @@ fn classify_word(
         // A heading capitalises every word, so only a first name no word list knows otherwise
         // ("## Tomasz, 34: stuck at session 9") or a person's context makes one a name.
         let ctx = context(text, tokens, i, i + 1);
-        return (ctx.strong_person && !t.has(CLINICAL | CALENDAR | PRONOUN | TITLE | RELATION))
-            .then_some((Name, Block));
+        if t.has(CLINICAL | CALENDAR | PRONOUN | TITLE | RELATION) {
+            return None;
+        }
+        let e = lx::entry(&t.folded);
+        // "## Being the only Polish family in Hexley": a place in a heading.
+        if ctx.place && !e.common() && !e.region() {
+            return Some((Location, Block));
+        }
+        return ctx.strong_person.then_some((Name, Block));
     }
     let letters = t.word.text.chars().count();
     if letters < 2 || (t.word.case == Case::Upper && letters > 1) || acronym(t.word.text) {

@@ -49,11 +49,13 @@ pub(super) fn other_scripts(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit
         // A word glossed in brackets is a word, not a name: "тоска (toska, a spiritual
         // anguish)". A name's brackets hold at most its spelling in Latin letters ("(Fatima)").
         let glossed = text[b..].strip_prefix(" (").is_some_and(|g| {
-            let inside = g.split(')').next().unwrap_or("");
-            inside.len() < 120
-                && inside
+            // At most 120 characters: a gloss is short, and a longer look is a scan per run.
+            let inside = g.char_indices().take(120).find(|(_, c)| *c == ')');
+            inside.is_some_and(|(at, _)| {
+                g[..at]
                     .split([' ', ','])
                     .any(|w| w.starts_with(char::is_lowercase))
+            })
         });
         // One Greek letter is a symbol ("β-blocker", "α = .05"), not a name.
         if !glossed && text[a..b].chars().filter(|c| c.is_alphabetic()).count() >= 2 {

@@ -41,8 +41,9 @@ fn repeat_names(tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
     let mut known: HashMap<String, Severity, FxBuild> = HashMap::default();
     for h in hits.iter().filter(|h| h.category == Category::Name) {
         let from = tokens.partition_point(|t| t.word.start < h.start);
-        for t in tokens[from..].iter().take_while(|t| t.word.end <= h.end) {
-            if t.folded.len() >= 3 && !t.has(TITLE | SOFT_TITLE) {
+        for t in tokens[from..].iter().take_while(|t| t.word.start < h.end) {
+            let initials = t.word.case == Case::Upper && t.folded.len() == 2;
+            if (t.folded.len() >= 3 || initials) && !t.has(TITLE | SOFT_TITLE) {
                 known.insert(t.folded.to_string(), h.severity);
             }
         }
@@ -196,7 +197,10 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
         } else {
             (c.word.end, t.word.start)
         };
-        if !text[a..b].chars().all(|ch| ch == ' ' || ch == ',') {
+        if !text[a..b]
+            .chars()
+            .all(|ch| matches!(ch, ' ' | ',' | '"' | '“' | '\''))
+        {
             continue;
         }
         let e = lx::entry(&c.folded);

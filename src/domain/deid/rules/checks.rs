@@ -82,7 +82,12 @@ pub(super) fn ending_in(s: &mut Span<'_>) -> Option<Severity> {
 }
 
 pub(super) fn phone_digits(s: &mut Span<'_>) -> Option<Severity> {
-    let digits = s.get().bytes().filter(u8::is_ascii_digit).count();
+    // The extension is not part of the number: "+44 (0)1632 960 214 ext. 4471".
+    let t = s.get();
+    let number = t
+        .find(|c: char| c.is_ascii_alphabetic())
+        .map_or(t, |at| &t[..at]);
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
     (8..=15).contains(&digits).then_some(Block)
 }
 

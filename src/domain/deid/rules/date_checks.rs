@@ -238,15 +238,10 @@ pub(super) fn ordinal_day(s: &mut Span<'_>) -> Option<Severity> {
         "hospitalisation", "hospitalization", "foster", "school", "job", "move", "call",
     ];
     let next = s.next_word();
-    let day: u32 = s
-        .get()
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0);
+    let digits: String = s.get().chars().filter(char::is_ascii_digit).collect();
     // "the 50th to the 25th centile": no month has a 50th.
-    ((1..=31).contains(&day) && !in_list(NOT_DAYS, &next)).then_some(Warn)
+    let a_day = digits.is_empty() || digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+    (a_day && !in_list(NOT_DAYS, &next)).then_some(Warn)
 }
 
 pub(super) fn holiday(s: &mut Span<'_>) -> Option<Severity> {

@@ -10,7 +10,9 @@ use super::{Category, Hit, Severity};
 
 mod checks;
 mod date_checks;
+mod id_checks;
 mod table;
+mod table_more;
 mod windows;
 
 use table::specs;

@@ -131,7 +131,7 @@ pub(super) fn specs() -> Vec<Spec> {
         // Ages over 89.
         spec(r"(?i)(?-u:\b)(9[0-9]|1[01][0-9])(?:[\s-]{0,64}(?:years?|yrs?)(?:[\s-]{0,64}old)?|\s{0,8}y/?o(?-u:\b)|\s{0,8}y\.o\.)", C::Age, Block,
             "Ages over 89 are rare enough to identify someone.", 88).check(age_not_unit),
-        spec(r"(?i)(?-u:\b)(?:aged?|age of|turned|turning|is now|who is|she is|he is|they are|she's|he's|at age|(?:resident|patient|client|woman|man|lady|gentleman|widow|widower|grand(?:mother|father|ma|pa)|mother|father|mum|mom|dad|nan|gran|veteran) (?:is|was|turned|turns))\s{1,8}(9[0-9]|1[01][0-9])(?-u:\b)", C::Age, Block,
+        spec(r"(?i)(?-u:\b)(?:aged?|age of|turned|turning|is now|who is|she is|he is|they are|she's|he's|at age|(?:pt|resident|patient|client|woman|man|lady|gentleman|widow|widower|grand(?:mother|father|ma|pa)|mother|father|mum|mom|dad|nan|gran|veteran) (?:is|was|turned|turns))\s{1,8}(9[0-9]|1[01][0-9])(?-u:\b)", C::Age, Block,
             "Ages over 89 are rare enough to identify someone.", 88).group(1).check(age_not_unit),
         spec(r"(?i)(?-u:\b)(?:his|her|their|my)\s{1,8}(?:early\s{1,8}|mid[\s-]{0,64}|late\s{1,8})?(?:90s|90's|nineties|hundreds|100s)(?-u:\b)", C::Age, Block,
             "Ages over 89 are rare enough to identify someone.", 88),
@@ -178,4 +178,7 @@ pub(super) fn specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:won|winning|wins|hit)\s{1,8}(?:the\s{1,8})?(?:a\s{1,8})?(?:state\s{1,8}|national\s{1,8}|euromillions\s{1,8}|powerball\s{1,8}|mega millions\s{1,8}|big\s{1,8})?(?:lottery|jackpot|powerball)(?-u:\b)|(?-u:\b)(?:made|was in|was on|hit|appeared (?:in|on)|featured (?:in|on)|all over)\s{1,8}(?:the\s{1,8})?(?:local\s{1,8}|national\s{1,8}|evening\s{1,8}|front page of the\s{1,8})?(?:news|headlines|papers|front page)(?-u:\b)|(?-u:\b)went viral(?-u:\b)|(?-u:\b)(?:covered|reported)\s{1,8}(?:by|in|on)\s{1,8}(?:the\s{1,8})?(?:local\s{1,8}|national\s{1,8})?(?:news|press|papers|media)(?-u:\b)", C::Event, Warn,
             "Something that made the news can be looked up, and with it the person.", 55),
     ]
+    .into_iter()
+    .chain(super::table_more::more_specs())
+    .collect()
 }

@@ -1,0 +1,235 @@
+//! Rules for the forms issue 14's corpus brought: dates in words and tied to a named day,
+//! national numbers outside the US (NHS, SIN, National Insurance, Aadhaar, IBAN), numbers read
+//! aloud in words, addresses and e-mails written to dodge a filter, named wards and units.
+
+use super::checks::code;
+use super::date_checks::{ordinal_day, short_date};
+use super::id_checks::*;
+use super::{Spec, spec};
+use crate::domain::deid::Category as C;
+use crate::domain::deid::Severity::{Block, Warn};
+
+/// Days with a name: a holiday, a festival, a day everyone in a place knows the date of.
+const NAMED_DAYS: &str = r"christmas(?:\s{1,8}(?:day|eve))?|xmas|easter(?:\s{1,8}(?:sunday|monday|saturday))?|good friday|mothering sunday|mother'?s day|father'?s day|boxing day|new year'?s(?:\s{1,8}(?:day|eve))?|hogmanay|burns night|bonfire night|guy fawkes(?:\s{1,8}night)?|halloween|valentine'?s day|st\.? patrick'?s day|st\.? andrew'?s day|st\.? david'?s day|remembrance (?:day|sunday)|armistice day|anzac day|australia day|waitangi day|canada day|thanksgiving|independence day|memorial day|labou?r day|juneteenth|eid(?:[- ]al[- ](?:fitr|adha))?|diwali|deepavali|holi|vaisakhi|navratri|dussehra|onam|pongal|ramadan|hanukkah|chanukah|passover|yom kippur|rosh hashanah|purim|lunar new year|chinese new year|tet|nowruz|cup day|melbourne cup(?:\s{1,8}day)?|grand final day|results day|(?:a-level|gcse|leaving cert|hsc|vce|atar) results day|super bowl sunday|black friday|pancake day|shrove tuesday|ash wednesday|palm sunday|midsummer|st\.? john'?s eve";
+
+const DIGIT_WORD: &str =
+    r"(?:(?:double|triple)[- ])?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)";
+
+pub(super) fn more_specs() -> Vec<Spec> {
+    let leaked = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    // Seven words, exactly: a repetition up to twenty-four copied the alternation into the
+    // candidate automaton two dozen times per rule. The check extends the finding over the
+    // words that follow.
+    let digits_in_words = format!(r"{DIGIT_WORD}(?:[\s,-]{{1,3}}{DIGIT_WORD}){{6}}");
+    vec![
+        // Dates tied to a named day or to the person's own day.
+        spec(leaked(format!(r"(?i)(?-u:\b)(?:the\s{{1,8}})?(?:(?:last|first)\s{{1,8}})?(?:morning|night|eve|day|evening|afternoon|weekend|week|run-up|days?)\s{{1,8}}(?:of|after|before|following)\s{{1,8}}(?:the\s{{1,8}})?(?:{NAMED_DAYS})(?-u:\b)")), C::Date, Warn,
+            "A named day dates the event.", 49),
+        spec(leaked(format!(r"(?i)(?-u:\b)(?:from|after|before|since|on|at|over|until|till|around|by|during|was|be|is|been|of|to)\s{{1,8}}((?:{NAMED_DAYS}))(?-u:\b)")), C::Date, Warn,
+            "A named day dates the event.", 47).group(1),
+        spec(r"(?i)(?-u:\b)(?:the\s{1,8})?(?:day|morning|night|evening|week|weekend)\s{1,8}(?:of|after|before)\s{1,8}(?:his|her|their|my|the client's|the child's)\s{1,8}(?:[a-z]{2,20}'s\s{1,8})?(?:[0-9]{1,3}(?:st|nd|rd|th)|(?:[0-9]{1,3}(?:st|nd|rd|th)\s{1,8})?(?:birthday|wedding|funeral|graduation|leaving do|party)(?:\s{1,8}party)?)(?-u:\b)", C::Date, Warn,
+            "A birthday or a family day is a date element.", 50),
+        spec(r"(?i)(?-u:\b)the\s{1,8}(?:(?:first|second|third|fourth|last)\s{1,8})?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s{1,8}(?:of|after|before)\s{1,8}(?:the\s{1,8})?(?:(?:spring|summer|autumn|fall|winter|christmas|easter|october|february|may)\s{1,8})?(?:half[- ]term|term|holidays?|break|semester|exams?|results|funeral|wedding|election|final|festival|easter|christmas)(?-u:\b)", C::Date, Warn,
+            "A day tied to the school year or an event dates the story.", 48),
+        spec(r"(?i)(?-u:\b)the day the clocks (?:changed|went (?:back|forward))(?-u:\b)", C::Date, Warn,
+            "A day everyone can date dates the event.", 48),
+        spec(r"(?i)(?-u:\b)(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?\s{1,8}(?:the\s{1,8})?[0-9]{1,2}(?:st|nd|rd|th)(?-u:\b)", C::Date, Block,
+            "A weekday and a day of the month pin down one date.", 66),
+        spec(r"(?i)(?-u:\b)(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?\s{1,8}([0-9]{1,2}/[0-9]{1,2})(?-u:\b)", C::Date, Block,
+            "A weekday and a day and month pin down one date.", 66).group(1).check(short_date),
+        spec(r"(?i)(?:on|until|till|by|since|before|after|from|for)\s{1,8}(the\s{1,8}(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first))(?-u:\b)", C::Date, Warn,
+            "A day of the month dates the event.", 40).group(1).check(ordinal_day),
+        spec(r"(?i)(?-u:\b)[0-9]{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b)", C::Date, Block,
+            "A day and month date the event.", 64),
+        spec(r"(?-u:\b)(?:0[1-9]|[12][0-9]|3[01])\.(?:0[1-9]|1[0-2])(?-u:\b)", C::Date, Warn,
+            "A day and month date the event.", 44).check(dotted_day_month),
+        spec(r"(?-u:\b)[0-9]{1,2}\.(?:iii|ii|iv|vii|viii|vi|ix|xii|xi|x|v|i)(?-u:\b)", C::Date, Warn,
+            "A day and a month in Roman numerals date the event.", 44),
+        // A record's name field: "pt_name: darren pike", "Client name = Ana Ruiz".
+        spec(r"(?i)(?-u:\b)(?:[a-z]{1,12}[_ ])?(?:full[_ ]?|first[_ ]?|last[_ ]?|given[_ ]?|sur|nick|pt[_ ]|patient[_ ]|client[_ ])?name\s{0,4}[:=]\s{0,4}([a-z][a-z'’.-]{1,30}(?: [a-z][a-z'’.-]{1,30}){0,2})", C::Name, Block,
+            "A name, even a first name or a nickname, can be enough for someone who knows the client.", 63).group(1).check(name_value),
+        // National and bank numbers.
+        spec(r"(?i)(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[A-D](?-u:\b)", C::Ssn, Block,
+            "A National Insurance number identifies one person.", 90).check(ni_number),
+        spec(r"(?-u:\b)[0-9]{3}([- ])[0-9]{3}([- ])[0-9]{3}(?-u:\b)", C::Ssn, Block,
+            "A national ID number (a Canadian SIN, an Australian tax file number) identifies one person.", 90).check(nine_digit_id),
+        spec(r"(?-u:\b)[2-9][0-9]{3} [0-9]{4} [0-9]{4}(?-u:\b)", C::Ssn, Block,
+            "An Aadhaar number identifies one person.", 90).check(aadhaar),
+        spec(r"(?-u:\b)[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?-u:\b)", C::HealthPlan, Block,
+            "An NHS number identifies one patient.", 91).check(nhs_number),
+        spec(r"(?i)(?-u:\b)(?:sin|social insurance(?: number)?|tax file number|tfn|pps(?:n| number)?|national insurance(?: number)?|ni number|nino|aadhaar(?: card| number)?|personal public service(?: number)?)(?-u:\b)[^.\n0-9]{0,40}?([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3}|[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}|[0-9]{7}[A-Za-z]{1,2}|[0-9]{3,4})(?-u:\b)", C::Ssn, Block,
+            "A national ID number, even part of one, identifies one person.", 92).group(1),
+        spec(r"(?i)(?-u:\b)(?:nhs|chi|ohip|medicare|health card|health number)(?-u:\b)[^.\n0-9]{0,40}?([0-9Oo]{3}[ -]?[0-9Oo]{3}[ -]?[0-9Oo]{4}(?:[ -]?[A-Za-z]{2})?|[0-9]{4}[ -]?[0-9]{3}[ -]?[0-9]{3}(?:[ -]?[A-Za-z]{2})?|[0-9]{4}[ -]?[0-9]{5}[ -]?[0-9](?:[ -/]?[0-9])?)(?-u:\b)", C::HealthPlan, Block,
+            "A health service number identifies one patient.", 91).group(1),
+        spec(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?(?-u:\b)", C::Account, Block,
+            "A bank account number (IBAN) identifies one person's account.", 88).check(iban),
+        spec(r"(?i)(?-u:\b)(?:sort\s?code|bsb)(?-u:\b)[^0-9\n]{0,20}([0-9]{2}[-. ][0-9]{2}[-. ][0-9]{2}|[0-9]{3}-?[0-9]{3})(?-u:\b)", C::Account, Block,
+            "A sort code with an account leads to one person's account.", 86).group(1),
+        spec(r"(?i)(?-u:\b)(?:account|acct)(?:\s{0,8}(?:number|no\.?|#))?(?-u:\b)[^.\n0-9]{0,20}?([0-9]{4}[ -][0-9]{4}(?:[ -][0-9]{2,4})?)(?-u:\b)", C::Account, Block,
+            "An account number identifies one person.", 85).group(1),
+        spec(r"(?i)(?-u:\b)(?:hosp(?:ital)?\.?\s{0,8}(?:no\.?|number|#)|mrn|chart(?:\s{0,8}(?:no\.?|number))?|unit number)[\s:#]{0,8}([A-Z]{0,3}\s?[0-9]{3,4}\s[0-9]{3,4}(?:\s[0-9]{3,4})?|[A-Z]{1,3}[0-9]?\s[0-9]{5,10})(?-u:\b)", C::MedicalRecord, Block,
+            "A medical record number identifies one patient.", 80).group(1),
+        // Read aloud or written to dodge a filter.
+        spec(leaked(format!(r"(?i)(?:phone|mobile|number|landline|call|ring|text|cell|whatsapp)(?-u:\b)[^.\n]{{0,30}}?({digits_in_words})(?-u:\b)")), C::Phone, Block,
+            "A phone number read out in words is still a phone number.", 86).group(1).check(more_digit_words),
+        spec(leaked(format!(r"(?i)(?-u:\b)(?:account|acct)(?:\s{{1,8}}(?:number|no\.?))?[^.\n]{{0,20}}?({digits_in_words})(?-u:\b)")), C::Account, Block,
+            "An account number read out in words is still an account number.", 85).group(1).check(more_digit_words),
+        spec(leaked(format!(r"(?i)(?-u:\b){digits_in_words}(?-u:\b)")), C::OtherNumber, Warn,
+            "A long number written in words may be a phone or an account number.", 34).check(more_digit_words),
+        spec(r"(?i)(?-u:\b)[a-z0-9._-]{1,40}\s{0,3}(?:\[at\]|\(at\)|\sat\s)\s{0,3}[a-z0-9-]{1,40}\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6}(?:\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6})?(?-u:\b)", C::Email, Block,
+            "An e-mail address written to dodge a filter still leads to its owner.", 84).check(spelled_email),
+        spec(r"(?i)(?-u:\b)[0-9]{1,3}(?:\s{1,3}(?:dot|\[dot\]|\(dot\))\s{1,3}[0-9]{1,3}){3}(?-u:\b)", C::IpAddress, Block,
+            "An IP address can be traced to a household.", 87),
+        spec(r"(?-u:\b)[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}(?-u:\b)|(?-u:\b)[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}(?-u:\b)", C::Device, Block,
+            "A device's hardware address leads to the device and its owner.", 89),
+        // Places: Irish Eircodes, lower-case streets, named wards and units.
+        spec(r"(?-u:\b)(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?-u:\b)", C::Location, Block,
+            "An Eircode identifies a single address.", 83).check(eircode),
+        spec(r"(?-u:\b)[a-z]{3,20}\s{1,8}(?:ave|avenue|street|st|road|rd|lane|ln|close|crescent|drive|terrace|grove|gardens|mews)(?-u:\b)", C::Location, Block,
+            "A named street places the story somewhere specific.", 45).check(uncommon_first_word),
+        spec(r"(?i:(?-u:\b)(?:ward|unit|wing|bay|pod))\s{1,8}[0-9]{1,3}[A-Z]?(?-u:\b)", C::Organization, Block,
+            "A named ward or unit narrows down where the client is treated.", 60).check(ward_number),
+        spec(r"(?-u:\b)[A-Za-z][a-z]{2,20}\s{1,8}(?i:ward|unit|wing)(?-u:\b)", C::Organization, Block,
+            "A named ward or unit narrows down where the client is treated.", 59).check(named_unit),
+        spec(r"(?-u:\b)[0-9]{1,2}\s{1,8}(?:West|East|North|South)(?-u:\b)", C::Organization, Warn,
+            "A ward named by its floor narrows down where the client is treated.", 40),
+        spec(r"(?-u:\b)(?:[A-Z][a-z]{2,20})\s{1,8}\((?:the\s{1,8})?(?:nursing home|care home|residential home|[A-Z]{2,4} unit|unit|ward|hostel)", C::Organization, Block,
+            "A named care home or unit narrows down where the client lives or is treated.", 58),
+        spec(r"(?-u:\b)[a-z]{4,20}\s{1,8}\((?:the\s{1,8})?(?:nursing home|care home|residential home|[A-Z]{2,4} unit|unit|ward|hostel)", C::Organization, Block,
+            "A named care home or unit narrows down where the client lives or is treated.", 58).check(uncommon_first_word),
+        spec(r"(?-u:\b)[a-z]{3,20}\s{1,8}(?:street|road|lane|park|green)\s{1,8}(?:surgery|practice|medical centre|health centre|clinic|school|primary|academy|church|chapel|mosque|library)(?-u:\b)", C::Organization, Block,
+            "A named surgery, school or church narrows down who the client is.", 61),
+        spec(r"(?-u:\b)[A-Z][a-z]{3,20}\s{1,8}(?:estate|village|caravan park|holiday park|retirement village)(?-u:\b)", C::Location, Block,
+            "A named estate or village narrows down where the client lives.", 57).check(uncommon_first_word),
+        spec(r"(?i:(?-u:\b)(?:pitch|plot|berth|static|caravan|room|bed))\s{1,8}(?:no\.?\s{0,8})?([0-9]{1,4}[A-Za-z]?)(?-u:\b)", C::Location, Block,
+            "A pitch, plot or room number narrows an address to one home.", 56).group(1).check(ward_number),
+        spec(r"(?i)(?-u:\b)the (?:only|sole|one) [a-z][a-z' -]{2,40}? for (?:about |around |some |over )?(?:[0-9]{1,4}|[a-z]{3,12}(?:-[a-z]{3,12})?) (?:miles|kilometres|kilometers|km)(?-u:\b)", C::Occupation, Warn,
+            "A one-of-a-kind role points to one person.", 52),
+        spec(r"(?-u:\b)the\s{1,8}[A-Z][a-z]{2,20}\s{1,8}(?:and|&)\s{1,8}[A-Z][a-z]{2,20}(?-u:\b)", C::Organization, Warn,
+            "A named pub or business narrows down where the client is.", 42).check(pub_name),
+        // Codes that `code` knows from other rules, after a hospital's words.
+        spec(r"(?i)(?-u:\b)(?:case|claim|file)\s{1,8}(?:no\.?|number|ref)\s{0,8}[:#]?\s{0,8}([A-Z0-9]{2,6}[ -][A-Z0-9]{2,10})(?-u:\b)", C::OtherNumber, Block,
+            "A case, claim or ID number identifies one person.", 72).group(1).check(code),
+    ]
+}
+
+/// "AB 12 34 56 C" as a National Insurance number; not "OT 12 34 56 A" in a rota.
+fn ni_number(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let prefix: String = s
+        .get()
+        .chars()
+        .take(2)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    (!matches!(
+        prefix.as_str(),
+        "BG" | "GB" | "NK" | "KN" | "TN" | "NT" | "ZZ"
+    ))
+    .then_some(Block)
+}
+
+/// "04.03" after words that say date, not "lithium 0.6" or a score.
+fn dotted_day_month(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let prev = s.prev_word();
+    let next = s.next_word();
+    let before = s.before(2);
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == '.') || super::checks::is_unit(&next) {
+        return None;
+    }
+    #[rustfmt::skip]
+    const CUES: &[&str] = &[
+        "on", "says", "said", "dated", "date", "from", "until", "since", "letter", "admitted",
+        "discharged", "dob", "born", "seen", "by", "before", "after", "reads",
+    ];
+    (CUES.contains(&prev.as_str()) || s.get().starts_with('0')).then_some(Warn)
+}
+
+/// Digit words after the seven the rule matched: "oh seven seven double-oh nine double-oh three
+/// one six" is one finding. At most seventeen more, a phone number's length.
+fn more_digit_words(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    const WORDS: &[&str] = &[
+        "zero", "oh", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "double", "triple",
+    ];
+    let mut end = s.end;
+    for _ in 0..17 {
+        let rest = &s.text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '-']).len();
+        if gap == 0 || gap > 3 {
+            break;
+        }
+        let word_len = rest[gap..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len() - gap);
+        let word = rest[gap..gap + word_len].to_ascii_lowercase();
+        if !WORDS.contains(&word.as_str()) {
+            break;
+        }
+        end += gap + word_len;
+    }
+    s.end = end;
+    Some(Block)
+}
+
+/// An e-mail spelled out needs its "at" between two words that are not ordinary prose: "jo
+/// dot smith at example dot com", "r.adeyemi [at] example [dot] org". The finding reaches back
+/// over "jo dot " before the matched "smith".
+fn spelled_email(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    for _ in 0..3 {
+        let before = &s.text[..s.start];
+        let Some(head) = before
+            .strip_suffix(" dot ")
+            .or_else(|| before.strip_suffix(" [dot] "))
+        else {
+            break;
+        };
+        let word = head
+            .rsplit(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() || word.len() > 40 {
+            break;
+        }
+        s.start = head.len() - word.len();
+    }
+    let t = s.get().to_ascii_lowercase();
+    let bracketed = t.contains("[at]") || t.contains("(at)");
+    let dots = t.matches(" dot ").count() + t.matches("[dot]").count() + t.matches("(dot)").count();
+    let tld = [
+        "com", "org", "net", "uk", "ie", "ca", "au", "nz", "edu", "gov", "io", "co", "in",
+    ]
+    .iter()
+    .any(|d| t.ends_with(d));
+    ((bracketed || dots >= 1) && tld).then_some(Block)
+}
+
+/// "the Fox and Hounds", "the Rose and Crown": both words capitalised mid-sentence.
+fn pub_name(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let before = s.before(2);
+    // "the Hayling and Brixton tests", "the Tinker & Wilson child protocol": authors' work.
+    #[rustfmt::skip]
+    const WORKS: &[&str] = &[
+        "test", "tests", "protocol", "model", "models", "approach", "scale", "scales", "method",
+        "manual", "child", "framework", "questionnaire", "inventory", "criteria", "study",
+        "trial", "paper", "book", "programme", "program", "technique", "battery",
+    ];
+    if WORKS.contains(&s.next_word().as_str()) {
+        return None;
+    }
+    // At a sentence start "The Beck and Ellis models" is prose; a pub follows a word.
+    (!before.is_empty() && !before.ends_with(['.', '\n'])).then_some(Warn)
+}
+
+/// The value of a name field, unless it is a placeholder ("unknown", "n/a", "redacted").
+fn name_value(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let v = s.get().to_ascii_lowercase();
+    #[rustfmt::skip]
+    const PLACEHOLDERS: &[&str] = &[
+        "unknown", "n/a", "na", "none", "redacted", "withheld", "tbc", "not given", "anonymous",
+        "the client", "client", "patient", "unassigned", "pending",
+    ];
+    (!PLACEHOLDERS
+        .iter()
+        .any(|p| v == *p || v.starts_with(&format!("{p} "))))
+    .then_some(Block)
+}
