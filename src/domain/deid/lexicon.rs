@@ -42,7 +42,7 @@ impl Entry<'_> {
     }
     /// States, provinces, countries and continents: too large to identify anyone.
     pub fn region(self) -> bool {
-        self.bits & REGION != 0 || in_list(EXTRA_REGIONS, self.folded)
+        self.bits & REGION != 0 || EXTRA_REGION_SET.contains(self.folded)
     }
     /// An ordinary English word ("will", "hope", "mobile"), so its capital may only start a
     /// sentence.
@@ -85,6 +85,11 @@ pub fn clinical_allowlist() -> impl Iterator<Item = &'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// `EXTRA_REGIONS` for one lookup per word: asked for every capitalised word and each pair and
+/// triple of them, a scan of the list was a measurable share of the scanner's time.
+static EXTRA_REGION_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| EXTRA_REGIONS.iter().copied().collect());
 
 /// Regions people write that the region list may spell differently.
 #[rustfmt::skip]

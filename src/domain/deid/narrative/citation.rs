@@ -166,9 +166,10 @@ pub(super) fn cited(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
     // Only the next 60 bytes are read: a search to the end of the text for every capitalised
     // word made the pass quadratic.
     let near = window(text, last.word.end, 60);
-    if near
-        .find(" and colleagues")
-        .is_some_and(|at| !near[..at].contains(['.', '\n']))
+    if after.starts_with(", ")
+        && near
+            .find(" and colleagues")
+            .is_some_and(|at| !near[..at].contains(['.', '\n']))
     {
         return true;
     }

@@ -19,9 +19,7 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     let tokens: Vec<Token<'_>> = words_as(text, token);
     let mut hits = Vec::new();
     lower_case_names(text, &tokens, &mut hits);
-    cues::other_scripts(text, &tokens, &mut hits);
-    cues::named_by_phrase(text, &tokens, &mut hits);
-    cues::initials(text, &tokens, &mut hits);
+    cues::find(text, &tokens, &mut hits);
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].word.capitalised() && !single_initial(&tokens[i]) {

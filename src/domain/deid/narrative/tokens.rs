@@ -24,6 +24,12 @@ pub(super) const CONNECTOR: u16 = 1 << 11;
 pub(super) const ORG_HEAD: u16 = 1 << 12;
 pub(super) const PRONOUN: u16 = 1 << 13;
 pub(super) const MEETS_PERSON: u16 = 1 << 14;
+/// The last word of a naming phrase ("goes by", "name is", "called"): one flag test per
+/// word instead of string comparisons.
+pub(super) const NAMING: u16 = 1 << 15;
+
+/// Beyond the flags of the word lists: the word is in a script other than Latin.
+pub(super) const OTHER_SCRIPT: u8 = 1;
 
 /// Verbs that, right after a word, make it a person even when it is also a common word
 /// ("Will said", "hope told me" is rare enough).
@@ -137,6 +143,22 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
     add(ORG_HEADS, ORG_HEAD);
     add(PRONOUNS, PRONOUN);
     add(MEETS, MEETS_PERSON);
+    add(
+        &[
+            "is",
+            "was",
+            "are",
+            "by",
+            "as",
+            "himself",
+            "herself",
+            "themselves",
+            "called",
+            "nicknamed",
+            "named",
+        ],
+        NAMING,
+    );
     map
 });
 
@@ -160,6 +182,8 @@ pub(super) struct Token<'a> {
     /// Bytes of the word without its possessive, in the text (folding can shorten it).
     pub base_len: usize,
     pub flags: u16,
+    /// `OTHER_SCRIPT`, set when the word is made (only non-ASCII words are looked at).
+    pub marks: u8,
 }
 
 impl<'a> crate::domain::deid::text::WithWord<'a> for Token<'a> {
@@ -192,11 +216,17 @@ pub(super) fn token(word: Word<'_>) -> Token<'_> {
         Cow::Owned(fold(base))
     };
     let flags = FLAGS.get(folded.as_ref()).copied().unwrap_or(0);
+    let marks = if !word.text.is_ascii() && super::cues::in_other_script(word.text) {
+        OTHER_SCRIPT
+    } else {
+        0
+    };
     Token {
         word,
         folded,
         possessive,
         base_len: base.len(),
         flags,
+        marks,
     }
 }

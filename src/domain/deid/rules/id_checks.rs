@@ -3,7 +3,6 @@
 
 use super::Span;
 use crate::domain::deid::Severity::{self, Block, Warn};
-use crate::domain::deid::lexicon as lx;
 use crate::domain::deid::text::fold;
 
 fn digits(t: &str) -> Vec<u32> {
@@ -133,13 +132,6 @@ pub(super) fn eircode(s: &mut Span<'_>) -> Option<Severity> {
         .then_some(Block)
 }
 
-/// A lower-case street or named place ("ravensworth ave"): its name is no common word.
-pub(super) fn uncommon_first_word(s: &mut Span<'_>) -> Option<Severity> {
-    let first = s.get().split_whitespace().next().unwrap_or("");
-    let f = fold(first);
-    (!lx::is_common_word(&f) && f.len() >= 4).then_some(Block)
-}
-
 /// "Cedar Unit", "Elm wing", "maple ward", but not "the Intensive Care Unit" or "an acute ward":
 /// the word before is a name, not a kind of care.
 pub(super) fn named_unit(s: &mut Span<'_>) -> Option<Severity> {
@@ -161,8 +153,26 @@ pub(super) fn named_unit(s: &mut Span<'_>) -> Option<Severity> {
         "alcohol", "drug", "ptsd", "ed", "icu", "picu", "hdu", "ccu", "nicu", "mbu", "one",
         "each", "every", "which", "what", "whole", "entire",
     ];
-    let first = s.get().split_whitespace().next().unwrap_or("");
-    (!KINDS.contains(&fold(first).as_str())).then_some(Block)
+    // The word before "ward", "unit" or "wing", on the same line, across spaces.
+    let head = &s.text[..s.start];
+    let trimmed = head.trim_end_matches(' ');
+    let gap = head.len() - trimmed.len();
+    let letters = trimmed
+        .bytes()
+        .rev()
+        .take(21)
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'\'')
+        .count();
+    if !(1..=8).contains(&gap) || !(3..=20).contains(&letters) {
+        return None;
+    }
+    let start = trimmed.len() - letters;
+    let first = &s.text[start..trimmed.len()];
+    if KINDS.contains(&fold(first).as_str()) || !first.starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    s.start = start;
+    Some(Block)
 }
 
 /// "Ward 7B", "ward 22", but not "the ward 3 times a day".

@@ -46,7 +46,7 @@ pub(super) fn more_specs() -> Vec<Spec> {
         spec(r"(?-u:\b)[0-9]{1,2}\.(?:iii|ii|iv|vii|viii|vi|ix|xii|xi|x|v|i)(?-u:\b)", C::Date, Warn,
             "A day and a month in Roman numerals date the event.", 44),
         // A record's name field: "pt_name: darren pike", "Client name = Ana Ruiz".
-        spec(r"(?i)(?-u:\b)(?:[a-z]{1,12}[_ ])?(?:full[_ ]?|first[_ ]?|last[_ ]?|given[_ ]?|sur|nick|pt[_ ]|patient[_ ]|client[_ ])?name\s{0,4}[:=]\s{0,4}([a-z][a-z'’.-]{1,30}(?: [a-z][a-z'’.-]{1,30}){0,2})", C::Name, Block,
+        spec(r"(?i)name\s{0,4}[:=]\s{0,4}([a-z][a-z'’.-]{1,30}(?: [a-z][a-z'’.-]{1,30}){0,2})", C::Name, Block,
             "A name, even a first name or a nickname, can be enough for someone who knows the client.", 63).group(1).check(name_value),
         // National and bank numbers.
         spec(r"(?i)(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?[0-9]{2}\s?[0-9]{2}\s?[0-9]{2}\s?[A-D](?-u:\b)", C::Ssn, Block,
@@ -76,7 +76,7 @@ pub(super) fn more_specs() -> Vec<Spec> {
             "An account number read out in words is still an account number.", 85).group(1).check(more_digit_words),
         spec(leaked(format!(r"(?i)(?-u:\b){digits_in_words}(?-u:\b)")), C::OtherNumber, Warn,
             "A long number written in words may be a phone or an account number.", 34).check(more_digit_words),
-        spec(r"(?i)(?-u:\b)[a-z0-9._-]{1,40}\s{0,3}(?:\[at\]|\(at\)|\sat\s)\s{0,3}[a-z0-9-]{1,40}\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6}(?:\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6})?(?-u:\b)", C::Email, Block,
+        spec(r"(?i)(?:\[at\]|\(at\)|\sat\s)\s{0,3}[a-z0-9-]{1,40}\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6}(?:\s{0,3}(?:\[dot\]|\(dot\)|\sdot\s)\s{0,3}[a-z]{2,6})?(?-u:\b)", C::Email, Block,
             "An e-mail address written to dodge a filter still leads to its owner.", 84).check(spelled_email),
         spec(r"(?i)(?-u:\b)[0-9]{1,3}(?:\s{1,3}(?:dot|\[dot\]|\(dot\))\s{1,3}[0-9]{1,3}){3}(?-u:\b)", C::IpAddress, Block,
             "An IP address can be traced to a household.", 87),
@@ -85,22 +85,20 @@ pub(super) fn more_specs() -> Vec<Spec> {
         // Places: Irish Eircodes, lower-case streets, named wards and units.
         spec(r"(?-u:\b)(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?-u:\b)", C::Location, Block,
             "An Eircode identifies a single address.", 83).check(eircode),
-        spec(r"(?-u:\b)[a-z]{3,20}\s{1,8}(?:ave|avenue|street|st|road|rd|lane|ln|close|crescent|drive|terrace|grove|gardens|mews)(?-u:\b)", C::Location, Block,
-            "A named street places the story somewhere specific.", 45).check(uncommon_first_word),
+        spec(r"(?-u:\b)(?:ave|avenue|street|st|road|rd|lane|ln|close|crescent|drive|terrace|grove|gardens|mews)(?-u:\b)", C::Location, Block,
+            "A named street places the story somewhere specific.", 45).check(lower_street),
         spec(r"(?i:(?-u:\b)(?:ward|unit|wing|bay|pod))\s{1,8}[0-9]{1,3}[A-Z]?(?-u:\b)", C::Organization, Block,
             "A named ward or unit narrows down where the client is treated.", 60).check(ward_number),
-        spec(r"(?-u:\b)[A-Za-z][a-z]{2,20}\s{1,8}(?i:ward|unit|wing)(?-u:\b)", C::Organization, Block,
+        spec(r"(?-u:\b)(?i:ward|unit|wing)(?-u:\b)", C::Organization, Block,
             "A named ward or unit narrows down where the client is treated.", 59).check(named_unit),
         spec(r"(?-u:\b)[0-9]{1,2}\s{1,8}(?:West|East|North|South)(?-u:\b)", C::Organization, Warn,
             "A ward named by its floor narrows down where the client is treated.", 40),
-        spec(r"(?-u:\b)(?:[A-Z][a-z]{2,20})\s{1,8}\((?:the\s{1,8})?(?:nursing home|care home|residential home|[A-Z]{2,4} unit|unit|ward|hostel)", C::Organization, Block,
-            "A named care home or unit narrows down where the client lives or is treated.", 58),
-        spec(r"(?-u:\b)[a-z]{4,20}\s{1,8}\((?:the\s{1,8})?(?:nursing home|care home|residential home|[A-Z]{2,4} unit|unit|ward|hostel)", C::Organization, Block,
-            "A named care home or unit narrows down where the client lives or is treated.", 58).check(uncommon_first_word),
-        spec(r"(?-u:\b)[a-z]{3,20}\s{1,8}(?:street|road|lane|park|green)\s{1,8}(?:surgery|practice|medical centre|health centre|clinic|school|primary|academy|church|chapel|mosque|library)(?-u:\b)", C::Organization, Block,
-            "A named surgery, school or church narrows down who the client is.", 61),
-        spec(r"(?-u:\b)[A-Z][a-z]{3,20}\s{1,8}(?:estate|village|caravan park|holiday park|retirement village)(?-u:\b)", C::Location, Block,
-            "A named estate or village narrows down where the client lives.", 57).check(uncommon_first_word),
+        spec(r"\((?:the\s{1,8})?(?:nursing home|care home|residential home|[A-Z]{2,4} unit|unit|ward|hostel)", C::Organization, Block,
+            "A named care home or unit narrows down where the client lives or is treated.", 58).check(name_before_bracket),
+        spec(r"(?-u:\b)(?:street|road|lane|park|green)\s{1,8}(?:surgery|practice|medical centre|health centre|clinic|school|primary|academy|church|chapel|mosque|library)(?-u:\b)", C::Organization, Block,
+            "A named surgery, school or church narrows down who the client is.", 61).check(one_word_before),
+        spec(r"(?-u:\b)(?:estate|village|caravan park|holiday park|retirement village)(?-u:\b)", C::Location, Block,
+            "A named estate or village narrows down where the client lives.", 57).check(capital_before),
         spec(r"(?i:(?-u:\b)(?:pitch|plot|berth|static|caravan|room|bed))\s{1,8}(?:no\.?\s{0,8})?([0-9]{1,4}[A-Za-z]?)(?-u:\b)", C::Location, Block,
             "A pitch, plot or room number narrows an address to one home.", 56).group(1).check(ward_number),
         spec(r"(?i)(?-u:\b)the (?:only|sole|one) [a-z][a-z' -]{2,40}? for (?:about |around |some |over )?(?:[0-9]{1,4}|[a-z]{3,12}(?:-[a-z]{3,12})?) (?:miles|kilometres|kilometers|km)(?-u:\b)", C::Occupation, Warn,
@@ -175,6 +173,18 @@ fn more_digit_words(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Seve
 /// dot smith at example dot com", "r.adeyemi [at] example [dot] org". The finding reaches back
 /// over "jo dot " before the matched "smith".
 fn spelled_email(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    // The rule starts at the "at": the local part is the word before it.
+    let head = s.text[..s.start].trim_end_matches(' ');
+    let local = head
+        .bytes()
+        .rev()
+        .take(41)
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        .count();
+    if local == 0 || local > 40 {
+        return None;
+    }
+    s.start = head.len() - local;
     for _ in 0..3 {
         let before = &s.text[..s.start];
         let Some(head) = before
@@ -218,6 +228,72 @@ fn pub_name(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
     }
     // At a sentence start "The Beck and Ellis models" is prose; a pub follows a word.
     (!before.is_empty() && !before.ends_with(['.', '\n'])).then_some(Warn)
+}
+
+/// The word before `s.start` across spaces: its start and text, when it is 3 to 20 ASCII
+/// letters on the same line.
+fn word_before<'a>(s: &super::Span<'a>) -> Option<(usize, &'a str)> {
+    let head = &s.text[..s.start];
+    let trimmed = head.trim_end_matches(' ');
+    if trimmed.len() == head.len() || head.len() - trimmed.len() > 8 {
+        return None;
+    }
+    let letters = trimmed
+        .bytes()
+        .rev()
+        .take(21)
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    if !(3..=20).contains(&letters) {
+        return None;
+    }
+    let start = trimmed.len() - letters;
+    Some((start, &s.text[start..trimmed.len()]))
+}
+
+/// "ravensworth ave": a lower-case street whose name is no common word; the finding takes
+/// the name in.
+fn lower_street(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let (start, word) = word_before(s)?;
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) || word.len() < 4 {
+        return None;
+    }
+    if crate::domain::deid::lexicon::is_common_word(&word.to_ascii_lowercase()) {
+        return None;
+    }
+    s.start = start;
+    Some(Block)
+}
+
+/// "orchard street surgery": one word before the street word, whatever it is.
+fn one_word_before(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let (start, _) = word_before(s)?;
+    s.start = start;
+    Some(Block)
+}
+
+/// "Larchfield estate": a capitalised word no word list calls common.
+fn capital_before(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let (start, word) = word_before(s)?;
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() < 4 {
+        return None;
+    }
+    if crate::domain::deid::lexicon::is_common_word(&word.to_ascii_lowercase()) {
+        return None;
+    }
+    s.start = start;
+    Some(Block)
+}
+
+/// "heatherlea (nursing home off the bypass)", "the Larkspur (the ED unit)": the word before the
+/// bracket names the place, unless it is a common word ("a place (nursing home)").
+fn name_before_bracket(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let (start, word) = word_before(s)?;
+    if crate::domain::deid::lexicon::is_common_word(&word.to_ascii_lowercase()) {
+        return None;
+    }
+    s.start = start;
+    Some(Block)
 }
 
 /// The value of a name field, unless it is a placeholder ("unknown", "n/a", "redacted").
