@@ -39,7 +39,8 @@ CATEGORIES = (
     "account", "licence", "vehicle", "device", "url", "ip_address", "biometric", "image",
     "other_number", "organization", "occupation", "event", "social_handle",
 )
-HEADER_RE = re.compile(r"^=== (\S+) (\S+)\s*$")
+# `=== id kind`, and for a combination post the kinds of detail it combines after the kind.
+HEADER_RE = re.compile(r"^=== (\S+) (\S+)(?: \S+)?\s*$")
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 MARK_RE = re.compile(r"\[\[([^\]:\n]*):(.*?)\]\]", re.DOTALL)
 

@@ -83,8 +83,15 @@ fn score(posts: &[Post]) -> Score {
             s.combination += 1;
             s.combination_flagged += usize::from(risk.is_some());
             if risk.is_none() {
-                s.misses
-                    .push(format!("{} combination: not flagged", post.id));
+                let found: Vec<&str> = combination::factors_found(&[("post", &post.text)])
+                    .into_iter()
+                    .map(|f| f.as_str())
+                    .collect();
+                s.misses.push(format!(
+                    "{} combination: not flagged (found {})",
+                    post.id,
+                    found.join(",")
+                ));
             }
             continue;
         }
@@ -216,7 +223,9 @@ const RECALL: f64 = 0.97;
 const PRECISION: f64 = 0.90;
 const FULLY_PROTECTED: f64 = 0.90;
 const CLEAN_PASSED: f64 = 0.90;
-const COMBINATION_FLAGGED: f64 = 0.58;
+const COMBINATION_FLAGGED: f64 = 0.95;
+/// A combination warning on an ordinary post teaches authors to ignore it.
+const COMBINATION_ON_CLEAN_AT_MOST: f64 = 0.02;
 
 #[test]
 fn scanner_meets_recall_and_precision_on_the_corpus() {
@@ -268,4 +277,9 @@ fn scanner_meets_recall_and_precision_on_the_corpus() {
     for (what, got, floor) in checks {
         assert!(got >= floor, "development {what} {got:.3} is below {floor}");
     }
+    let on_clean = dev.combination_false as f64 / dev.negatives.max(1) as f64;
+    assert!(
+        on_clean <= COMBINATION_ON_CLEAN_AT_MOST,
+        "development clean posts flagged as a combination: {on_clean:.3}"
+    );
 }
