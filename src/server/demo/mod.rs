@@ -134,6 +134,23 @@ fn demo_password() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Each demo case's title and sections together, as the combination check reads a case.
+pub fn case_texts() -> Vec<Vec<(&'static str, &'static str)>> {
+    cases::CASES
+        .iter()
+        .map(|c| {
+            vec![
+                ("title", c.title),
+                ("situation", c.situation),
+                ("tried", c.tried),
+                ("stuck", c.stuck),
+                ("blind_spot", c.blind_spot),
+                ("asking", c.asking),
+            ]
+        })
+        .collect()
+}
+
 /// Every text the demo cases publish (each section, reply and follow-up), as a clinician would
 /// write it: the scanner benchmark's realistic posts.
 pub fn texts() -> Vec<&'static str> {

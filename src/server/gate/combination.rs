@@ -137,6 +137,21 @@ fn field_label(key: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    /// The demo cases are written as a careful clinician de-identifies: a warning on them would
+    /// be a false alarm on ordinary case writing.
+    #[test]
+    fn no_demo_case_is_flagged() {
+        for parts in crate::server::demo::case_texts() {
+            let risk = combination::assess(&parts);
+            assert!(
+                risk.is_none(),
+                "{}: {:?}",
+                parts[0].1,
+                risk.map(|r| r.reason)
+            );
+        }
+    }
+
     const HEADTEACHER: &str = "A retired headteacher in her late 70s, recently widowed, whose \
                                son was in the news after the flood.";
 
