@@ -99,6 +99,8 @@ fn resolve(hits: &mut [Hit]) -> Vec<Hit> {
 }
 
 #[cfg(test)]
+mod forms_tests;
+#[cfg(test)]
 mod tests;
 
 /// Builds every automaton, each rule's too, and opens the word lists (about 0.2 s in a release

@@ -4,7 +4,9 @@
 
 mod citation;
 mod classify;
+mod context;
 mod cues;
+mod shape;
 mod tokens;
 
 use std::collections::HashMap;

@@ -269,3 +269,19 @@ pub(super) fn age_not_unit(s: &mut Span<'_>) -> Option<Severity> {
     let duration = prev.ends_with("for ") || prev.ends_with("over ") || prev.ends_with("about ");
     (!unitish && !duration).then_some(Block)
 }
+
+/// "04.03" after words that say date, not "lithium 0.6" or a score.
+pub(super) fn dotted_day_month(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let prev = s.prev_word();
+    let next = s.next_word();
+    let before = s.before(2);
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == '.') || super::checks::is_unit(&next) {
+        return None;
+    }
+    #[rustfmt::skip]
+    const CUES: &[&str] = &[
+        "on", "says", "said", "dated", "date", "from", "until", "since", "letter", "admitted",
+        "discharged", "dob", "born", "seen", "by", "before", "after", "reads",
+    ];
+    (CUES.contains(&prev.as_str()) || s.get().starts_with('0')).then_some(Warn)
+}

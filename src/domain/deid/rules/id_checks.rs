@@ -3,7 +3,6 @@
 
 use super::Span;
 use crate::domain::deid::Severity::{self, Block, Warn};
-use crate::domain::deid::text::fold;
 
 fn digits(t: &str) -> Vec<u32> {
     t.chars().filter_map(|c| c.to_digit(10)).collect()
@@ -123,60 +122,17 @@ pub(super) fn iban(s: &mut Span<'_>) -> Option<Severity> {
     Some(if r == 1 { Block } else { Warn })
 }
 
-/// An Eircode's unique part holds a letter and a digit ("XK29"), unlike a word.
-pub(super) fn eircode(s: &mut Span<'_>) -> Option<Severity> {
-    let t = s.get();
-    let tail = t.rsplit(' ').next().unwrap_or(t);
-    let tail = &tail[tail.len().saturating_sub(4)..];
-    (tail.chars().any(|c| c.is_ascii_digit()) && tail.chars().any(|c| c.is_ascii_alphabetic()))
-        .then_some(Block)
-}
-
-/// "Cedar Unit", "Elm wing", "maple ward", but not "the Intensive Care Unit" or "an acute ward":
-/// the word before is a name, not a kind of care.
-pub(super) fn named_unit(s: &mut Span<'_>) -> Option<Severity> {
-    #[rustfmt::skip]
-    const KINDS: &[&str] = &[
-        "care", "intensive", "disorders", "disorder", "baby", "psychiatric", "assessment",
-        "treatment", "inpatient", "admissions", "admission", "acute", "rehab", "rehabilitation",
-        "secure", "forensic", "medical", "surgical", "stroke", "dementia", "respiratory",
-        "maternity", "children's", "childrens", "adolescent", "adult", "older", "mental",
-        "health", "eating", "crisis", "recovery", "day", "night", "the", "a", "an", "this",
-        "that", "same", "other", "new", "old", "open", "locked", "general", "female", "male",
-        "mixed", "psychiatry", "detox", "addictions", "neuro", "neurology", "renal", "cardiac",
-        "oncology", "cancer", "palliative", "burns", "trauma", "emergency", "observation",
-        "high", "low", "medium", "step-down", "specialist", "private", "nhs", "local", "hospital",
-        "psych", "her", "his", "their", "our", "my", "your", "same-sex", "youth", "paediatric",
-        "pediatric", "geriatric", "elderly", "perinatal", "postnatal", "antenatal", "labour",
-        "delivery", "isolation", "seclusion", "behaviour", "behavior", "learning", "disability",
-        "disabilities", "autism", "personality", "mood", "anxiety", "addiction", "substance",
-        "alcohol", "drug", "ptsd", "ed", "icu", "picu", "hdu", "ccu", "nicu", "mbu", "one",
-        "each", "every", "which", "what", "whole", "entire",
-    ];
-    // The word before "ward", "unit" or "wing", on the same line, across spaces.
-    let head = &s.text[..s.start];
-    let trimmed = head.trim_end_matches(' ');
-    let gap = head.len() - trimmed.len();
-    let letters = trimmed
-        .bytes()
-        .rev()
-        .take(21)
-        .take_while(|b| b.is_ascii_alphabetic() || *b == b'\'')
-        .count();
-    if !(1..=8).contains(&gap) || !(3..=20).contains(&letters) {
-        return None;
-    }
-    let start = trimmed.len() - letters;
-    let first = &s.text[start..trimmed.len()];
-    if KINDS.contains(&fold(first).as_str()) || !first.starts_with(|c: char| c.is_alphabetic()) {
-        return None;
-    }
-    s.start = start;
-    Some(Block)
-}
-
-/// "Ward 7B", "ward 22", but not "the ward 3 times a day".
-pub(super) fn ward_number(s: &mut Span<'_>) -> Option<Severity> {
-    let next = s.next_word();
-    (!super::checks::is_unit(&next)).then_some(Block)
+/// "AB 12 34 56 C" as a National Insurance number; not "OT 12 34 56 A" in a rota.
+pub(super) fn ni_number(s: &mut super::Span<'_>) -> Option<crate::domain::deid::Severity> {
+    let prefix: String = s
+        .get()
+        .chars()
+        .take(2)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    (!matches!(
+        prefix.as_str(),
+        "BG" | "GB" | "NK" | "KN" | "TN" | "NT" | "ZZ"
+    ))
+    .then_some(Block)
 }

@@ -11,9 +11,11 @@ use super::{Category, Hit, Severity};
 mod checks;
 mod date_checks;
 mod id_checks;
+mod place_checks;
 mod table;
 mod table_more;
 mod windows;
+mod written_checks;
 
 use table::specs;
 use windows::windows;
