@@ -43,7 +43,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-app_port=3300; nginx_port=3301
+# A server left behind by an earlier run (killed before its trap ran) may still hold a port; the
+# next free one is taken so the run never measures a stranger.
+free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+app_port=$(free_port 3300); nginx_port=$(free_port $((app_port + 1)))
 base="http://127.0.0.1:$app_port"
 nginx_base="http://127.0.0.1:$nginx_port"
 export LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
@@ -86,6 +89,7 @@ local started; started=$(date +%s%N)
 $bin serve >"$dir/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1000); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.01; done
+kill -0 "$app_pid" 2>/dev/null || { echo "the server did not start: $(tail -3 "$dir/app.log")" >&2; exit 1; }
 cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 # Members through the real invite and registration path.

@@ -38,7 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=3310; base="http://127.0.0.1:$port"
+# A server left behind by an earlier run may still hold the port: take the next free one.
+free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+port=$(free_port 3310); base="http://127.0.0.1:$port"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
 export DATABASE_URL="sqlite://$dir/scale.db"
 
@@ -62,6 +64,7 @@ t0=$(date +%s%N)
 "$bin" serve >"$dir/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 2000); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.005; done
+kill -0 "$app_pid" 2>/dev/null || { echo "the server did not start: $(tail -3 "$dir/app.log")" >&2; exit 1; }
 cold_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 rss_start=$(rss)
 db_before=$(du -cm "$dir"/scale.db* | tail -1 | cut -f1)
