@@ -51,6 +51,27 @@ impl Entry<'_> {
     }
 }
 
+/// Every word in the compiled lists with what the lists say of it, in order (for models built
+/// from the lists, such as `name_shape`).
+pub fn each_entry(mut f: impl FnMut(Entry<'_>)) {
+    use fst::Streamer;
+    let Some(map) = LEXICON.as_ref() else {
+        return;
+    };
+    let mut stream = map.stream();
+    while let Some((key, bits)) = stream.next() {
+        if let Ok(folded) = std::str::from_utf8(key) {
+            f(Entry { bits, folded });
+        }
+    }
+}
+
+impl<'a> Entry<'a> {
+    pub fn folded(self) -> &'a str {
+        self.folded
+    }
+}
+
 pub fn is_first_name(folded: &str) -> bool {
     entry(folded).first_name()
 }
@@ -213,7 +234,8 @@ pub const ORGANIZATION_SUFFIXES: &[&str] = &[
     "homes", "network", "alliance", "council", "society", "association", "league", "union", "team",
     "tigers", "lions", "bears", "eagles", "hawks", "wolves", "panthers", "wildcats", "corrections",
     "correctional", "detention", "youth", "outreach", "pantry", "mission", "juniors", "seniors",
-    "athletic", "harriers", "collegiate", "grammar", "comprehensive",
+    "athletic", "harriers", "collegiate", "grammar", "comprehensive", "fellowship", "tabernacle",
+    "masjid", "mandir", "saints", "rangers", "wanderers", "inn", "arms", "tavern",
 ];
 
 /// Street words after a name (`Larkspur Lane`) or a number and a name (`14 Larkspur Lane`).

@@ -13,6 +13,7 @@
 mod category;
 pub mod combination;
 mod lexicon;
+mod name_shape;
 mod narrative;
 pub mod reading;
 mod rules;
@@ -101,6 +102,8 @@ fn resolve(hits: &mut [Hit]) -> Vec<Hit> {
 #[cfg(test)]
 mod forms_tests;
 #[cfg(test)]
+mod recall_tests;
+#[cfg(test)]
 mod tests;
 
 /// Builds every automaton, each rule's too, and opens the word lists (about 0.2 s in a release
@@ -108,5 +111,6 @@ mod tests;
 /// (`caseroom scan`) skips this and builds only the rules its text needs.
 pub fn warm() {
     rules::compile_all();
+    name_shape::warm();
     let _ = scan("Maria rang 503-555-0147 on March 3rd from Portland; see www.example.org.");
 }

@@ -1,14 +1,25 @@
 //! Deciding what a run of capitalised words is: a name, a place, an organization or nothing,
 //! from the word lists and the words around it.
 
+use super::LowerWords;
 use super::citation::{cited, derived_word};
 use super::context::context;
-use super::shape::{acronym, camel_case, is_hyphenated_name, looks_like_name};
+use super::shape::{acronym, camel_case, compound_word, is_hyphenated_name, looks_like_name};
 use super::tokens::*;
 use super::{push, single_initial};
 use crate::domain::deid::lexicon as lx;
+use crate::domain::deid::name_shape::name_likeness;
 use crate::domain::deid::text::{Case, fold};
 use crate::domain::deid::{Category, Hit, Severity};
+
+/// Suffixes that only a named congregation, club or pub takes.
+#[rustfmt::skip]
+const STRONG_ORG_SUFFIXES: &[&str] = &[
+    "church", "chapel", "cathedral", "mosque", "masjid", "synagogue", "temple", "gurdwara",
+    "mandir", "fellowship", "tabernacle", "fc", "afc", "rfc", "united", "rovers", "saints",
+    "rangers", "wanderers", "harriers", "athletic", "inn", "arms", "tavern", "hawks", "eagles",
+    "tigers", "lions", "wolves", "panthers", "wildcats",
+];
 
 fn distinctive(t: &Token<'_>) -> bool {
     if t.has(CONNECTOR) || t.has(CLINICAL) {
@@ -21,12 +32,13 @@ fn distinctive(t: &Token<'_>) -> bool {
 pub(super) fn classify_run(
     text: &str,
     tokens: &[Token<'_>],
+    lower: &LowerWords<'_>,
     start: usize,
     end: usize,
     hits: &mut Vec<Hit>,
 ) {
     let before = hits.len();
-    classify_words(text, tokens, start, end, hits);
+    classify_words(text, tokens, lower, start, end, hits);
     // Asked only of a run that found something: most runs are a sentence's first word, and
     // reading the context of a citation for each was a tenth of the word pass.
     if hits.len() > before && !tokens[start].has(TITLE) && cited(text, tokens, start, end) {
@@ -34,7 +46,14 @@ pub(super) fn classify_run(
     }
 }
 
-fn classify_words(text: &str, tokens: &[Token<'_>], start: usize, end: usize, hits: &mut Vec<Hit>) {
+fn classify_words(
+    text: &str,
+    tokens: &[Token<'_>],
+    lower: &LowerWords<'_>,
+    start: usize,
+    end: usize,
+    hits: &mut Vec<Hit>,
+) {
     let first = &tokens[start];
     let last = &tokens[end - 1];
     let span = |a: usize, b: usize| (tokens[a].word.start, tokens[b - 1].word.end);
@@ -54,7 +73,15 @@ fn classify_words(text: &str, tokens: &[Token<'_>], start: usize, end: usize, hi
     // and a suffix with a distinctive word is an organization or a place anywhere.
     if len >= 2 {
         let others = || tokens[start..end - 1].iter();
-        if last.has(ORG_SUFFIX) && others().any(distinctive) {
+        // "New Covenant Fellowship", "Hollow Saints": a suffix that only a named place of
+        // worship, a club or a pub takes makes the run a name even of ordinary words, in the
+        // middle of a sentence ("Catholic Church" and "Free Church" are faiths, not places).
+        let named_only = STRONG_ORG_SUFFIXES.contains(&last.folded.as_ref())
+            && !first.word.sentence_start
+            && !first.word.title_line
+            && others()
+                .all(|t| !t.has(CLINICAL | CALENDAR | PRONOUN) && !lx::entry(&t.folded).region());
+        if last.has(ORG_SUFFIX) && (named_only || others().any(distinctive)) {
             let (a, b) = span(start, end);
             push(hits, a, b, Category::Organization, Severity::Block);
             return;
@@ -75,6 +102,11 @@ fn classify_words(text: &str, tokens: &[Token<'_>], start: usize, end: usize, hi
             push(hits, a, b, Category::Location, Severity::Block);
             return;
         }
+    }
+    if venue(text, tokens, start, end) {
+        let (a, b) = span(start, end);
+        push(hits, a, b, Category::Organization, Severity::Warn);
+        return;
     }
     // Multi-word places: "San Jose", "Fort Wayne", "Salt Lake City".
     let mut i = start;
@@ -97,7 +129,7 @@ fn classify_words(text: &str, tokens: &[Token<'_>], start: usize, end: usize, hi
             i += n;
             continue;
         }
-        match classify_word(text, tokens, i, start, end) {
+        match classify_word(text, tokens, lower, i, start, end) {
             Some((Category::Name, sev)) => {
                 name_from = match name_from {
                     Some((from, s)) => Some((from, s.max(sev))),
@@ -150,6 +182,7 @@ fn multi_word_place(tokens: &[Token<'_>], i: usize, end: usize) -> Option<(usize
 fn classify_word(
     text: &str,
     tokens: &[Token<'_>],
+    lower: &LowerWords<'_>,
     i: usize,
     run_start: usize,
     run_end: usize,
@@ -157,6 +190,12 @@ fn classify_word(
     use Category::{Location, Name, Organization};
     use Severity::{Block, Warn};
     let t = &tokens[i];
+    if t.word.text.len() == 1
+        && t.word.text.bytes().all(|b| b.is_ascii_uppercase())
+        && !t.word.title_line
+    {
+        return initial_as_person(text, tokens, i, run_start, run_end);
+    }
     if !t.word.capitalised() || t.has(CONNECTOR) {
         return None;
     }
@@ -225,8 +264,23 @@ fn classify_word(
             Some((Name, Block))
         } else if !common && place {
             Some((Location, Block))
-        } else if (name || !common) && ctx.strong_person {
+        } else if (name || !common && !derived_word(f)) && ctx.strong_person {
             Some((Name, Block))
+        } else if common && e.first_name() && acts_next(text, tokens, i) {
+            // "Grace cancelled again", "Dawn came in late": a first name that is also a word,
+            // opening a sentence with a person's action after it.
+            Some((Name, Warn))
+        } else if !common
+            && !name
+            && looks_like_name(t)
+            && !derived_word(f)
+            && !compound_word(f)
+            && name_likeness(f) > 0.75
+            && !lower.contains(f)
+        {
+            // "Abdurakhmon is still refusing the interpreter": a word in no list, shaped like
+            // a name, opening a sentence, and never written in lower case in the post.
+            Some((Name, Warn))
         } else {
             None
         };
@@ -252,11 +306,60 @@ fn classify_word(
             && i.checked_sub(1).is_some_and(|p| {
                 tokens[p].word.case == Case::Lower && text[tokens[p].word.end..t.word.start] == *" "
             });
-        return ((name && ctx.strong_person)
+        // "Dizzy says school is pointless": an ordinary word with a capital in mid-sentence
+        // and a speech verb after is someone's name or nickname, unless a determiner makes it
+        // a thing ("the Trust said").
+        let determined = i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                tokens[p].folded.as_ref(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "our"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "my"
+                    | "your"
+                    | "its"
+            )
+        });
+        let speaks = ctx.strong_person
+            && !t.word.sentence_start
+            && !determined
+            && tokens.get(i + 1).is_some_and(|n| n.has(STRONG_AFTER));
+        if (name && ctx.strong_person)
+            || speaks
             || ctx.nickname
             || ctx.after_relation
-            || mid_sentence_person)
-            .then_some((Name, Block));
+            || mid_sentence_person
+        {
+            return Some((Name, Block));
+        }
+        // "worked with Hope for two years", "Mercy from the drop-in": an ordinary word that is
+        // also a first name, alone with a capital in mid-sentence, is most often someone's
+        // name. A warning: recall first, the author judges. (Any capitalised word there would
+        // catch "Fusion" too, but clinical writing capitalises its concepts: "Rescuer",
+        // "Phase", "Treatment".)
+        let alone = e.first_name()
+            && run_end - run_start == 1
+            && !t.word.sentence_start
+            && !determined
+            && t.flags == 0
+            && letters >= 3
+            && !t.possessive
+            && !t.word.text.contains(['-', '\'', '’'])
+            && i.checked_sub(1).is_some_and(|p| {
+                tokens[p].word.case == Case::Lower
+                    && matches!(&text[tokens[p].word.end..t.word.start], " " | " (")
+            })
+            && tokens.get(i + 1).is_none_or(|n| {
+                !n.word.text.starts_with(|c: char| c.is_ascii_digit())
+                    || text[t.word.end..n.word.start] != *" "
+            });
+        return alone.then_some((Name, Warn));
     }
     if place {
         return Some((Location, Block));
@@ -276,4 +379,132 @@ fn classify_word(
     }
     // A capitalised word in no dictionary, mid-sentence: most often a name nobody listed.
     looks_like_name(t).then_some((Name, Warn))
+}
+
+/// Nouns that a single capital letter labels ("Plan B", "vitamin D", "Type 2"): not a person.
+#[rustfmt::skip]
+const LABELLED_BY_LETTER: &[&str] = &[
+    "plan", "vitamin", "type", "grade", "option", "part", "section", "hepatitis", "class",
+    "cluster", "block", "wing", "ward", "bay", "bed", "room", "step", "stage", "level", "tier",
+    "band", "year", "appendix", "figure", "table", "box", "category", "axis", "group", "team",
+    "side", "scenario", "criterion", "point", "item", "form", "schedule", "unit", "floor", "gate",
+    "platform", "row", "seat", "letter", "a", "an", "the", "and", "or", "to", "of", "vs", "x",
+];
+
+/// "her brother K was stabbed", "R. (mid 20s)", "R.'s care coordinator": one capital letter standing for a person, told by the words around it.
+fn initial_as_person(
+    text: &str,
+    tokens: &[Token<'_>],
+    i: usize,
+    run_start: usize,
+    run_end: usize,
+) -> Option<(Category, Severity)> {
+    let t = &tokens[i];
+    if run_end - run_start != 1 || t.word.text == "I" || t.word.text == "A" && t.word.sentence_start
+    {
+        return None;
+    }
+    if i.checked_sub(1)
+        .is_some_and(|p| LABELLED_BY_LETTER.contains(&tokens[p].folded.as_ref()))
+    {
+        return None;
+    }
+    // "29F", "PG-13-R", "T/F": part of a code or a sex marker, not a person.
+    let glued = text[..t.word.start]
+        .bytes()
+        .next_back()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'+' | b'.'));
+    if glued {
+        return None;
+    }
+    let after = &text[t.word.end..];
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let ctx = context(text, tokens, i, i + 1);
+    let verb_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.has(AFTER_PERSON) && n.word.case == Case::Lower);
+    let age_next = after.starts_with(" (")
+        && after[2..].starts_with(|c: char| c.is_ascii_digit() || c == 'm' || c == 'l' || c == 'e');
+    let possessive = after.starts_with("'s ") || after.starts_with("’s ");
+    // "M" and "F" are most often a sex ("client M, 34"): only as an owner.
+    let sex = matches!(t.word.text, "M" | "F");
+    (possessive || !sex && (ctx.strong_person || verb_next || age_next))
+        .then_some((Category::Name, Severity::Warn))
+}
+
+/// Things only a person does, without the auxiliaries ("is", "has") and the verbs an idea
+/// takes as well ("Hope feels far away", "Grief comes in waves").
+#[rustfmt::skip]
+const ACTIONS: &[&str] = &[
+    "said", "says", "told", "tells", "asked", "asks", "cancelled", "canceled", "cancels", "rang",
+    "rings", "messaged", "emailed", "phoned", "texted", "came", "left", "went", "arrived",
+    "missed", "skipped", "attended", "refused", "refuses", "cried", "moved", "walked", "brought",
+    "visited", "visits", "stayed", "drank", "hit", "died", "insists", "insisted", "denies",
+    "denied", "spoke", "admitted", "admits", "disclosed", "shouted", "screamed", "laughed",
+    "smiled", "wrote",
+];
+
+fn acts_next(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|n| {
+        n.word.case == Case::Lower
+            && text[tokens[i].word.end..n.word.start] == *" "
+            && ACTIONS.contains(&n.folded.as_ref())
+    })
+}
+
+/// Verbs and prepositions after which ordinary words with capitals name a place one goes to:
+/// "front desk at Anvil Strength", "joined Harmony Rising", "boxing at the Phoenix".
+const TO_A_VENUE: &[&str] = &[
+    "at",
+    "joined",
+    "joins",
+    "attends",
+    "attended",
+    "attending",
+    "from",
+];
+
+/// One to three ordinary words, each capitalised, in mid-sentence right after `TO_A_VENUE`
+/// (or after it and "the"): a gym, a congregation, a club or a unit with a name.
+fn venue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    let first = &tokens[start];
+    if end - start > 3 || first.word.sentence_start || first.word.title_line {
+        return false;
+    }
+    let ordinary = tokens[start..end].iter().all(|t| {
+        t.word.case == Case::Title
+            && t.flags & !(ORG_SUFFIX | AREA) == 0
+            && !t.possessive
+            && t.word.text.len() >= 3
+            && {
+                let e = lx::entry(&t.folded);
+                e.common() && !e.region() && !derived_word(&t.folded)
+            }
+    });
+    // "from Grace", "at Will's": a first name alone is a person, read by the word pass.
+    // "at Step 2": a level, not a place.
+    let numbered = tokens
+        .get(end)
+        .is_some_and(|n| n.word.text.starts_with(|c: char| c.is_ascii_digit()));
+    if !ordinary || numbered || end - start == 1 && lx::entry(&first.folded).first_name() {
+        return false;
+    }
+    let joined = |a: &Token<'_>, b: &Token<'_>| {
+        a.word.case == Case::Lower && text[a.word.end..b.word.start] == *" "
+    };
+    let Some(prev) = start.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if !joined(prev, first) {
+        return false;
+    }
+    let verb = if prev.folded == "the" {
+        start
+            .checked_sub(2)
+            .map(|p| &tokens[p])
+            .filter(|v| joined(v, prev))
+    } else {
+        Some(prev)
+    };
+    verb.is_some_and(|v| TO_A_VENUE.contains(&v.folded.as_ref()))
 }

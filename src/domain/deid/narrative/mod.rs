@@ -19,6 +19,7 @@ use tokens::*;
 
 pub(crate) fn find(text: &str) -> Vec<Hit> {
     let tokens: Vec<Token<'_>> = words_as(text, token);
+    let lower = LowerWords::new(&tokens);
     let mut hits = Vec::new();
     lower_case_names(text, &tokens, &mut hits);
     cues::find(text, &tokens, &mut hits);
@@ -29,11 +30,39 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
             continue;
         }
         let end = run_end(text, &tokens, i);
-        classify_run(text, &tokens, i, end, &mut hits);
+        classify_run(text, &tokens, &lower, i, end, &mut hits);
         i = end;
     }
     repeat_names(&tokens, &mut hits);
     hits
+}
+
+/// The post's words in lower case, gathered at the first question: a word the author also
+/// writes in lower case ("Referral … the referral") is a word, whatever its shape.
+pub(super) struct LowerWords<'a> {
+    tokens: &'a [Token<'a>],
+    set: std::cell::OnceCell<std::collections::HashSet<&'a str, FxBuild>>,
+}
+
+impl<'a> LowerWords<'a> {
+    fn new(tokens: &'a [Token<'a>]) -> Self {
+        LowerWords {
+            tokens,
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(super) fn contains(&self, folded: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.tokens
+                    .iter()
+                    .filter(|t| t.word.case == Case::Lower)
+                    .map(|t| t.folded.as_ref())
+                    .collect()
+            })
+            .contains(folded)
+    }
 }
 
 /// A name found once is a name everywhere in the post: "linda's mobile … says linda overreacted".
@@ -164,6 +193,27 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             );
             continue;
         }
+        // Recall first: a given name in lower case is a name even with nothing around it
+        // ("seeing jayden tmrw, 14, school refusal"). A warning, since a lower-case word with no
+        // context is the scanner's guess; words that are also names in the lists ("will",
+        // "grace") stay words unless the words around say person (below).
+        if t.flags == 0
+            && t.folded.len() >= 3
+            && !t.possessive
+            && !t.word.text.contains(['\'', '’'])
+            && !NOT_LOWER_NAMES.contains(&t.folded.as_ref())
+            && lx::is_first_name(&t.folded)
+            && !lx::is_common_word(&t.folded)
+        {
+            push(
+                hits,
+                t.word.start,
+                t.word.end,
+                Category::Name,
+                Severity::Warn,
+            );
+            continue;
+        }
         let candidate = if t.has(RELATION | MEETS_PERSON) {
             tokens.get(i + 1)
         } else if t.has(STRONG_AFTER) && i > 0 {
@@ -215,6 +265,17 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
         }
     }
 }
+
+/// In the first-name list and in no English word list, but in lower case in a case write-up
+/// most often a word: kin words of other languages ("amma", "dadi"), words of faith and
+/// culture, units and short forms.
+#[rustfmt::skip]
+const NOT_LOWER_NAMES: &[&str] = &[
+    "amma", "ama", "appa", "baba", "bibi", "dadi", "nani", "jaan", "oma", "opa", "tia", "tio",
+    "mijo", "mija", "tita", "tito", "lolo", "kuya", "nonna", "nonno", "abba", "didi", "bhai",
+    "imam", "salah", "taha", "ramadan", "dua", "eid", "wudu", "puja", "max", "min", "mins",
+    "doc", "docs", "uni", "edu", "ping", "han", "ok", "okay", "etc", "tmrw", "tho", "lol",
+];
 
 /// "a.k." or "a.k": two single letters joined by a full stop.
 fn dotted_initials(s: &str) -> bool {

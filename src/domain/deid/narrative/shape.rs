@@ -14,7 +14,16 @@ pub(super) fn is_hyphenated_name(folded: &str) -> bool {
 }
 
 pub(super) fn looks_like_name(t: &Token<'_>) -> bool {
-    t.word.case == Case::Title
+    // "They're", "We've": a contraction, not a name ("O'Brien" keeps its capital after the
+    // apostrophe).
+    let contraction = t
+        .word
+        .text
+        .split(['\'', '’'])
+        .nth(1)
+        .is_some_and(|after| matches!(after, "re" | "ve" | "ll" | "d" | "t" | "m"));
+    !contraction
+        && t.word.case == Case::Title
         && t.word.text.chars().count() >= 3
         && t.word
             .text
@@ -43,4 +52,13 @@ pub(super) fn acronym(word: &str) -> bool {
     let mixed = letters <= 6 && (upper >= 3 || upper >= 2 && word.ends_with(char::is_uppercase));
     // "D6W" is a postcode's part, not an acronym.
     !word.contains(|c: char| c.is_ascii_digit()) && (plural || mixed)
+}
+
+/// Two English words run together ("Handover", "Peoplemaking"): a compound, not a name.
+/// Only asked of a word in no list, so a few lookups per such word.
+pub(super) fn compound_word(folded: &str) -> bool {
+    folded.is_ascii()
+        && folded.len() >= 6
+        && (3..=folded.len() - 3)
+            .any(|cut| lx::is_common_word(&folded[..cut]) && lx::is_common_word(&folded[cut..]))
 }

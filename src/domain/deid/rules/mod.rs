@@ -12,8 +12,10 @@ mod checks;
 mod date_checks;
 mod id_checks;
 mod place_checks;
+mod recall_checks;
 mod table;
 mod table_more;
+mod table_recall;
 mod windows;
 mod written_checks;
 

@@ -180,5 +180,6 @@ pub(super) fn specs() -> Vec<Spec> {
     ]
     .into_iter()
     .chain(super::table_more::more_specs())
+    .chain(super::table_recall::recall_specs())
     .collect()
 }

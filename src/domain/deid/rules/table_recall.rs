@@ -1,0 +1,48 @@
+//! Recall-first rules for identifiers that no keyword announces: a date told by the local event
+//! it followed, a holiday opening a sentence, a day and month with no word around them, phone
+//! and postcode shapes of other countries, an age over 89 in words, a serial in groups.
+//! Most are warnings: the shape alone is a strong guess, and the author judges.
+
+use super::recall_checks::*;
+use super::{Spec, spec};
+use crate::domain::deid::Category as C;
+use crate::domain::deid::Severity::{Block, Warn};
+
+/// Gatherings a family or a town dates things by.
+const EVENTS: &str = r"supper|prom|disco|dance|party|fair|fete|show|regatta|festival|carnival|parade|concert|match|final|gala|ball|ceremony|funeral|wedding|christening|baptism|mitzvah|graduation|reunion|sports day|open day|nativity|recital|tournament|derby|marathon|bonfire|fireworks|vigil|memorial|inquest|hearing|trial|verdict|storm|flood|fire|crash|blackout|eisteddfod|ceilidh|pageant|jubilee|agricultural show|county show|fun run|bake sale|quiz night|results";
+
+pub(super) fn recall_specs() -> Vec<Spec> {
+    let leaked = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    vec![
+        // "the Sunday after the harvest supper", "the night of the Year 11 prom".
+        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|night|evening|afternoon|day|weekend)(?-u:\s){{1,8}}(?:of|after|before)(?-u:\s){{1,8}}(?:the|her|his|their|our)(?-u:\s){{1,8}}(?:[a-z0-9'-]{{1,15}}(?-u:\s){{1,8}}){{0,3}}(?:{EVENTS})(?-u:\b)")), C::Date, Warn,
+            "A day told by a local or family event dates it for anyone who was there.", 47),
+        // "Christmas Eve she took an overdose", "Boxing Day was when he left".
+        spec(r"(?i)(?:^|[.!?](?-u:\s){1,8}|\n(?:[-*>](?-u:\s){1,8})?)((?:christmas|new year'?s) (?:eve|day)|boxing day|mother'?s day|father'?s day|valentine'?s day|bonfire night|halloween|hogmanay|thanksgiving|diwali|eid|easter (?:sunday|monday)|good friday|anzac day|australia day|canada day|st\.? patrick'?s day)(?-u:\s){1,8}(?:was|is|he|she|they|we|i|his|her|their|my|mum|dad|mom)(?-u:\b)", C::Date, Warn,
+            "A named day dates the event.", 47).group(1),
+        // "died Diwali night", "Christmas morning".
+        spec(r"(?i)(?-u:\b)(?:christmas|diwali|eid|easter|new year'?s|thanksgiving|halloween|hanukkah|passover|ramadan|holi|vaisakhi|navratri)(?-u:\s){1,8}(?:night|morning|evening|eve|day|dinner|lunch)(?-u:\b)", C::Date, Warn,
+            "A named day dates the event.", 46).check(not_habitual),
+        // "14/03", "11/02 sertraline up to 100": a day and a month, one of them zero-padded,
+        // which no score or fraction is.
+        spec(r"(?-u:\b)[0-9]{1,2}[/.][0-9]{1,2}\.?(?-u:\b)", C::Date, Warn,
+            "A day and a month date the event.", 43).check(bare_day_month),
+        // Australian numbers: "04 9157 0313", "02 9876 5432".
+        spec(r"(?-u:\b)0[2-478][ -][0-9]{4}[ -][0-9]{4}(?-u:\b)", C::Phone, Block,
+            "A phone number leads straight to a person.", 84),
+        // "ls7 3qn": a UK postcode typed in lower case.
+        spec(r"(?-u:\b)[a-z]{1,2}[0-9][a-z0-9]?(?-u:\s)[0-9][a-z]{2}(?-u:\b)", C::Location, Block,
+            "A postcode narrows where someone lives to a few streets.", 82).check(lower_postcode),
+        // "out past Tullamine 2871": a town and its postcode.
+        spec(r"(?-u:\b)[A-Z][a-z]{2,20}(?-u:\s)([0-9]{4})(?-u:\b)", C::Location, Warn,
+            "A four-digit number after a town may be its postcode.", 30).group(1).check(postcode_after_town),
+        // "in her late nineties", "ninety-one".
+        spec(r"(?i)(?-u:\b)in(?-u:\s){1,8}(?:his|her|their)(?-u:\s){1,8}(?:(?:early|mid|late)[ -])?nineties(?-u:\b)", C::Age, Block,
+            "An age over 89 is itself an identifier.", 70),
+        spec(r"(?i)(?-u:\b)(?:ninety|a hundred|one hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:[- ]years?[- ]old)?(?-u:\b)", C::Age, Warn,
+            "An age over 89 is itself an identifier.", 69).check(age_in_words),
+        // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
+        spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
+            "A serial or reference number can lead back to one person.", 33).check(grouped_code),
+    ]
+}
