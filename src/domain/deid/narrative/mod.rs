@@ -2,6 +2,7 @@
 //! letter, a word list and the words around them. One hash lookup per word keeps it linear and
 //! fast; the word lists are only asked about capitalised words and their neighbours.
 
+mod bare;
 mod citation;
 mod classify;
 mod context;
