@@ -11,6 +11,11 @@ fn clean(text: &str) {
 #[test]
 fn names_nobody_listed() {
     assert!(has(
+        "Korean-Australian client, 김민준 (Min-jun, goes by MJ at uni), 20.",
+        "name",
+        "김민준"
+    ));
+    assert!(has(
         "Stuck on engagement. Abdurakhmon is still refusing the interpreter.",
         "name",
         "Abdurakhmon"
@@ -126,7 +131,19 @@ fn numbers_of_other_shapes() {
         "other_number",
         "7F-2209-KQ41"
     ));
+    assert!(has(
+        "| babcia Zofia | 92 | moved in after a fall |",
+        "age",
+        "92"
+    ));
+    assert!(has(
+        "My client is 93 and her husband is a hundred and one.",
+        "age",
+        "hundred and one"
+    ));
+    assert!(has("Her mother, Edith, 94, lives with them.", "age", "94"));
     clean("The group ran for ninety minutes with ninety per cent attendance.");
+    clean("There are a hundred and one reasons to stop, and the unit has 95 beds.");
     clean("Coded ICD-11 6B41 and DSM-5-TR 309.81 in 2019; Windows 2000 crashed.");
     clean("Take b12 3mg daily.");
 }

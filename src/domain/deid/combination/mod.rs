@@ -12,6 +12,7 @@
 
 use serde::Serialize;
 
+mod more_patterns;
 mod patterns;
 
 /// A kind of detail that narrows who a client could be.

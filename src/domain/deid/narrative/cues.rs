@@ -53,14 +53,16 @@ fn other_script_run(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<H
     }
     let (a, b) = (tokens[i].word.start, tokens[end - 1].word.end);
     // A word glossed in brackets is a word, not a name: "тоска (toska, a spiritual
-    // anguish)". A name's brackets hold at most its spelling in Latin letters ("(Fatima)").
+    // anguish)". A name's brackets open with its spelling in Latin letters, capitalised
+    // ("(Fatima)", "(Min-jun, goes by MJ at uni)"), so the first word inside decides.
     let glossed = text[b..].strip_prefix(" (").is_some_and(|g| {
         // At most 120 characters: a gloss is short, and a longer look is a scan per run.
         let inside = g.char_indices().take(120).find(|(_, c)| *c == ')');
         inside.is_some_and(|(at, _)| {
             g[..at]
                 .split([' ', ','])
-                .any(|w| w.starts_with(char::is_lowercase))
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
         })
     });
     // One Greek letter is a symbol ("β-blocker", "α = .05"), not a name.

@@ -194,6 +194,10 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             );
             continue;
         }
+        // "stepdad (kev), 45", "nan (pat)": a genogram's name in brackets after a word for kin.
+        if t.has(RELATION) && kin_bracket(text, tokens, i, hits) {
+            continue;
+        }
         // Recall first: a given name in lower case is a name even with nothing around it
         // ("seeing jayden tmrw, 14, school refusal"). A warning, since a lower-case word with no
         // context is the scanner's guess; words that are also names in the lists ("will",
@@ -265,6 +269,35 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             );
         }
     }
+}
+
+/// One or two words in brackets right after a word for kin, each a first name or no English
+/// word ("(kev)", "(pat)", "(lil mo)"), never a description ("(deceased)", "(maternal)").
+fn kin_bracket(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<Hit>) -> bool {
+    let t = &tokens[i];
+    let Some(inside) = text[t.word.end..].strip_prefix(" (") else {
+        return false;
+    };
+    let Some(close) = inside.bytes().take(32).position(|b| b == b')') else {
+        return false;
+    };
+    let words: Vec<&Token<'_>> = tokens[i + 1..]
+        .iter()
+        .take_while(|w| w.word.end <= t.word.end + 2 + close)
+        .collect();
+    let named = (1..=2).contains(&words.len())
+        && inside[..close]
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
+        && words.iter().all(|w| {
+            let e = lx::entry(&w.folded);
+            w.flags == 0 && (e.first_name() || !e.common())
+        });
+    if named {
+        let (a, b) = (words[0].word.start, words[words.len() - 1].word.end);
+        push(hits, a, b, Category::Name, Severity::Block);
+    }
+    named
 }
 
 /// In the first-name list and in no English word list, but in lower case in a case write-up

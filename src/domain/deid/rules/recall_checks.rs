@@ -77,22 +77,36 @@ pub(super) fn postcode_after_town(s: &mut Span<'_>) -> Option<Severity> {
     Some(Warn)
 }
 
-/// "ninety-one" as an age, not "ninety minutes", "ninety per cent" or "for ninety years".
+/// "ninety-one" as an age, not "ninety minutes", "ninety per cent" or "for ninety years";
+/// a hundred and more only where the words before say age ("is a hundred and one").
 pub(super) fn age_in_words(s: &mut Span<'_>) -> Option<Severity> {
+    let got = s.get().to_ascii_lowercase();
+    let old = got.ends_with("old");
     let next = s.next_word();
-    let old = s.get().to_ascii_lowercase().ends_with("old");
     if !old
         && (is_unit(&next) || matches!(next.as_str(), "per" | "percent" | "odd" | "more" | "of"))
     {
         return None;
     }
-    let before = s.before(8);
+    let before = s.before(10);
+    if got.contains("hundred") {
+        let says_age = ["is ", "aged ", "turned ", "turns ", "'s ", "’s ", "age of "]
+            .iter()
+            .any(|w| before.ends_with(w));
+        return (old || says_age).then_some(Warn);
+    }
     let duration = ["for ", "over ", "about ", "the ", "than ", "of "]
         .iter()
         .any(|w| before.ends_with(w));
-    // "a hundred" alone is a count far more often than an age.
-    let bare_hundred = s.get().to_ascii_lowercase().ends_with("hundred") && !old;
-    (!duration && !bare_hundred).then_some(Warn)
+    (!duration).then_some(Warn)
+}
+
+/// "Zofia, 92," but not "Section 2, 95 beds" or "Chapter, 90": the word before is no English
+/// word, or a first name.
+pub(super) fn age_after_name(s: &mut Span<'_>) -> Option<Severity> {
+    let prev = s.prev_word();
+    let e = lx::entry(&prev);
+    (e.first_name() || !e.common() && !is_unit(&s.next_word())).then_some(Block)
 }
 
 /// Three or more groups of capitals and digits, with letters and at least five digits, at

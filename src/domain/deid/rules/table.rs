@@ -33,7 +33,7 @@ pub(super) fn specs() -> Vec<Spec> {
             "A gaming or chat tag leads straight to its owner.", 80),
         spec(r"(?i)(?-u:\b)(u/[a-z0-9_-]{3,21})(?-u:\b)", C::SocialHandle, Block,
             "A social-media user name leads straight to its owner.", 80).group(1),
-        spec(r#"(?i)(?-u:\b)(?:username|user name|handle|gamertag|screen name|account name|profile|alias|goes by)[\s,]{0,64}(?:is|was|:)?[\s,]{0,64}["“']?([a-z0-9_.]{3,30}(?:#[0-9]{4})?)"#, C::SocialHandle, Block,
+        spec(r#"(?i)(?-u:\b)(?:username|user name|handle|gamer ?tag|screen name|account name|profile|alias|goes by)[\s,]{0,64}(?:is|was|:)?[\s,]{0,64}["“']?([a-z0-9_.]{3,30}(?:#[0-9]{4})?)"#, C::SocialHandle, Block,
             "A user name leads straight to its owner.", 78).group(1).check(has_digit_or_underscore),
         // Network addresses.
         spec(r"(?-u:\b)(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b)", C::IpAddress, Block,

@@ -28,7 +28,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?-u:\b)[0-9]{1,2}[/.][0-9]{1,2}\.?(?-u:\b)", C::Date, Warn,
             "A day and a month date the event.", 43).check(bare_day_month),
         // Australian numbers: "04 9157 0313", "02 9876 5432".
-        spec(r"(?-u:\b)0[2-478][ -][0-9]{4}[ -][0-9]{4}(?-u:\b)", C::Phone, Block,
+        spec(r"(?-u:\b)0[2-478][ -][0-9]{4}[ -][0-9]{4}(?-u:\b)|\(0[2-478]\)(?-u:\s)?[0-9]{4}[ -]?[0-9]{4}(?-u:\b)", C::Phone, Block,
             "A phone number leads straight to a person.", 84),
         // "ls7 3qn": a UK postcode typed in lower case.
         spec(r"(?-u:\b)[a-z]{1,2}[0-9][a-z0-9]?(?-u:\s)[0-9][a-z]{2}(?-u:\b)", C::Location, Block,
@@ -36,11 +36,15 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // "out past Tullamine 2871": a town and its postcode.
         spec(r"(?-u:\b)[A-Z][a-z]{2,20}(?-u:\s)([0-9]{4})(?-u:\b)", C::Location, Warn,
             "A four-digit number after a town may be its postcode.", 30).group(1).check(postcode_after_town),
-        // "in her late nineties", "ninety-one".
-        spec(r"(?i)(?-u:\b)in(?-u:\s){1,8}(?:his|her|their)(?-u:\s){1,8}(?:(?:early|mid|late)[ -])?nineties(?-u:\b)", C::Age, Block,
-            "An age over 89 is itself an identifier.", 70),
-        spec(r"(?i)(?-u:\b)(?:ninety|a hundred|one hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:[- ]years?[- ]old)?(?-u:\b)", C::Age, Warn,
+        // "ninety-one", "a hundred and one" ("in her late nineties" is in `table`).
+        spec(r"(?i)(?-u:\b)(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)[- ]hundred(?:(?: and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)(?:[- ]years?[- ]old)?(?-u:\b)", C::Age, Warn,
             "An age over 89 is itself an identifier.", 69).check(age_in_words),
+        // "| babcia Zofia | 92 |", "Zofia, 92, moved in": an age over 89 in a table's cell or
+        // right after a name.
+        spec(r"\|(?-u:\s){0,8}(9[0-9]|1[01][0-9])(?-u:\s){0,8}\|", C::Age, Block,
+            "An age over 89 is itself an identifier.", 70).group(1),
+        spec(r"[A-Z][a-z]{1,20}(?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs))", C::Age, Block,
+            "An age over 89 is itself an identifier.", 70).group(1).check(age_after_name),
         // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
         spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
             "A serial or reference number can lead back to one person.", 33).check(grouped_code),
