@@ -46,6 +46,37 @@ fn names_nobody_listed() {
         "New Covenant Fellowship"
     ));
     assert!(has("Then Dizzy says school is pointless.", "name", "Dizzy"));
+    assert!(has(
+        "Client: 김지훈 (uses \"Jay\" with friends). 19.",
+        "name",
+        "김지훈"
+    ));
+    assert!(has(
+        "Client: 김지훈 (uses \"Jay\" with friends). 19.",
+        "name",
+        "Jay"
+    ));
+    assert!(has(
+        "She brings her dog into every story: the real dog is Biscuit.",
+        "name",
+        "Biscuit"
+    ));
+    assert!(has(
+        "| Nan Pat | Dean's nan | holds the family together |",
+        "name",
+        "Pat"
+    ));
+    assert!(has(
+        "Seeing kev weekly since he got laid off.",
+        "name",
+        "kev"
+    ));
+    assert!(has(
+        "Her mother is ninety-three and now at The Laurels.",
+        "organization",
+        "Laurels"
+    ));
+    clean("Seeing improvement weekly; met criteria for PTSD; with ptsd symptoms.");
     // Jargon, contractions, compounds and letters that label things stay words.
     clean("Interoceptive exposure went well. Countertransference was strong.");
     clean("They're stuck. We've tried everything. Handover was rushed.");
@@ -142,6 +173,26 @@ fn numbers_of_other_shapes() {
         "hundred and one"
     ));
     assert!(has("Her mother, Edith, 94, lives with them.", "age", "94"));
+    assert!(has(
+        "Grandad is pushing 95 and still lives with them.",
+        "age",
+        "95"
+    ));
+    assert!(has(
+        "He brought his PPS letter, number 7074583G, to ask.",
+        "ssn",
+        "7074583G"
+    ));
+    assert!(has(
+        "He recited it: MORGA703116SM9IJ.",
+        "licence",
+        "MORGA703116SM9IJ"
+    ));
+    assert!(has(
+        "She is the only female harbourmaster on the estuary.",
+        "occupation",
+        "harbourmaster"
+    ));
     clean("The group ran for ninety minutes with ninety per cent attendance.");
     clean("There are a hundred and one reasons to stop, and the unit has 95 beds.");
     clean("Coded ICD-11 6B41 and DSM-5-TR 309.81 in 2019; Windows 2000 crashed.");

@@ -100,24 +100,7 @@ pub(super) fn venue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
     if end - start > 3 || first.word.sentence_start || first.word.title_line {
         return false;
     }
-    let ordinary = tokens[start..end].iter().all(|t| {
-        t.word.case == Case::Title
-            && t.flags & !(ORG_SUFFIX | AREA) == 0
-            && !t.possessive
-            && t.word.text.len() >= 3
-            && {
-                let e = lx::entry(&t.folded);
-                e.common() && !e.region() && !derived_word(&t.folded)
-            }
-    });
-    // "from Grace", "at Will's": a first name alone is a person, read by the word pass.
-    // "at Step 2": a level, not a place.
-    let numbered = tokens
-        .get(end)
-        .is_some_and(|n| n.word.text.starts_with(|c: char| c.is_ascii_digit()));
-    if !ordinary || numbered || end - start == 1 && lx::entry(&first.folded).first_name() {
-        return false;
-    }
+    // The word before first: most runs have none of these, and the lexicon is asked only then.
     let joined = |a: &Token<'_>, b: &Token<'_>| {
         a.word.case == Case::Lower && text[a.word.end..b.word.start] == *" "
     };
@@ -135,5 +118,35 @@ pub(super) fn venue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
     } else {
         Some(prev)
     };
-    verb.is_some_and(|v| TO_A_VENUE.contains(&v.folded.as_ref()))
+    if !verb.is_some_and(|v| TO_A_VENUE.contains(&v.folded.as_ref())) {
+        return false;
+    }
+    // "now at The Laurels": a capitalised "The" is part of the name.
+    let body = if first.folded == "the" {
+        start + 1
+    } else {
+        start
+    };
+    if body == end {
+        return false;
+    }
+    // "at Step 2": a level, not a place.
+    let numbered = tokens
+        .get(end)
+        .is_some_and(|n| n.word.text.starts_with(|c: char| c.is_ascii_digit()));
+    if numbered {
+        return false;
+    }
+    let ordinary = tokens[body..end].iter().all(|t| {
+        t.word.case == Case::Title
+            && t.flags & !(ORG_SUFFIX | AREA) == 0
+            && !t.possessive
+            && t.word.text.len() >= 3
+            && {
+                let e = lx::entry(&t.folded);
+                e.common() && !e.region() && !derived_word(&t.folded)
+            }
+    });
+    // "from Grace", "at Will's": a first name alone is a person, read by the word pass.
+    ordinary && !(end - body == 1 && lx::entry(&tokens[body].folded).first_name())
 }

@@ -54,7 +54,9 @@ fn other_script_run(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<H
     let (a, b) = (tokens[i].word.start, tokens[end - 1].word.end);
     // A word glossed in brackets is a word, not a name: "тоска (toska, a spiritual
     // anguish)". A name's brackets open with its spelling in Latin letters, capitalised
-    // ("(Fatima)", "(Min-jun, goes by MJ at uni)"), so the first word inside decides.
+    // ("(Fatima)", "(Min-jun, goes by MJ at uni)"), or with English ("(uses "Jay" with
+    // friends)"), so the first word inside decides: a gloss opens with a lower-case word in
+    // no English list.
     let glossed = text[b..].strip_prefix(" (").is_some_and(|g| {
         // At most 120 characters: a gloss is short, and a longer look is a scan per run.
         let inside = g.char_indices().take(120).find(|(_, c)| *c == ')');
@@ -62,7 +64,10 @@ fn other_script_run(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<H
             g[..at]
                 .split([' ', ','])
                 .find(|w| !w.is_empty())
-                .is_some_and(|w| w.starts_with(char::is_lowercase))
+                .is_some_and(|w| {
+                    w.starts_with(char::is_lowercase)
+                        && !lx::is_common_word(&crate::domain::deid::text::fold(w))
+                })
         })
     });
     // One Greek letter is a symbol ("β-blocker", "α = .05"), not a name.
@@ -92,11 +97,21 @@ fn named_by_phrase(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<Hi
             | ("goes" | "go" | "going" | "went", "by")
             | ("known", "as")
             | ("calls" | "called", "himself" | "herself" | "themselves")
-    ) || (matches!(w, "called" | "nicknamed" | "named")
-        && matches!(
-            p,
-            "s" | "is" | "was" | "he" | "she" | "they" | "been" | "dog" | "cat"
-        ));
+    ) || (matches!(w, "uses" | "prefers")
+        && text[tokens[i].word.end..]
+            .strip_prefix(' ')
+            .is_some_and(|q| q.starts_with(['"', '“'])))
+        || (matches!(w, "is" | "was")
+            && matches!(
+                p,
+                "dog" | "cat" | "puppy" | "kitten" | "pony" | "horse" | "rabbit" | "hamster"
+            )
+            && tokens.get(i + 1).is_some_and(|n| n.word.capitalised()))
+        || (matches!(w, "called" | "nicknamed" | "named")
+            && matches!(
+                p,
+                "s" | "is" | "was" | "he" | "she" | "they" | "been" | "dog" | "cat"
+            ));
     if !phrase {
         return;
     }

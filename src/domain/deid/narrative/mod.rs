@@ -176,15 +176,16 @@ fn push(hits: &mut Vec<Hit>, start: usize, end: usize, category: Category, sever
 /// "maria said", "her sister ana": lower-case names, only where the words around say person.
 fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
     for (i, t) in tokens.iter().enumerate() {
-        if t.word.case != Case::Lower {
+        // The word itself may be a name only in lower case; a word for kin or a meeting
+        // verb may open the sentence ("Seeing kev weekly").
+        let lower = t.word.case == Case::Lower;
+        if !(lower || t.word.case == Case::Title && t.has(RELATION | MEETS_PERSON)) {
             continue;
         }
-        if t.possessive
-            && t.flags == 0
-            && t.folded.len() >= 3
-            && lx::is_first_name(&t.folded)
-            && !lx::is_common_word(&t.folded)
-        {
+        if lower && t.possessive && t.flags == 0 && t.folded.len() >= 3 && {
+            let e = lx::entry(&t.folded);
+            e.first_name() && !e.common()
+        } {
             push(
                 hits,
                 t.word.start,
@@ -202,9 +203,8 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
         // ("seeing jayden tmrw, 14, school refusal"). A warning, since a lower-case word with no
         // context is the scanner's guess; words that are also names in the lists ("will",
         // "grace") stay words unless the words around say person (below).
-        if t.flags == 0
-            && t.folded.len() >= 3
-            && !t.possessive
+        if lower
+            && t.marks & GIVEN_NAME != 0
             && !t.word.text.contains(['\'', '’'])
             && !NOT_LOWER_NAMES.contains(&t.folded.as_ref())
             && lx::is_first_name(&t.folded)
@@ -267,9 +267,32 @@ fn lower_case_names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
                 Category::Name,
                 Severity::Block,
             );
+        } else if c.word.start > t.word.start
+            && MEETING.contains(&t.folded.as_ref())
+            && !e.common()
+            && !e.person()
+            && !e.place()
+            && !e.region()
+            && c.word.text.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            // "seeing kev weekly", "met shaz at the hostel": a short form no list holds, right
+            // after a verb of meeting someone.
+            push(
+                hits,
+                c.word.start,
+                c.word.end,
+                Category::Name,
+                Severity::Warn,
+            );
         }
     }
 }
+
+/// Verbs after which a word in no list is someone met ("with" and "and" are not: "with ptsd").
+const MEETING: &[&str] = &[
+    "saw", "seeing", "seen", "met", "meeting", "visited", "visiting", "texted", "rang", "phoned",
+    "emailed",
+];
 
 /// One or two words in brackets right after a word for kin, each a first name or no English
 /// word ("(kev)", "(pat)", "(lil mo)"), never a description ("(deceased)", "(maternal)").

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::domain::deid::lexicon as lx;
-use crate::domain::deid::text::{Word, fold};
+use crate::domain::deid::text::{Case, Word, fold};
 
 pub(super) const RELATION: u16 = 1;
 pub(super) const AFTER_PERSON: u16 = 1 << 1;
@@ -30,6 +30,45 @@ pub(super) const NAMING: u16 = 1 << 15;
 
 /// Beyond the flags of the word lists: the word is in a script other than Latin.
 pub(super) const OTHER_SCRIPT: u8 = 1;
+/// Maybe a first name that is no English word ("jayden", "priya"), a name even in lower case:
+/// set from a Bloom filter of those names, so the word pass asks the lexicon about a lower-case
+/// word only when the filter says maybe (the names themselves and about one word in a hundred).
+pub(super) const GIVEN_NAME: u8 = 1 << 1;
+
+/// 2^18 bits (32 KiB, held in cache) for about fifteen thousand names, two probes: about one
+/// false "maybe" in a hundred words.
+const BLOOM_BITS: usize = 1 << 18;
+
+static GIVEN_NAMES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; BLOOM_BITS / 64];
+    lx::each_entry(|e| {
+        if e.first_name() && !e.common() {
+            for at in probes(e.folded()) {
+                bits[at / 64] |= 1 << (at % 64);
+            }
+        }
+    });
+    bits
+});
+
+fn probes(folded: &str) -> [usize; 2] {
+    use std::hash::Hasher;
+    let mut h = Fx::default();
+    h.write(folded.as_bytes());
+    let v = h.finish();
+    [
+        (v as usize) & (BLOOM_BITS - 1),
+        ((v >> 32) as usize) & (BLOOM_BITS - 1),
+    ]
+}
+
+fn maybe_given_name(folded: &str) -> bool {
+    probes(folded).iter().all(|&at| {
+        GIVEN_NAMES
+            .get(at / 64)
+            .is_some_and(|w| w & (1 << (at % 64)) != 0)
+    })
+}
 
 /// Verbs that, right after a word, make it a person even when it is also a common word
 /// ("Will said", "hope told me" is rare enough).
@@ -58,7 +97,8 @@ const SOFT_TITLES: &[&str] = &[
     "auntie", "aunty", "uncle", "grandma", "grandpa", "nana", "granny", "officer", "detective",
     "judge", "coach", "pastor", "rev", "reverend", "rabbi", "imam", "sheikh", "deacon", "elder",
     "captain", "sergeant", "sgt", "lieutenant", "principal", "counsellor", "mama", "papa", "baba",
-    "abuela", "abuelo", "tia", "tio", "bubbe", "zaidy", "miss",
+    "abuela", "abuelo", "tia", "tio", "bubbe", "zaidy", "miss", "nan", "nanna", "gran",
+    "grandad", "granda", "nonna", "nonno", "babcia", "dziadek", "oma", "opa",
 ];
 
 #[rustfmt::skip]
@@ -156,6 +196,8 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
             "called",
             "nicknamed",
             "named",
+            "uses",
+            "prefers",
         ],
         NAMING,
     );
@@ -216,11 +258,19 @@ pub(super) fn token(word: Word<'_>) -> Token<'_> {
         Cow::Owned(fold(base))
     };
     let flags = FLAGS.get(folded.as_ref()).copied().unwrap_or(0);
-    let marks = if !word.text.is_ascii() && super::cues::in_other_script(word.text) {
+    let mut marks = if !word.text.is_ascii() && super::cues::in_other_script(word.text) {
         OTHER_SCRIPT
     } else {
         0
     };
+    if flags == 0
+        && !possessive
+        && folded.len() >= 3
+        && word.case == Case::Lower
+        && maybe_given_name(&folded)
+    {
+        marks |= GIVEN_NAME;
+    }
     Token {
         word,
         folded,

@@ -132,3 +132,36 @@ pub(super) fn grouped_code(s: &mut Span<'_>) -> Option<Severity> {
         .any(|g| !g.bytes().any(|b| b.is_ascii_digit()));
     (letters && digits >= 5 && with_digit >= 2 && !letters_inside).then_some(Warn)
 }
+
+/// "in March", not "in march" (the verb) or "may" as a verb: a month as written in a date.
+pub(super) fn capital_month(s: &mut Span<'_>) -> Option<Severity> {
+    s.get()
+        .starts_with(|c: char| c.is_ascii_uppercase())
+        .then_some(Warn)
+}
+
+/// An Irish PPS number: seven digits weighted 8 down to 2, a second letter (if any) weighted 9,
+/// the sum mod 23 naming the check letter (0 is W).
+pub(super) fn pps_number(s: &mut Span<'_>) -> Option<Severity> {
+    let b = s.get().as_bytes();
+    let letter = |c: u8| u32::from(c - b'A' + 1) % 23;
+    let mut sum: u32 = b[..7]
+        .iter()
+        .zip((2..=8).rev())
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    if let Some(&second) = b.get(8) {
+        sum += if second == b'W' {
+            0
+        } else {
+            letter(second) * 9
+        };
+    }
+    let check = b[7];
+    let expected = if sum.is_multiple_of(23) {
+        b'W'
+    } else {
+        b'A' + (sum % 23) as u8 - 1
+    };
+    (check == expected).then_some(Block)
+}

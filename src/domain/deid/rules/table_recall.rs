@@ -3,7 +3,9 @@
 //! and postcode shapes of other countries, an age over 89 in words, a serial in groups.
 //! Most are warnings: the shape alone is a strong guess, and the author judges.
 
+use super::date_checks::age_not_unit;
 use super::recall_checks::*;
+use super::table_more::NAMED_DAYS;
 use super::{Spec, spec};
 use crate::domain::deid::Category as C;
 use crate::domain::deid::Severity::{Block, Warn};
@@ -48,5 +50,23 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
         spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
             "A serial or reference number can lead back to one person.", 33).check(grouped_code),
+        // "pushing 95", "nigh on 92".
+        spec(r"(?i)(?-u:\b)(?:pushing|nearly|almost|nigh on|knocking on|getting on for|coming up to)(?-u:\s){1,8}(9[0-9]|1[01][0-9])(?-u:\b)", C::Age, Block,
+            "An age over 89 is itself an identifier.", 70).group(1).check(age_not_unit),
+        // "the hearing is in March": a month is a date element.
+        spec(r"(?i)(?-u:\b)(?:in|since|until|till|by|from|during|before|after|early|late|mid|last|next|this|of|that)(?-u:\s){1,8}((?:january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\b)", C::Date, Warn,
+            "A month dates the event.", 38).group(1).check(capital_month),
+        // "the first Eid after they moved".
+        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:first|last|second|next)(?-u:\s){{1,8}}(?:{NAMED_DAYS})(?-u:\s){{1,8}}(?:after|since|before|without|in)(?-u:\b)[^.\n]{{0,40}}")), C::Date, Warn,
+            "A named day tied to an event dates it.", 47),
+        // An Irish PPS number, its check letter right.
+        spec(r"(?-u:\b)[0-9]{7}[A-W][A-IW]?(?-u:\b)", C::Ssn, Block,
+            "A national ID number identifies one person.", 90).check(pps_number),
+        // A UK driving licence number: surname, birth date, initials, check characters.
+        spec(r"(?-u:\b)[A-Z9]{5}[0-9]{6}[A-Z9]{2}[0-9][A-Z]{2}(?-u:\b)", C::Licence, Block,
+            "A driving licence number identifies one person.", 88),
+        // "the only female harbourmaster on the estuary".
+        spec(r"(?i)(?-u:\b)the only (?:[a-z'-]+ ){0,2}(?:harbou?rmaster|vet|doctor|gp|nurse|midwife|teacher|headteacher|priest|imam|rabbi|vicar|minister|pastor|pharmacist|dentist|police officer|policeman|firefighter|pilot|ferryman|skipper|postman|postmistress|shopkeeper|publican|solicitor|lawyer|judge|councillor|surgeon|paramedic|undertaker|blacksmith|farrier|ranger|warden|keeper|lifeguard|coach|referee)s? (?:on|in|at|for|across) the (?:island|estuary|village|town|valley|coast|peninsula|estate|ward|base|river|loch|lake|reserve|station|county|district|parish|glen|mountain|isles?)(?-u:\b)", C::Occupation, Warn,
+            "A one-of-a-kind role points to one person.", 52),
     ]
 }
