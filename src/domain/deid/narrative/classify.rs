@@ -13,6 +13,14 @@ use crate::domain::deid::name_shape::name_likeness;
 use crate::domain::deid::text::{Case, fold};
 use crate::domain::deid::{Category, Hit, Severity};
 
+/// Words for kin that the word lists also hold as first names.
+#[rustfmt::skip]
+const KIN_NAMES: &[&str] = &[
+    "nan", "nana", "nanna", "nanny", "gran", "granny", "ma", "pa", "mam", "amma", "appa", "ajji",
+    "ajja", "baba", "nani", "dadi", "oma", "opa", "nonna", "nonno", "babcia", "kokum", "mushum",
+    "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro",
+];
+
 /// Suffixes that only a named congregation, club or pub takes.
 #[rustfmt::skip]
 const STRONG_ORG_SUFFIXES: &[&str] = &[
@@ -240,6 +248,10 @@ fn classify_word(
     let name = e.person() || is_hyphenated_name(f);
     let common = e.common();
     if t.has(CLINICAL) {
+        // A word for kin is never a name, whatever verb follows ("Nan says", "Ajji calls").
+        if KIN_NAMES.contains(&f) {
+            return None;
+        }
         // "Beck's model" is a theorist; "Kelly said" is a person.
         let strong_next = tokens.get(i + 1).is_some_and(|n| n.has(STRONG_AFTER));
         return (strong_next && e.first_name() && !common).then_some((Name, Block));

@@ -331,7 +331,9 @@ const NOT_LOWER_NAMES: &[&str] = &[
     "amma", "ama", "appa", "baba", "bibi", "dadi", "nani", "jaan", "oma", "opa", "tia", "tio",
     "mijo", "mija", "tita", "tito", "lolo", "kuya", "nonna", "nonno", "abba", "didi", "bhai",
     "imam", "salah", "taha", "ramadan", "dua", "eid", "wudu", "puja", "max", "min", "mins",
-    "doc", "docs", "uni", "edu", "ping", "han", "ok", "okay", "etc", "tmrw", "tho", "lol",
+    "doc", "docs", "uni", "edu", "ping", "han", "ok", "okay", "etc", "tmrw", "tho", "lol", "ute",
+    "theres", "thats", "whats", "hes", "shes", "ive", "youre", "theyre", "ajji", "ajja", "paati",
+    "thatha", "kokum", "mushum", "lola", "lolo", "babcia", "nanny", "kuia", "koro", "tutu",
 ];
 
 /// "a.k." or "a.k": two single letters joined by a full stop.
