@@ -112,5 +112,7 @@ mod tests;
 pub fn warm() {
     rules::compile_all();
     name_shape::warm();
+    // The combination check's patterns, so the first Check does not compile them either.
+    let _ = combination::factors_found(&[("warm", "a retired headteacher in her 70s")]);
     let _ = scan("Maria rang 503-555-0147 on March 3rd from Portland; see www.example.org.");
 }

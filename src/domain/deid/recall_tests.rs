@@ -193,6 +193,39 @@ fn numbers_of_other_shapes() {
         "occupation",
         "harbourmaster"
     ));
+    assert!(has("Elder client, 97, asked me to help her.", "age", "97"));
+    assert!(has(
+        "Mrs Pattinson, 94 in the spring, still at home.",
+        "age",
+        "94"
+    ));
+    assert!(has(
+        "| NDIS no. | 431 889 207 |",
+        "other_number",
+        "431 889 207"
+    ));
+    assert!(has(
+        "I've attached genogram_S4.png for context.",
+        "image",
+        "genogram_S4.png"
+    ));
+    assert!(has(
+        "Plate was KA 51 HQ 7302, seen twice.",
+        "vehicle",
+        "KA 51 HQ 7302"
+    ));
+    assert!(has(
+        "They live in the yellow house behind the Northern store.",
+        "location",
+        "yellow house"
+    ));
+    assert!(has(
+        "Client is Dr. Kessler, an anesthesiologist.",
+        "name",
+        "Kessler"
+    ));
+    assert!(has("seen on 14th nov at the clinic", "date", "14th nov"));
+    clean("K10 of 32; the Kessler scale and the file notes.pdf were reviewed.");
     clean("The group ran for ninety minutes with ninety per cent attendance.");
     clean("There are a hundred and one reasons to stop, and the unit has 95 beds.");
     clean("Coded ICD-11 6B41 and DSM-5-TR 309.81 in 2019; Windows 2000 crashed.");

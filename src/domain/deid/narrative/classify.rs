@@ -71,8 +71,11 @@ fn classify_words(
     // "Mr. Okafor", "Mrs K", "Dr Hale", "Auntie Bea".
     if len >= 2 && (first.has(TITLE) || first.has(SOFT_TITLE)) {
         let named = &tokens[start + 1];
-        let theorist = named.has(CLINICAL) && !first.has(TITLE);
-        if !theorist && (first.has(TITLE) || distinctive(named) || single_initial(named)) {
+        // "Dr. Kessler" is a doctor, whatever instrument bears the name.
+        let doctor = matches!(first.folded.as_ref(), "dr" | "doctor");
+        let theorist = named.has(CLINICAL) && !first.has(TITLE) && !doctor;
+        if !theorist && (first.has(TITLE) || doctor || distinctive(named) || single_initial(named))
+        {
             let (a, b) = span(start, end);
             push(hits, a, b, Category::Name, Severity::Block);
             return;

@@ -98,7 +98,8 @@ const SOFT_TITLES: &[&str] = &[
     "judge", "coach", "pastor", "rev", "reverend", "rabbi", "imam", "sheikh", "deacon", "elder",
     "captain", "sergeant", "sgt", "lieutenant", "principal", "counsellor", "mama", "papa", "baba",
     "abuela", "abuelo", "tia", "tio", "bubbe", "zaidy", "miss", "nan", "nanna", "gran",
-    "grandad", "granda", "nonna", "nonno", "babcia", "dziadek", "oma", "opa",
+    "grandad", "granda", "nonna", "nonno", "babcia", "dziadek", "oma", "opa", "kokum", "mushum",
+    "ajji", "ajja", "lola", "lolo", "amma", "appa", "nani", "dadi", "kuia", "koro",
 ];
 
 #[rustfmt::skip]

@@ -106,7 +106,32 @@ pub(super) fn age_in_words(s: &mut Span<'_>) -> Option<Severity> {
 pub(super) fn age_after_name(s: &mut Span<'_>) -> Option<Severity> {
     let prev = s.prev_word();
     let e = lx::entry(&prev);
-    (e.first_name() || !e.common() && !is_unit(&s.next_word())).then_some(Block)
+    // "Elder client, 97,", "Mrs Pattinson, 94": the word before is a person.
+    let person_word = matches!(
+        prev.as_str(),
+        "client"
+            | "patient"
+            | "pt"
+            | "lady"
+            | "man"
+            | "woman"
+            | "gentleman"
+            | "resident"
+            | "widow"
+            | "widower"
+            | "mum"
+            | "mother"
+            | "father"
+            | "dad"
+            | "grandmother"
+            | "grandfather"
+            | "elder"
+            | "nan"
+            | "gran"
+            | "grandma"
+            | "grandpa"
+    );
+    (person_word || e.person() || !e.common() && !is_unit(&s.next_word())).then_some(Block)
 }
 
 /// Three or more groups of capitals and digits, with letters and at least five digits, at

@@ -45,7 +45,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // right after a name.
         spec(r"\|(?-u:\s){0,8}(9[0-9]|1[01][0-9])(?-u:\s){0,8}\|", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1),
-        spec(r"[A-Z][a-z]{1,20}(?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs))", C::Age, Block,
+        spec(r"[A-Za-z][a-z]{1,20}(?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs|in))", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1).check(age_after_name),
         // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
         spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
@@ -67,6 +67,26 @@ pub(super) fn recall_specs() -> Vec<Spec> {
             "A driving licence number identifies one person.", 88),
         // "the only female harbourmaster on the estuary".
         spec(r"(?i)(?-u:\b)the only (?:[a-z'-]+ ){0,2}(?:harbou?rmaster|vet|doctor|gp|nurse|midwife|teacher|headteacher|priest|imam|rabbi|vicar|minister|pastor|pharmacist|dentist|police officer|policeman|firefighter|pilot|ferryman|skipper|postman|postmistress|shopkeeper|publican|solicitor|lawyer|judge|councillor|surgeon|paramedic|undertaker|blacksmith|farrier|ranger|warden|keeper|lifeguard|coach|referee)s? (?:on|in|at|for|across) the (?:island|estuary|village|town|valley|coast|peninsula|estate|ward|base|river|loch|lake|reserve|station|county|district|parish|glen|mountain|isles?)(?-u:\b)", C::Occupation, Warn,
+            "A one-of-a-kind role points to one person.", 52),
+        // "14th nov": a day and a month, the month abbreviated, in lower case.
+        spec(r"(?i)(?-u:\b)[0-9]{1,2}(?:st|nd|rd|th)(?-u:\s){1,8}(?:of(?-u:\s){1,8})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b)", C::Date, Block,
+            "A day and month date the event.", 64),
+        // "| NDIS no. | 431 889 207 |": a participant or member number after its name.
+        spec(r"(?i)(?-u:\b)(?:ndis|medicaid|chip|member|policy|participant|client|customer|patient|student|employee|staff|payroll|badge)(?-u:\s){0,8}(?:no\.?|number|#|id)[^0-9\n]{0,12}([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3,4}|[A-Z]{0,3}[0-9]{5,10})(?-u:\b)", C::OtherNumber, Block,
+            "A member, participant or staff number identifies one person.", 72).group(1),
+        // "genogram_S4.png": a file attached or named in the post.
+        spec(r"(?i)(?-u:\b)[a-z0-9][a-z0-9_-]{1,60}\.(?:png|jpe?g|gif|heic|webp|bmp|tiff?)(?-u:\b)", C::Image, Warn,
+            "An image or its file can show or name the client.", 55),
+        // Number plates: India ("KA 51 HQ 7302"), Victoria ("1KTR 492").
+        spec(r"(?-u:\b)[A-Z]{2}[ -]?[0-9]{1,2}[ -]?[A-Z]{1,3}[ -]?[0-9]{4}(?-u:\b)", C::Vehicle, Block,
+            "A number plate leads to one vehicle and its owner.", 80),
+        spec(r"(?-u:\b)[0-9][A-Z]{3}[ -]?[0-9]{3}(?-u:\b)", C::Vehicle, Warn,
+            "A number plate leads to one vehicle and its owner.", 78),
+        // "the yellow house behind the Northern store": a home told by its landmarks.
+        spec(r"(?i)(?-u:\b)the(?-u:\s){1,8}(?:[a-z]+(?-u:\s){1,8})?(?:red|blue|green|yellow|white|pink|grey|gray|black|brown|orange|purple|corner|end|last|first|big|little|old)(?-u:\s){1,8}(?:house|flat|bungalow|cottage|caravan|trailer|farmhouse|place)(?-u:\s){1,8}(?:behind|past|next to|opposite|near|beside|across from|by)(?-u:\s){1,8}the(?-u:\s){1,8}[A-Za-z'’]+(?:(?-u:\s)[A-Za-z'’]+){0,2}", C::Location, Warn,
+            "A home told by its landmarks can be found.", 50),
+        // "one of the last hereditary veena makers in the old city".
+        spec(r"(?i)(?-u:\b)(?:one of the last|the last)(?-u:\s){1,8}(?:[a-z'’-]+(?-u:\s){1,8}){0,3}(?:makers|maker|players|keepers|keeper|speakers|weavers|smiths|blacksmiths|builders|craftsmen|craftswomen|fishermen|shepherds|practitioners|families|family)(?:(?-u:\s){1,8}(?:in|on|of|at)(?-u:\s){1,8}the(?-u:\s){1,8}[a-z]+(?:(?-u:\s)[a-z]+)?)?", C::Occupation, Warn,
             "A one-of-a-kind role points to one person.", 52),
     ]
 }
