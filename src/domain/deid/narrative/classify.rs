@@ -18,7 +18,10 @@ use crate::domain::deid::{Category, Hit, Severity};
 const KIN_NAMES: &[&str] = &[
     "nan", "nana", "nanna", "nanny", "gran", "granny", "ma", "pa", "mam", "amma", "appa", "ajji",
     "ajja", "baba", "nani", "dadi", "oma", "opa", "nonna", "nonno", "babcia", "kokum", "mushum",
-    "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro",
+    "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro", "tita", "tito",
+    "kuya", "nanay", "tatay", "ninang", "ninong", "gogo", "umakhulu", "makhulu", "ouma", "oupa",
+    "tata", "iya", "mamaw", "pawpaw", "memaw", "meemaw", "yiayia", "pappou", "abuelita",
+    "abuelito",
 ];
 
 /// Suffixes that only a named congregation, club or pub takes.
@@ -88,7 +91,9 @@ fn classify_words(
         // "New Covenant Fellowship", "Hollow Saints": a suffix that only a named place of
         // worship, a club or a pub takes makes the run a name even of ordinary words, in the
         // middle of a sentence ("Catholic Church" and "Free Church" are faiths, not places).
+        // ("All Saints" is a feast day.)
         let named_only = STRONG_ORG_SUFFIXES.contains(&last.folded.as_ref())
+            && first.folded != "all"
             && !first.word.sentence_start
             && !first.word.title_line
             && others()

@@ -334,6 +334,8 @@ const NOT_LOWER_NAMES: &[&str] = &[
     "doc", "docs", "uni", "edu", "ping", "han", "ok", "okay", "etc", "tmrw", "tho", "lol", "ute",
     "theres", "thats", "whats", "hes", "shes", "ive", "youre", "theyre", "ajji", "ajja", "paati",
     "thatha", "kokum", "mushum", "lola", "lolo", "babcia", "nanny", "kuia", "koro", "tutu",
+    "telly", "tita", "tito", "kuya", "nanay", "tatay", "gogo", "ouma", "oupa", "tata", "iya",
+    "aiga", "mana", "mahi", "mamaw", "pawpaw", "whanau",
 ];
 
 /// "a.k." or "a.k": two single letters joined by a full stop.

@@ -190,3 +190,10 @@ pub(super) fn pps_number(s: &mut Span<'_>) -> Option<Severity> {
     };
     (check == expected).then_some(Block)
 }
+
+/// "Fair Friday", "the Gala Day", not "a sports day" or "field day" in general: capitalised.
+pub(super) fn capitalised_day(s: &mut Span<'_>) -> Option<Severity> {
+    s.get()
+        .starts_with(|c: char| c.is_ascii_uppercase())
+        .then_some(Warn)
+}

@@ -11,13 +11,13 @@ use crate::domain::deid::Category as C;
 use crate::domain::deid::Severity::{Block, Warn};
 
 /// Gatherings a family or a town dates things by.
-const EVENTS: &str = r"supper|prom|disco|dance|party|fair|fete|show|regatta|festival|carnival|parade|concert|match|final|gala|ball|ceremony|funeral|wedding|christening|baptism|mitzvah|graduation|reunion|sports day|open day|nativity|recital|tournament|derby|marathon|bonfire|fireworks|vigil|memorial|inquest|hearing|trial|verdict|storm|flood|fire|crash|blackout|eisteddfod|ceilidh|pageant|jubilee|agricultural show|county show|fun run|bake sale|quiz night|results";
+const EVENTS: &str = r"supper|prom|homecoming|formal|disco|dance|party|fair|fete|show|regatta|festival|carnival|parade|concert|match|final|gala|ball|ceremony|funeral|wedding|christening|baptism|mitzvah|graduation|reunion|sports day|open day|nativity|recital|tournament|derby|marathon|bonfire|fireworks|vigil|memorial|inquest|hearing|trial|verdict|storm|flood|fire|crash|blackout|eisteddfod|ceilidh|pageant|jubilee|agricultural show|county show|fun run|bake sale|quiz night|results";
 
 pub(super) fn recall_specs() -> Vec<Spec> {
     let leaked = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     vec![
         // "the Sunday after the harvest supper", "the night of the Year 11 prom".
-        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|night|evening|afternoon|day|weekend)(?-u:\s){{1,8}}(?:of|after|before)(?-u:\s){{1,8}}(?:the|her|his|their|our)(?-u:\s){{1,8}}(?:[a-z0-9'-]{{1,15}}(?-u:\s){{1,8}}){{0,3}}(?:{EVENTS})(?-u:\b)")), C::Date, Warn,
+        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|night|evening|afternoon|day|weekend)(?-u:\s){{1,8}}(?:of|after|before)(?-u:\s){{1,8}}(?:(?:the|her|his|their|our)(?-u:\s){{1,8}}(?:[a-z0-9'-]{{1,15}}(?-u:\s){{1,8}}){{0,3}})?(?:{EVENTS})(?-u:\b)")), C::Date, Warn,
             "A day told by a local or family event dates it for anyone who was there.", 47),
         // "Christmas Eve she took an overdose", "Boxing Day was when he left".
         spec(r"(?i)(?:^|[.!?](?-u:\s){1,8}|\n(?:[-*>](?-u:\s){1,8})?)((?:christmas|new year'?s) (?:eve|day)|boxing day|mother'?s day|father'?s day|valentine'?s day|bonfire night|halloween|hogmanay|thanksgiving|diwali|eid|easter (?:sunday|monday)|good friday|anzac day|australia day|canada day|st\.? patrick'?s day)(?-u:\s){1,8}(?:was|is|he|she|they|we|i|his|her|their|my|mum|dad|mom)(?-u:\b)", C::Date, Warn,
@@ -57,7 +57,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:in|since|until|till|by|from|during|before|after|early|late|mid|last|next|this|of|that)(?-u:\s){1,8}((?:january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\b)", C::Date, Warn,
             "A month dates the event.", 38).group(1).check(capital_month),
         // "the first Eid after they moved".
-        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:first|last|second|next)(?-u:\s){{1,8}}(?:{NAMED_DAYS})(?-u:\s){{1,8}}(?:after|since|before|without|in)(?-u:\b)[^.\n]{{0,40}}")), C::Date, Warn,
+        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:first|last|second|next)(?-u:\s){{1,8}})?(?:{NAMED_DAYS})(?-u:\s){{1,8}}(?:after|since|before|without|in|when)(?-u:\b)[^.\n]{{0,40}}")), C::Date, Warn,
             "A named day tied to an event dates it.", 47),
         // An Irish PPS number, its check letter right.
         spec(r"(?-u:\b)[0-9]{7}[A-W][A-IW]?(?-u:\b)", C::Ssn, Block,
@@ -66,7 +66,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?-u:\b)[A-Z9]{5}[0-9]{6}[A-Z9]{2}[0-9][A-Z]{2}(?-u:\b)", C::Licence, Block,
             "A driving licence number identifies one person.", 88),
         // "the only female harbourmaster on the estuary".
-        spec(r"(?i)(?-u:\b)the only (?:[a-z'-]+ ){0,2}(?:harbou?rmaster|vet|doctor|gp|nurse|midwife|teacher|headteacher|priest|imam|rabbi|vicar|minister|pastor|pharmacist|dentist|police officer|policeman|firefighter|pilot|ferryman|skipper|postman|postmistress|shopkeeper|publican|solicitor|lawyer|judge|councillor|surgeon|paramedic|undertaker|blacksmith|farrier|ranger|warden|keeper|lifeguard|coach|referee)s? (?:on|in|at|for|across) the (?:island|estuary|village|town|valley|coast|peninsula|estate|ward|base|river|loch|lake|reserve|station|county|district|parish|glen|mountain|isles?)(?-u:\b)", C::Occupation, Warn,
+        spec(r"(?i)(?-u:\b)the only (?:[a-z'-]+ ){0,2}(?:harbou?rmaster|vet|doctor|gp|nurse|midwife|teacher|headteacher|priest|imam|rabbi|vicar|minister|pastor|pharmacist|dentist|police officer|policeman|firefighter|pilot|ferryman|skipper|postman|postmistress|shopkeeper|publican|solicitor|lawyer|judge|councillor|surgeon|paramedic|undertaker|blacksmith|farrier|ranger|warden|keeper|lifeguard|coach|referee|rider|jockey|player|driver|boxer|wrestler)s? (?:on|in|at|for|across) the (?:[a-z]+ )?(?:island|estuary|village|town|valley|coast|peninsula|estate|ward|base|river|loch|lake|reserve|station|county|district|parish|glen|mountain|isles?|circuit|tour|league|team|squad|force|crew)(?-u:\b)", C::Occupation, Warn,
             "A one-of-a-kind role points to one person.", 52),
         // "14th nov": a day and a month, the month abbreviated, in lower case.
         spec(r"(?i)(?-u:\b)[0-9]{1,2}(?:st|nd|rd|th)(?-u:\s){1,8}(?:of(?-u:\s){1,8})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b)", C::Date, Block,
@@ -88,5 +88,14 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // "one of the last hereditary veena makers in the old city".
         spec(r"(?i)(?-u:\b)(?:one of the last|the last)(?-u:\s){1,8}(?:[a-z'’-]+(?-u:\s){1,8}){0,3}(?:makers|maker|players|keepers|keeper|speakers|weavers|smiths|blacksmiths|builders|craftsmen|craftswomen|fishermen|shepherds|practitioners|families|family)(?:(?-u:\s){1,8}(?:in|on|of|at)(?-u:\s){1,8}the(?-u:\s){1,8}[a-z]+(?:(?-u:\s)[a-z]+)?)?", C::Occupation, Warn,
             "A one-of-a-kind role points to one person.", 52),
+        // "Fair Friday", "the Gala Day": a town's own day.
+        spec(r"(?i)(?-u:\b)(?:gala|fair|show|carnival|regatta|sports|field|founders'?|homecoming|games|pride|parade|agricultural show|county fair|state fair|highland games)(?-u:\s){1,8}(?:day|friday|saturday|sunday|week|weekend|night)(?-u:\b)", C::Date, Warn,
+            "A town's own day dates the event.", 45).check(capitalised_day),
+        // "CAS 148/09/2024", "Case No. 14/2231/2023".
+        spec(r"(?i)(?-u:\b)(?:case|cas|claim|file|ref|reference|docket|matter)(?:(?-u:\s){1,8}(?:no\.?|number|ref))?[ \t:#.]{0,8}([A-Z0-9]{1,6}(?:[/-][0-9]{1,6}){2,3})(?-u:\b)", C::OtherNumber, Block,
+            "A case, claim or court number identifies one person.", 73).group(1),
+        // "LPC 78214": a professional licence or registration number.
+        spec(r"(?-u:\b)(?:LPC|LCSW|LMFT|LMHC|LPCC|LCPC|LISW|LSW|LPN|NPI|HCPC|PSI|NMC|BACP|UKCP|AHPRA|CORU|LCSW-C|RN)(?-u:\s)?(?:#|no\.?)?(?-u:\s)?([A-Z]{0,3}[0-9]{4,10})(?-u:\b)", C::Licence, Block,
+            "A licence or registration number identifies one person.", 86).group(1),
     ]
 }
