@@ -92,13 +92,16 @@ fn classify_words(
         // worship, a club or a pub takes makes the run a name even of ordinary words, in the
         // middle of a sentence ("Catholic Church" and "Free Church" are faiths, not places).
         // ("All Saints" is a feast day.)
-        let named_only = STRONG_ORG_SUFFIXES.contains(&last.folded.as_ref())
-            && first.folded != "all"
-            && !first.word.sentence_start
-            && !first.word.title_line
-            && others()
-                .all(|t| !t.has(CLINICAL | CALENDAR | PRONOUN) && !lx::entry(&t.folded).region());
-        if last.has(ORG_SUFFIX) && (named_only || others().any(distinctive)) {
+        let named_only = || {
+            STRONG_ORG_SUFFIXES.contains(&last.folded.as_ref())
+                && first.folded != "all"
+                && !first.word.sentence_start
+                && !first.word.title_line
+                && others().all(|t| {
+                    !t.has(CLINICAL | CALENDAR | PRONOUN) && !lx::entry(&t.folded).region()
+                })
+        };
+        if last.has(ORG_SUFFIX) && (named_only() || others().any(distinctive)) {
             let (a, b) = span(start, end);
             push(hits, a, b, Category::Organization, Severity::Block);
             return;
@@ -295,9 +298,9 @@ fn classify_word(
             && !name
             && looks_like_name(t)
             && !derived_word(f)
-            && !compound_word(f)
             && name_likeness(f) > 0.75
             && !lower.contains(f)
+            && !compound_word(f)
         {
             // "Abdurakhmon is still refusing the interpreter": a word in no list, shaped like
             // a name, opening a sentence, and never written in lower case in the post.

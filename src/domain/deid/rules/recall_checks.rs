@@ -68,7 +68,11 @@ pub(super) fn postcode_after_town(s: &mut Span<'_>) -> Option<Severity> {
     if (1900..=2099).contains(&n) || n < 200 {
         return None;
     }
-    let prev = s.prev_word();
+    let word = word_before(s);
+    if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() < 3 {
+        return None;
+    }
+    let prev = crate::domain::deid::text::fold(word);
     let e = lx::entry(&prev);
     if (e.common() && !e.place()) || lx::MONTHS.contains(&prev.as_str()) || is_unit(&s.next_word())
     {
@@ -104,7 +108,7 @@ pub(super) fn age_in_words(s: &mut Span<'_>) -> Option<Severity> {
 /// "Zofia, 92," but not "Section 2, 95 beds" or "Chapter, 90": the word before is no English
 /// word, or a first name.
 pub(super) fn age_after_name(s: &mut Span<'_>) -> Option<Severity> {
-    let prev = s.prev_word();
+    let prev = crate::domain::deid::text::fold(word_before(s));
     let e = lx::entry(&prev);
     // "Elder client, 97,", "Mrs Pattinson, 94": the word before is a person.
     let person_word = matches!(
@@ -158,11 +162,41 @@ pub(super) fn grouped_code(s: &mut Span<'_>) -> Option<Severity> {
     (letters && digits >= 5 && with_digit >= 2 && !letters_inside).then_some(Warn)
 }
 
-/// "in March", not "in march" (the verb) or "may" as a verb: a month as written in a date.
-pub(super) fn capital_month(s: &mut Span<'_>) -> Option<Severity> {
-    s.get()
-        .starts_with(|c: char| c.is_ascii_uppercase())
-        .then_some(Warn)
+/// "the hearing is in March", "since May": a capitalised month after a preposition (the rule
+/// starts at the month, since a start at "in" or "of" kept its automaton busy on every line).
+pub(super) fn month_after_preposition(s: &mut Span<'_>) -> Option<Severity> {
+    #[rustfmt::skip]
+    const BEFORE: &[&str] = &[
+        "in", "since", "until", "till", "by", "from", "during", "before", "after", "early", "late",
+        "mid", "last", "next", "this", "of", "that",
+    ];
+    BEFORE.contains(&s.prev_word().as_str()).then_some(Warn)
+}
+
+/// The word right before the span as written (not lower-cased), across spaces, a comma or an
+/// opening bracket.
+fn word_before<'a>(s: &Span<'a>) -> &'a str {
+    let head = s.text[..s.start].trim_end_matches([' ', ',', '(', '\t']);
+    let from = head
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &head[from..]
+}
+
+/// "genogram_S4.png": the span grows back from the extension over the file's name.
+pub(super) fn file_name(s: &mut Span<'_>) -> Option<Severity> {
+    let name_len = s.text[..s.start]
+        .bytes()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        .count();
+    if name_len < 2 {
+        return None;
+    }
+    s.start -= name_len;
+    Some(Warn)
 }
 
 /// An Irish PPS number: seven digits weighted 8 down to 2, a second letter (if any) weighted 9,

@@ -36,7 +36,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?-u:\b)[a-z]{1,2}[0-9][a-z0-9]?(?-u:\s)[0-9][a-z]{2}(?-u:\b)", C::Location, Block,
             "A postcode narrows where someone lives to a few streets.", 82).check(lower_postcode),
         // "out past Tullamine 2871": a town and its postcode.
-        spec(r"(?-u:\b)[A-Z][a-z]{2,20}(?-u:\s)([0-9]{4})(?-u:\b)", C::Location, Warn,
+        spec(r"[a-z](?-u:\s)([0-9]{4})(?-u:\b)", C::Location, Warn,
             "A four-digit number after a town may be its postcode.", 30).group(1).check(postcode_after_town),
         // "ninety-one", "a hundred and one" ("in her late nineties" is in `table`).
         spec(r"(?i)(?-u:\b)(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)[- ]hundred(?:(?: and)?[- ](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)(?:[- ]years?[- ]old)?(?-u:\b)", C::Age, Warn,
@@ -45,7 +45,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // right after a name.
         spec(r"\|(?-u:\s){0,8}(9[0-9]|1[01][0-9])(?-u:\s){0,8}\|", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1),
-        spec(r"[A-Za-z][a-z]{1,20}(?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs|in))", C::Age, Block,
+        spec(r"[a-z](?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs|in))", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1).check(age_after_name),
         // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
         spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
@@ -54,8 +54,8 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:pushing|nearly|almost|nigh on|knocking on|getting on for|coming up to)(?-u:\s){1,8}(9[0-9]|1[01][0-9])(?-u:\b)", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1).check(age_not_unit),
         // "the hearing is in March": a month is a date element.
-        spec(r"(?i)(?-u:\b)(?:in|since|until|till|by|from|during|before|after|early|late|mid|last|next|this|of|that)(?-u:\s){1,8}((?:january|february|march|april|may|june|july|august|september|october|november|december))(?-u:\b)", C::Date, Warn,
-            "A month dates the event.", 38).group(1).check(capital_month),
+        spec(r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)", C::Date, Warn,
+            "A month dates the event.", 38).check(month_after_preposition),
         // "the first Eid after they moved".
         spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:first|last|second|next)(?-u:\s){{1,8}})?(?:{NAMED_DAYS})(?-u:\s){{1,8}}(?:after|since|before|without|in|when)(?-u:\b)[^.\n]{{0,40}}")), C::Date, Warn,
             "A named day tied to an event dates it.", 47),
@@ -75,18 +75,18 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:ndis|medicaid|chip|member|policy|participant|client|customer|patient|student|employee|staff|payroll|badge)(?-u:\s){0,8}(?:no\.?|number|#|id)[^0-9\n]{0,12}([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3,4}|[A-Z]{0,3}[0-9]{5,10})(?-u:\b)", C::OtherNumber, Block,
             "A member, participant or staff number identifies one person.", 72).group(1),
         // "genogram_S4.png": a file attached or named in the post.
-        spec(r"(?i)(?-u:\b)[a-z0-9][a-z0-9_-]{1,60}\.(?:png|jpe?g|gif|heic|webp|bmp|tiff?)(?-u:\b)", C::Image, Warn,
-            "An image or its file can show or name the client.", 55),
+        spec(r"(?i)\.(?:png|jpe?g|gif|heic|webp|bmp|tiff?)(?-u:\b)", C::Image, Warn,
+            "An image or its file can show or name the client.", 55).check(file_name),
         // Number plates: India ("KA 51 HQ 7302"), Victoria ("1KTR 492").
         spec(r"(?-u:\b)[A-Z]{2}[ -]?[0-9]{1,2}[ -]?[A-Z]{1,3}[ -]?[0-9]{4}(?-u:\b)", C::Vehicle, Block,
             "A number plate leads to one vehicle and its owner.", 80),
         spec(r"(?-u:\b)[0-9][A-Z]{3}[ -]?[0-9]{3}(?-u:\b)", C::Vehicle, Warn,
             "A number plate leads to one vehicle and its owner.", 78),
         // "the yellow house behind the Northern store": a home told by its landmarks.
-        spec(r"(?i)(?-u:\b)the(?-u:\s){1,8}(?:[a-z]+(?-u:\s){1,8})?(?:red|blue|green|yellow|white|pink|grey|gray|black|brown|orange|purple|corner|end|last|first|big|little|old)(?-u:\s){1,8}(?:house|flat|bungalow|cottage|caravan|trailer|farmhouse|place)(?-u:\s){1,8}(?:behind|past|next to|opposite|near|beside|across from|by)(?-u:\s){1,8}the(?-u:\s){1,8}[A-Za-z'’]+(?:(?-u:\s)[A-Za-z'’]+){0,2}", C::Location, Warn,
+        spec(r"(?i)(?-u:\b)(?:red|blue|green|yellow|white|pink|grey|gray|black|brown|orange|purple|corner|end|last|first|big|little|old)(?-u:\s){1,8}(?:house|flat|bungalow|cottage|caravan|trailer|farmhouse|place)(?-u:\s){1,8}(?:behind|past|next to|opposite|near|beside|across from|by)(?-u:\s){1,8}the(?-u:\s){1,8}[A-Za-z'’]+(?:(?-u:\s)[A-Za-z'’]+){0,2}", C::Location, Warn,
             "A home told by its landmarks can be found.", 50),
         // "one of the last hereditary veena makers in the old city".
-        spec(r"(?i)(?-u:\b)(?:one of the last|the last)(?-u:\s){1,8}(?:[a-z'’-]+(?-u:\s){1,8}){0,3}(?:makers|maker|players|keepers|keeper|speakers|weavers|smiths|blacksmiths|builders|craftsmen|craftswomen|fishermen|shepherds|practitioners|families|family)(?:(?-u:\s){1,8}(?:in|on|of|at)(?-u:\s){1,8}the(?-u:\s){1,8}[a-z]+(?:(?-u:\s)[a-z]+)?)?", C::Occupation, Warn,
+        spec(r"(?i)(?-u:\b)one of the last(?-u:\s){1,8}(?:[a-z'’-]+(?-u:\s){1,8}){0,3}(?:makers|maker|players|keepers|keeper|speakers|weavers|smiths|blacksmiths|builders|craftsmen|craftswomen|fishermen|shepherds|practitioners|families|family)(?:(?-u:\s){1,8}(?:in|on|of|at)(?-u:\s){1,8}the(?-u:\s){1,8}[a-z]+(?:(?-u:\s)[a-z]+)?)?", C::Occupation, Warn,
             "A one-of-a-kind role points to one person.", 52),
         // "Fair Friday", "the Gala Day": a town's own day.
         spec(r"(?i)(?-u:\b)(?:gala|fair|show|carnival|regatta|sports|field|founders'?|homecoming|games|pride|parade|agricultural show|county fair|state fair|highland games)(?-u:\s){1,8}(?:day|friday|saturday|sunday|week|weekend|night)(?-u:\b)", C::Date, Warn,
