@@ -1,6 +1,9 @@
 //! Compiles the scanner's word lists (`data/deid/*.txt`, one folded entry per line) into one
-//! `fst` map in OUT_DIR, which `domain::deid::lexicon` embeds with `include_bytes!`. Only server builds
-//! need them; the browser bundle never carries the scanner.
+//! `fst` map in OUT_DIR, which `domain::deid::lexicon` embeds with `include_bytes!`, and two
+//! tables learnt from the lists: a Bloom filter of the first names that are no English word
+//! (`narrative::tokens`) and the letter-trigram model of names against words (`name_shape`).
+//! Made here, not at start-up, so a one-off `caseroom scan` does not walk the lists. Only server
+//! builds need them; the browser bundle never carries the scanner.
 
 use std::collections::BTreeMap;
 use std::error::Error;
@@ -36,8 +39,99 @@ fn main() -> Result<(), Box<dyn Error>> {
             *entries.entry(word.to_owned()).or_default() |= 1 << bit;
         }
     }
+    std::fs::write(
+        Path::new(&out).join("given_names.bloom"),
+        given_names_bloom(&entries),
+    )?;
+    std::fs::write(Path::new(&out).join("name_shape.bin"), name_shape(&entries))?;
     // A BTreeMap iterates in the byte order fst requires.
     let map = fst::Map::from_iter(entries)?;
     std::fs::write(Path::new(&out).join("lexicon.fst"), map.as_fst().as_bytes())?;
     Ok(())
+}
+
+const FIRST: u64 = 1;
+const LAST: u64 = 1 << 1;
+const COMMON: u64 = 1 << 4;
+
+/// `lexicon::NAMES_NOT_WORDS`: in the word list, but in a case write-up a person (a test in
+/// `narrative::tokens` fails if the two lists part).
+const NAMES_NOT_WORDS: &[&str] = &[
+    "maria", "martin", "peter", "harry", "mike", "matt", "derrick", "jarred", "garret", "sally",
+    "patty", "victor", "warren", "mason", "marina", "carol", "sherry", "christen",
+];
+
+/// Must hash as `narrative::tokens::Fx` does; a test there holds that every name is found.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0;
+    let mut add = |w: u64| h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        add(u64::from_le_bytes(w));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(w));
+    }
+    h
+}
+
+/// 2^18 bits, two probes from one hash, little-endian u64 words.
+fn given_names_bloom(entries: &BTreeMap<String, u64>) -> Vec<u8> {
+    const BITS: usize = 1 << 18;
+    let mut words = vec![0u64; BITS / 64];
+    for (word, bits) in entries {
+        if bits & FIRST != 0 && (bits & COMMON == 0 || NAMES_NOT_WORDS.contains(&word.as_str())) {
+            let v = fx(word.as_bytes());
+            for at in [(v as usize) & (BITS - 1), ((v >> 32) as usize) & (BITS - 1)] {
+                words[at / 64] |= 1 << (at % 64);
+            }
+        }
+    }
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+/// log P(trigram | name) − log P(trigram | word), add-one smoothed, as little-endian f32 over
+/// 28 symbols (the word's edge, 26 letters, anything else).
+fn name_shape(entries: &BTreeMap<String, u64>) -> Vec<u8> {
+    const SYMBOLS: usize = 28;
+    let symbol = |b: u8| match b {
+        b'a'..=b'z' => usize::from(b - b'a') + 1,
+        _ => 27,
+    };
+    let cells = SYMBOLS * SYMBOLS * SYMBOLS;
+    let (mut names, mut words) = (vec![1u32; cells], vec![1u32; cells]);
+    for (word, bits) in entries {
+        if word.contains(' ') {
+            continue;
+        }
+        let person = bits & (FIRST | LAST) != 0;
+        let common = bits & COMMON != 0;
+        let counts = match (person, common) {
+            (true, false) => &mut names,
+            (false, true) => &mut words,
+            _ => continue,
+        };
+        let seq: Vec<usize> = [0, 0]
+            .into_iter()
+            .chain(word.bytes().map(symbol))
+            .chain([0])
+            .collect();
+        for t in seq.windows(3) {
+            counts[(t[0] * SYMBOLS + t[1]) * SYMBOLS + t[2]] += 1;
+        }
+    }
+    let total = |c: &[u32]| c.iter().map(|&n| f64::from(n)).sum::<f64>();
+    let (n_names, n_words) = (total(&names), total(&words));
+    names
+        .iter()
+        .zip(&words)
+        .flat_map(|(&n, &w)| {
+            (((f64::from(n) / n_names).ln() - (f64::from(w) / n_words).ln()) as f32).to_le_bytes()
+        })
+        .collect()
 }

@@ -51,8 +51,9 @@ impl Entry<'_> {
     }
 }
 
-/// Every word in the compiled lists with what the lists say of it, in order (for models built
-/// from the lists, such as `name_shape`).
+/// Every word in the compiled lists with what the lists say of it, in order (a test holds that
+/// the tables `build.rs` learns from the lists agree with them).
+#[cfg(test)]
 pub fn each_entry(mut f: impl FnMut(Entry<'_>)) {
     use fst::Streamer;
     let Some(map) = LEXICON.as_ref() else {
@@ -66,6 +67,7 @@ pub fn each_entry(mut f: impl FnMut(Entry<'_>)) {
     }
 }
 
+#[cfg(test)]
 impl<'a> Entry<'a> {
     pub fn folded(self) -> &'a str {
         self.folded
@@ -80,7 +82,8 @@ pub fn is_common_word(folded: &str) -> bool {
     entry(folded).common()
 }
 
-/// In the word list (as "black maria", "peter out"), but in a case write-up a person.
+/// In the word list (as "black maria", "peter out"), but in a case write-up a person. `build.rs`
+/// keeps the same list for the Bloom filter of given names.
 #[rustfmt::skip]
 const NAMES_NOT_WORDS: &[&str] = &[
     "maria", "martin", "peter", "harry", "mike", "matt", "derrick", "jarred", "garret", "sally",

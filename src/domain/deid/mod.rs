@@ -111,7 +111,6 @@ mod tests;
 /// (`caseroom scan`) skips this and builds only the rules its text needs.
 pub fn warm() {
     rules::compile_all();
-    name_shape::warm();
     // The combination check's patterns, so the first Check does not compile them either.
     let _ = combination::factors_found(&[("warm", "a retired headteacher in her 70s")]);
     let _ = scan("Maria rang 503-555-0147 on March 3rd from Portland; see www.example.org.");

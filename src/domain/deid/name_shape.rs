@@ -1,15 +1,16 @@
 //! Whether a word in no list is shaped like a name or like an English word: "Abdurakhmon",
 //! "Nkechi" against "Interoceptive", "Tokophobia". A letter-trigram model of the two, learnt
 //! from the compiled word lists themselves (the first names and surnames that are no English
-//! word, and the English words that are no name) when the scanner warms up.
+//! word, and the English words that are no name) by `build.rs`.
 //!
 //! Asked only of a capitalised word that opens a sentence and is in no list, where the words
 //! around it say nothing: without it such a word was never flagged (names nobody listed were
 //! missed), and flagging every one flagged the jargon clinical writing opens sentences with.
 
-use std::sync::LazyLock;
-
-use super::lexicon as lx;
+/// log P(trigram | name) − log P(trigram | word) per trigram, as little-endian f32, made by
+/// `build.rs` from the compiled lists (the first names and surnames that are no English word,
+/// and the English words that are no name).
+static MODEL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_shape.bin"));
 
 /// 26 letters, one slot for anything else, one for the word's edge.
 const SYMBOLS: usize = 28;
@@ -35,46 +36,18 @@ fn trigrams(folded: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// log P(trigram | name) − log P(trigram | word), add-one smoothed, per trigram.
-static MODEL: LazyLock<Vec<f32>> = LazyLock::new(|| {
-    let cells = SYMBOLS * SYMBOLS * SYMBOLS;
-    let mut names = vec![1u32; cells];
-    let mut words = vec![1u32; cells];
-    lx::each_entry(|e| {
-        let f = e.folded();
-        if f.contains(' ') {
-            return;
-        }
-        let counts = match (e.person(), e.common()) {
-            (true, false) => &mut names,
-            (false, true) => &mut words,
-            _ => return,
-        };
-        for t in trigrams(f) {
-            counts[t] += 1;
-        }
-    });
-    let total = |c: &[u32]| c.iter().map(|&n| f64::from(n)).sum::<f64>();
-    let (n_names, n_words) = (total(&names), total(&words));
-    names
-        .iter()
-        .zip(&words)
-        .map(|(&n, &w)| ((f64::from(n) / n_names).ln() - (f64::from(w) / n_words).ln()) as f32)
-        .collect()
-});
+fn weight(trigram: usize) -> f32 {
+    MODEL
+        .get(trigram * 4..trigram * 4 + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0.0, f32::from_le_bytes)
+}
 
 /// Above 0: more like a name than a word. Measured on the lists (a thousand of each left out of
 /// the counts), 0.5 keeps about 64% of names and 2% of words.
 pub fn name_likeness(folded: &str) -> f32 {
-    let (sum, n) = trigrams(folded).fold((0f32, 0u32), |(s, n), t| {
-        (s + MODEL.get(t).copied().unwrap_or(0.0), n + 1)
-    });
+    let (sum, n) = trigrams(folded).fold((0f32, 0u32), |(s, n), t| (s + weight(t), n + 1));
     if n == 0 { 0.0 } else { sum / n as f32 }
-}
-
-/// Builds the model now rather than at the first sentence that needs it.
-pub fn warm() {
-    LazyLock::force(&MODEL);
 }
 
 #[cfg(test)]
