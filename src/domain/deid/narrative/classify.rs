@@ -13,26 +13,6 @@ use crate::domain::deid::name_shape::name_likeness;
 use crate::domain::deid::text::{Case, fold};
 use crate::domain::deid::{Category, Hit, Severity};
 
-/// Words for kin that the word lists also hold as first names.
-#[rustfmt::skip]
-const KIN_NAMES: &[&str] = &[
-    "nan", "nana", "nanna", "nanny", "gran", "granny", "ma", "pa", "mam", "amma", "appa", "ajji",
-    "ajja", "baba", "nani", "dadi", "oma", "opa", "nonna", "nonno", "babcia", "kokum", "mushum",
-    "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro", "tita", "tito",
-    "kuya", "nanay", "tatay", "ninang", "ninong", "gogo", "umakhulu", "makhulu", "ouma", "oupa",
-    "tata", "iya", "mamaw", "pawpaw", "memaw", "meemaw", "yiayia", "pappou", "abuelita",
-    "abuelito",
-];
-
-/// Suffixes that only a named congregation, club or pub takes.
-#[rustfmt::skip]
-const STRONG_ORG_SUFFIXES: &[&str] = &[
-    "church", "chapel", "cathedral", "mosque", "masjid", "synagogue", "temple", "gurdwara",
-    "mandir", "fellowship", "tabernacle", "fc", "afc", "rfc", "united", "rovers", "saints",
-    "rangers", "wanderers", "harriers", "athletic", "inn", "arms", "tavern", "hawks", "eagles",
-    "tigers", "lions", "wolves", "panthers", "wildcats",
-];
-
 fn distinctive(t: &Token<'_>) -> bool {
     if t.has(CONNECTOR) || t.has(CLINICAL) {
         return false;

@@ -93,6 +93,26 @@ const SOFT_TITLES: &[&str] = &[
     "ajji", "ajja", "lola", "lolo", "amma", "appa", "nani", "dadi", "kuia", "koro",
 ];
 
+/// Words for kin that the word lists also hold as first names.
+#[rustfmt::skip]
+pub(super) const KIN_NAMES: &[&str] = &[
+    "nan", "nana", "nanna", "nanny", "gran", "granny", "ma", "pa", "mam", "amma", "appa", "ajji",
+    "ajja", "baba", "nani", "dadi", "oma", "opa", "nonna", "nonno", "babcia", "kokum", "mushum",
+    "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro", "tita", "tito",
+    "kuya", "nanay", "tatay", "ninang", "ninong", "gogo", "umakhulu", "makhulu", "ouma", "oupa",
+    "tata", "iya", "mamaw", "pawpaw", "memaw", "meemaw", "yiayia", "pappou", "abuelita",
+    "abuelito",
+];
+
+/// Suffixes that only a named congregation, club or pub takes.
+#[rustfmt::skip]
+pub(super) const STRONG_ORG_SUFFIXES: &[&str] = &[
+    "church", "chapel", "cathedral", "mosque", "masjid", "synagogue", "temple", "gurdwara",
+    "mandir", "fellowship", "tabernacle", "fc", "afc", "rfc", "united", "rovers", "saints",
+    "rangers", "wanderers", "harriers", "athletic", "inn", "arms", "tavern", "hawks", "eagles",
+    "tigers", "lions", "wolves", "panthers", "wildcats",
+];
+
 #[rustfmt::skip]
 const CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "della", "van", "der", "von", "du", "la", "le", "al", "bin", "bint",
