@@ -1,7 +1,7 @@
 //! Compiles the scanner's word lists (`data/deid/*.txt`, one folded entry per line) into one
 //! `fst` map in OUT_DIR, which `domain::deid::lexicon` embeds with `include_bytes!`, and two
 //! tables learnt from the lists: a Bloom filter of the first names that are no English word
-//! (`narrative::tokens`) and the letter-trigram model of names against words (`name_shape`).
+//! (`narrative::given_names`) and the letter-trigram model of names against words (`name_shape`).
 //! Made here, not at start-up, so a one-off `caseroom scan` does not walk the lists. Only server
 //! builds need them; the browser bundle never carries the scanner.
 
@@ -55,13 +55,14 @@ const LAST: u64 = 1 << 1;
 const COMMON: u64 = 1 << 4;
 
 /// `lexicon::NAMES_NOT_WORDS`: in the word list, but in a case write-up a person (a test in
-/// `narrative::tokens` fails if the two lists part).
+/// `narrative::given_names` fails if the two lists part).
 const NAMES_NOT_WORDS: &[&str] = &[
     "maria", "martin", "peter", "harry", "mike", "matt", "derrick", "jarred", "garret", "sally",
     "patty", "victor", "warren", "mason", "marina", "carol", "sherry", "christen",
 ];
 
-/// Must hash as `narrative::tokens::Fx` does; a test there holds that every name is found.
+/// Must hash as `narrative::tokens::Fx` does; a test in `narrative::given_names` holds that
+/// every name is found.
 fn fx(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0;
     let mut add = |w: u64| h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);

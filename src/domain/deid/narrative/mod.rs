@@ -7,6 +7,7 @@ mod citation;
 mod classify;
 mod context;
 mod cues;
+mod given_names;
 mod lower;
 mod shape;
 mod tokens;
