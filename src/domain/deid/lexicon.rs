@@ -7,28 +7,36 @@ use std::sync::LazyLock;
 use fst::Map;
 
 /// The compiled lists, one bit each, in `build.rs`'s order.
-const FIRST: u64 = 1;
-const LAST: u64 = 1 << 1;
-const PLACE: u64 = 1 << 2;
-const REGION: u64 = 1 << 3;
-const COMMON: u64 = 1 << 4;
+const FIRST: u8 = 1;
+const LAST: u8 = 1 << 1;
+const PLACE: u8 = 1 << 2;
+const REGION: u8 = 1 << 3;
+const COMMON: u8 = 1 << 4;
 
 static LEXICON: LazyLock<Option<Map<&'static [u8]>>> =
     LazyLock::new(|| Map::new(&include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"))[..]).ok());
 
-/// What the word lists say about one folded word, from a single lookup.
+/// What the word lists say about one folded word, from a single lookup. `build.rs` has
+/// already applied the hand-written corrections (`regions_extra`, `names_not_words`), so every
+/// question is one bit.
 #[derive(Clone, Copy, Debug)]
-pub struct Entry<'a> {
-    bits: u64,
-    folded: &'a str,
+pub struct Entry {
+    bits: u8,
 }
 
-pub fn entry(folded: &str) -> Entry<'_> {
+pub fn entry(folded: &str) -> Entry {
     let bits = LEXICON.as_ref().and_then(|m| m.get(folded)).unwrap_or(0);
-    Entry { bits, folded }
+    Entry { bits: bits as u8 }
 }
 
-impl Entry<'_> {
+impl Entry {
+    /// As stored in a token, which looks its word up once (`narrative::tokens`).
+    pub fn from_bits(bits: u8) -> Entry {
+        Entry { bits }
+    }
+    pub fn bits(self) -> u8 {
+        self.bits
+    }
     pub fn first_name(self) -> bool {
         self.bits & FIRST != 0
     }
@@ -42,19 +50,19 @@ impl Entry<'_> {
     }
     /// States, provinces, countries and continents: too large to identify anyone.
     pub fn region(self) -> bool {
-        self.bits & REGION != 0 || EXTRA_REGION_SET.contains(self.folded)
+        self.bits & REGION != 0
     }
     /// An ordinary English word ("will", "hope", "mobile"), so its capital may only start a
     /// sentence.
     pub fn common(self) -> bool {
-        self.bits & COMMON != 0 && !in_list(NAMES_NOT_WORDS, self.folded)
+        self.bits & COMMON != 0
     }
 }
 
 /// Every word in the compiled lists with what the lists say of it, in order (a test holds that
 /// the tables `build.rs` learns from the lists agree with them).
 #[cfg(test)]
-pub fn each_entry(mut f: impl FnMut(Entry<'_>)) {
+pub fn each_entry(mut f: impl FnMut(&str, Entry)) {
     use fst::Streamer;
     let Some(map) = LEXICON.as_ref() else {
         return;
@@ -62,33 +70,14 @@ pub fn each_entry(mut f: impl FnMut(Entry<'_>)) {
     let mut stream = map.stream();
     while let Some((key, bits)) = stream.next() {
         if let Ok(folded) = std::str::from_utf8(key) {
-            f(Entry { bits, folded });
+            f(folded, Entry { bits: bits as u8 });
         }
     }
-}
-
-#[cfg(test)]
-impl<'a> Entry<'a> {
-    pub fn folded(self) -> &'a str {
-        self.folded
-    }
-}
-
-pub fn is_first_name(folded: &str) -> bool {
-    entry(folded).first_name()
 }
 
 pub fn is_common_word(folded: &str) -> bool {
     entry(folded).common()
 }
-
-/// In the word list (as "black maria", "peter out"), but in a case write-up a person. `build.rs`
-/// keeps the same list for the Bloom filter of given names.
-#[rustfmt::skip]
-const NAMES_NOT_WORDS: &[&str] = &[
-    "maria", "martin", "peter", "harry", "mike", "matt", "derrick", "jarred", "garret", "sally",
-    "patty", "victor", "warren", "mason", "marina", "carol", "sherry", "christen",
-];
 
 /// Whether the compiled lists loaded (they always should; a test holds it).
 #[cfg(test)]
@@ -109,37 +98,6 @@ pub fn clinical_allowlist() -> impl Iterator<Item = &'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
-
-/// `EXTRA_REGIONS` for one lookup per word: asked for every capitalised word and each pair and
-/// triple of them, a scan of the list was a measurable share of the scanner's time.
-static EXTRA_REGION_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| EXTRA_REGIONS.iter().copied().collect());
-
-/// Regions people write that the region list may spell differently.
-#[rustfmt::skip]
-const EXTRA_REGIONS: &[&str] = &[
-    "midwest", "the midwest", "new england", "the south", "the north", "pacific northwest",
-    "gulf coast", "east coast", "west coast", "the highlands", "highlands", "scandinavia",
-    "the balkans", "balkans", "caribbean", "the caribbean", "middle east", "the middle east",
-    "south asia", "southeast asia", "east africa", "west africa", "latin america",
-    "central america", "south america", "north america", "europe", "africa", "asia", "oceania",
-    "antarctica", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
-    "ulster", "the uk", "the us", "the states", "the west", "midlands", "the midlands",
-    "west midlands", "east midlands", "home counties", "the home counties", "east anglia",
-    "the north east", "the north west", "the south east", "the south west", "west country",
-    "the west country", "the borders", "the lowlands", "the valleys", "prairies", "the prairies",
-    "the maritimes", "maritimes", "the outback", "outback", "top end", "the top end", "the bush",
-    "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat",
-    "haryana", "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh",
-    "maharashtra", "manipur", "meghalaya", "mizoram", "nagaland", "odisha", "punjab",
-    "rajasthan", "sikkim", "tamil nadu", "telangana", "tripura", "uttar pradesh", "uttarakhand",
-    "west bengal", "kashmir", "ladakh", "sindh", "balochistan", "khyber pakhtunkhwa",
-    "new south wales", "queensland", "victoria", "tasmania", "south australia",
-    "western australia", "northern territory", "ontario", "quebec", "alberta", "manitoba",
-    "saskatchewan", "nova scotia", "new brunswick", "newfoundland", "labrador", "yukon",
-    "nunavut", "british columbia", "north island", "south island", "leinster", "munster",
-    "connacht",
-];
 
 /// Courtesy titles that make the next word (or initial) a name.
 #[rustfmt::skip]
@@ -275,9 +233,10 @@ mod tests {
     #[test]
     fn compiled_word_lists_load_and_answer() {
         assert!(loaded());
-        assert!(is_first_name("maria"));
+        assert!(entry("maria").first_name());
         assert!(
-            entry("johnson").person() && !entry("johnson").first_name() || is_first_name("johnson")
+            entry("johnson").person() && !entry("johnson").first_name()
+                || entry("johnson").first_name()
         );
         assert!(entry("portland").place());
         assert!(entry("ohio").region());

@@ -95,7 +95,16 @@ pub fn words_as<'a, T: WithWord<'a>>(text: &'a str, mut make: impl FnMut(Word<'a
             let mut end = i + len;
             let first_upper = c.is_uppercase();
             let (mut upper, mut lower) = (0u32, 0u32);
+            let bytes = text.as_bytes();
             while end < text.len() {
+                // ASCII letters, nearly every byte of a post, without decoding a char.
+                let b = bytes[end];
+                if b.is_ascii_alphabetic() {
+                    upper += u32::from(b.is_ascii_uppercase());
+                    lower += u32::from(b.is_ascii_lowercase());
+                    end += 1;
+                    continue;
+                }
                 let (d, dlen) = char_at(text, end);
                 if is_word_char(d) {
                     upper += u32::from(d.is_uppercase());

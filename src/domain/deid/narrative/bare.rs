@@ -5,7 +5,6 @@
 use super::citation::derived_word;
 use super::context::context;
 use super::tokens::*;
-use crate::domain::deid::lexicon as lx;
 use crate::domain::deid::text::Case;
 use crate::domain::deid::{Category, Severity};
 
@@ -143,10 +142,10 @@ pub(super) fn venue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
             && !t.possessive
             && t.word.text.len() >= 3
             && {
-                let e = lx::entry(&t.folded);
+                let e = t.entry();
                 e.common() && !e.region() && !derived_word(&t.folded)
             }
     });
     // "from Grace", "at Will's": a first name alone is a person, read by the word pass.
-    ordinary && !(end - body == 1 && lx::entry(&tokens[body].folded).first_name())
+    ordinary && !(end - body == 1 && tokens[body].entry().first_name())
 }

@@ -17,7 +17,7 @@ fn distinctive(t: &Token<'_>) -> bool {
     if t.has(CONNECTOR) || t.has(CLINICAL) {
         return false;
     }
-    let e = lx::entry(&t.folded);
+    let e = t.entry();
     !e.common() || e.person() || e.place()
 }
 
@@ -77,9 +77,7 @@ fn classify_words(
                 && first.folded != "all"
                 && !first.word.sentence_start
                 && !first.word.title_line
-                && others().all(|t| {
-                    !t.has(CLINICAL | CALENDAR | PRONOUN) && !lx::entry(&t.folded).region()
-                })
+                && others().all(|t| !t.has(CLINICAL | CALENDAR | PRONOUN) && !t.entry().region())
         };
         if last.has(ORG_SUFFIX) && (named_only() || others().any(distinctive)) {
             let (a, b) = span(start, end);
@@ -145,7 +143,7 @@ fn classify_words(
                 // An unknown surname right after a known first name: "José Okonkwo-Bates".
                 let joins = name_from.is_some()
                     && tokens[i].word.capitalised()
-                    && !lx::is_common_word(&tokens[i].folded)
+                    && !tokens[i].entry().common()
                     && !tokens[i].has(CLINICAL | CALENDAR | ORG_SUFFIX | STREET | AREA);
                 if !joins {
                     flush(hits, &mut name_from, i);
@@ -206,7 +204,7 @@ fn classify_word(
         if t.has(CLINICAL | CALENDAR | PRONOUN | TITLE | RELATION) {
             return None;
         }
-        let e = lx::entry(&t.folded);
+        let e = t.entry();
         // "## Being the only Polish family in Hexley": a place in a heading.
         if ctx.place && !e.common() && !e.region() {
             return Some((Location, Block));
@@ -235,12 +233,12 @@ fn classify_word(
         if i + 1 == run_end { run_end } else { i + 1 },
     );
     let place_ctx = context(text, tokens, i, i + 1).place && i == run_start;
-    let e = lx::entry(f);
+    let e = t.entry();
     let name = e.person() || is_hyphenated_name(f);
     let common = e.common();
     if t.has(CLINICAL) {
         // A word for kin is never a name, whatever verb follows ("Nan says", "Ajji calls").
-        if KIN_NAMES.contains(&f) {
+        if t.has(KIN) {
             return None;
         }
         // "Beck's model" is a theorist; "Kelly said" is a person.

@@ -2,7 +2,6 @@
 //! or in the next cell, an age after, a nickname), or a place (a preposition before).
 
 use super::tokens::*;
-use crate::domain::deid::lexicon as lx;
 use crate::domain::deid::text::Case;
 
 /// Family and pets: after a name in a genogram's next cell they say who the name is.
@@ -102,7 +101,7 @@ pub(super) fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize
                 || rest[digits..].starts_with([')', 's', ',', ' ', 'M', 'F', 'y', ':', ';', '.']))
             && !rest[digits..].starts_with(" %")
             // "India, 20", "Son (15)": a place or a word for a person is not named by an age.
-            && !lx::entry(&last.folded).region()
+            && !last.entry().region()
             && !last.has(RELATION)
     };
     // The object of a speech verb ("told Grace"), a nickname ("calls him Stretch").

@@ -123,7 +123,7 @@ fn named_by_phrase(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<Hi
         return;
     }
     // Not a common lower-case word ("goes by bus", "known as a worrier").
-    let lower_word = first.word.case == Case::Lower && lx::is_common_word(&first.folded);
+    let lower_word = first.word.case == Case::Lower && first.entry().common();
     if lower_word || first.has(PRONOUN | CLINICAL) || first.word.text.len() < 2 {
         return;
     }

@@ -4,7 +4,6 @@
 
 use super::push;
 use super::tokens::*;
-use crate::domain::deid::lexicon as lx;
 use crate::domain::deid::text::Case;
 use crate::domain::deid::{Category, Hit, Severity};
 
@@ -18,7 +17,7 @@ pub(super) fn names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             continue;
         }
         if lower && t.possessive && t.flags == 0 && t.folded.len() >= 3 && {
-            let e = lx::entry(&t.folded);
+            let e = t.entry();
             e.first_name() && !e.common()
         } {
             push(
@@ -42,8 +41,8 @@ pub(super) fn names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             && t.marks & GIVEN_NAME != 0
             && !t.word.text.contains(['\'', '’'])
             && !NOT_LOWER_NAMES.contains(&t.folded.as_ref())
-            && lx::is_first_name(&t.folded)
-            && !lx::is_common_word(&t.folded)
+            && t.entry().first_name()
+            && !t.entry().common()
         {
             push(
                 hits,
@@ -93,7 +92,7 @@ pub(super) fn names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
         {
             continue;
         }
-        let e = lx::entry(&c.folded);
+        let e = c.entry();
         if e.first_name() && !e.common() {
             push(
                 hits,
@@ -148,7 +147,7 @@ fn kin_bracket(text: &str, tokens: &[Token<'_>], i: usize, hits: &mut Vec<Hit>) 
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’'))
         && words.iter().all(|w| {
-            let e = lx::entry(&w.folded);
+            let e = w.entry();
             w.flags == 0 && (e.first_name() || !e.common())
         });
     if named {

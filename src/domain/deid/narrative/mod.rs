@@ -11,17 +11,20 @@ mod given_names;
 mod lower;
 mod shape;
 mod tokens;
+mod word_table;
 
 use std::collections::HashMap;
 
-use super::lexicon as lx;
 use super::text::{Case, words_as};
 use super::{Category, Hit, Severity};
 use classify::classify_run;
 use tokens::*;
 
 pub(crate) fn find(text: &str) -> Vec<Hit> {
-    let tokens: Vec<Token<'_>> = words_as(text, token);
+    // Folded words of ASCII letters borrow from this copy: one allocation per scan, not one
+    // per capitalised word.
+    let lowered = text.to_ascii_lowercase();
+    let tokens: Vec<Token<'_>> = words_as(text, |w| token(w, &lowered));
     let lower = LowerWords::new(&tokens);
     let mut hits = Vec::new();
     lower::names(text, &tokens, &mut hits);
@@ -102,7 +105,7 @@ fn repeat_names(tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             continue;
         };
         // "Hope" the name does not make "hope" the word a name.
-        let word_use = !t.word.capitalised() && lx::is_common_word(&t.folded);
+        let word_use = !t.word.capitalised() && t.entry().common();
         if !word_use && !covered(t) {
             push(hits, t.word.start, t.word.end, Category::Name, *severity);
         }

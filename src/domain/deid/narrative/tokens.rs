@@ -3,31 +3,35 @@
 //! hash lookup.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use super::given_names::maybe_given_name;
+pub(super) use super::word_table::FxBuild;
+use super::word_table::{WordTable, fx_hash};
 use crate::domain::deid::lexicon as lx;
 use crate::domain::deid::text::{Case, Word, fold};
 
-pub(super) const RELATION: u16 = 1;
-pub(super) const AFTER_PERSON: u16 = 1 << 1;
-pub(super) const STRONG_AFTER: u16 = 1 << 2;
-pub(super) const TITLE: u16 = 1 << 3;
-pub(super) const SOFT_TITLE: u16 = 1 << 4;
-pub(super) const PLACE_PREP: u16 = 1 << 5;
-pub(super) const ORG_SUFFIX: u16 = 1 << 6;
-pub(super) const STREET: u16 = 1 << 7;
-pub(super) const AREA: u16 = 1 << 8;
-pub(super) const CLINICAL: u16 = 1 << 9;
-pub(super) const CALENDAR: u16 = 1 << 10;
-pub(super) const CONNECTOR: u16 = 1 << 11;
-pub(super) const ORG_HEAD: u16 = 1 << 12;
-pub(super) const PRONOUN: u16 = 1 << 13;
-pub(super) const MEETS_PERSON: u16 = 1 << 14;
+pub(super) const RELATION: u32 = 1;
+pub(super) const AFTER_PERSON: u32 = 1 << 1;
+pub(super) const STRONG_AFTER: u32 = 1 << 2;
+pub(super) const TITLE: u32 = 1 << 3;
+pub(super) const SOFT_TITLE: u32 = 1 << 4;
+pub(super) const PLACE_PREP: u32 = 1 << 5;
+pub(super) const ORG_SUFFIX: u32 = 1 << 6;
+pub(super) const STREET: u32 = 1 << 7;
+pub(super) const AREA: u32 = 1 << 8;
+pub(super) const CLINICAL: u32 = 1 << 9;
+pub(super) const CALENDAR: u32 = 1 << 10;
+pub(super) const CONNECTOR: u32 = 1 << 11;
+pub(super) const ORG_HEAD: u32 = 1 << 12;
+pub(super) const PRONOUN: u32 = 1 << 13;
+pub(super) const MEETS_PERSON: u32 = 1 << 14;
 /// The last word of a naming phrase ("goes by", "name is", "called"): one flag test per
 /// word instead of string comparisons.
-pub(super) const NAMING: u16 = 1 << 15;
+pub(super) const NAMING: u32 = 1 << 15;
+/// A word for kin that the word lists also hold as a first name (`KIN_NAMES`).
+pub(super) const KIN: u32 = 1 << 16;
 
 /// Beyond the flags of the word lists: the word is in a script other than Latin.
 pub(super) const OTHER_SCRIPT: u8 = 1;
@@ -70,7 +74,7 @@ const SOFT_TITLES: &[&str] = &[
 
 /// Words for kin that the word lists also hold as first names.
 #[rustfmt::skip]
-pub(super) const KIN_NAMES: &[&str] = &[
+const KIN_NAMES: &[&str] = &[
     "nan", "nana", "nanna", "nanny", "gran", "granny", "ma", "pa", "mam", "amma", "appa", "ajji",
     "ajja", "baba", "nani", "dadi", "oma", "opa", "nonna", "nonno", "babcia", "kokum", "mushum",
     "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro", "tita", "tito",
@@ -108,50 +112,10 @@ const PRONOUNS: &[&str] = &[
     "why", "how", "which", "who", "a", "an", "if", "but", "so", "as",
 ];
 
-/// FxHash: the lookup per word is the hot path, and the keys are our own short words, so a
-/// fast non-keyed hash is safe here (no attacker chooses the table's keys).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes per step: words are short, so most take one or two.
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
-
-pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
-
-static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u16, FxBuild> =
-        HashMap::with_capacity_and_hasher(2048, FxBuild::default());
-    let mut add = |list: &[&'static str], flag: u16| {
-        for w in list {
-            *map.entry(w).or_default() |= flag;
-        }
+static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut words: Vec<(&'static str, u32)> = Vec::with_capacity(4096);
+    let mut add = |list: &[&'static str], flag: u32| {
+        words.extend(list.iter().map(|w| (*w, flag)));
     };
     add(lx::RELATIONS, RELATION);
     add(lx::AFTER_PERSON, AFTER_PERSON);
@@ -170,6 +134,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
     add(ORG_HEADS, ORG_HEAD);
     add(PRONOUNS, PRONOUN);
     add(MEETS, MEETS_PERSON);
+    add(KIN_NAMES, KIN);
     add(
         &[
             "is",
@@ -188,7 +153,7 @@ static FLAGS: LazyLock<HashMap<&'static str, u16, FxBuild>> = LazyLock::new(|| {
         ],
         NAMING,
     );
-    map
+    WordTable::new(words)
 });
 
 /// Whether a word as typed ("Hofmann", "Beck's") is on the clinical allowlist.
@@ -197,9 +162,8 @@ pub(super) fn is_clinical(word: &str) -> bool {
         .iter()
         .find_map(|p| word.strip_suffix(p))
         .unwrap_or(word);
-    FLAGS
-        .get(fold(base).as_str())
-        .is_some_and(|f| f & CLINICAL != 0)
+    let folded = fold(base);
+    FLAGS.get(fx_hash(&folded), &folded) & CLINICAL != 0
 }
 
 /// A word with what the pass needs to know about it.
@@ -210,10 +174,15 @@ pub(super) struct Token<'a> {
     pub possessive: bool,
     /// Bytes of the word without its possessive, in the text (folding can shorten it).
     pub base_len: usize,
-    pub flags: u16,
+    pub flags: u32,
     /// `OTHER_SCRIPT`, set when the word is made (only non-ASCII words are looked at).
     pub marks: u8,
+    /// The word lists' bits, looked up at the first question (`NOT_LOOKED_UP` until then):
+    /// the rules ask about one capitalised word several times.
+    lex: Cell<u8>,
 }
+
+const NOT_LOOKED_UP: u8 = u8::MAX;
 
 impl<'a> crate::domain::deid::text::WithWord<'a> for Token<'a> {
     fn word(&self) -> &Word<'a> {
@@ -225,12 +194,25 @@ impl<'a> crate::domain::deid::text::WithWord<'a> for Token<'a> {
 }
 
 impl Token<'_> {
-    pub fn has(&self, flag: u16) -> bool {
+    pub fn has(&self, flag: u32) -> bool {
         self.flags & flag != 0
+    }
+
+    /// What the compiled word lists say of this word, looked up once.
+    pub fn entry(&self) -> lx::Entry {
+        let bits = self.lex.get();
+        if bits != NOT_LOOKED_UP {
+            return lx::Entry::from_bits(bits);
+        }
+        let e = lx::entry(&self.folded);
+        self.lex.set(e.bits());
+        e
     }
 }
 
-pub(super) fn token(word: Word<'_>) -> Token<'_> {
+/// `lowered` is the whole text in ASCII lower case, so a word of ASCII letters borrows its
+/// folded form from it instead of allocating one.
+pub(super) fn token<'a>(word: Word<'a>, lowered: &'a str) -> Token<'a> {
     let (base, possessive) = match word
         .text
         .strip_suffix("'s")
@@ -239,12 +221,16 @@ pub(super) fn token(word: Word<'_>) -> Token<'_> {
         Some(b) if !b.is_empty() => (b, true),
         _ => (word.text, false),
     };
-    let folded: Cow<'_, str> = if base.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        Cow::Borrowed(base)
+    let folded: Cow<'a, str> = if base.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        match lowered.get(word.start..word.start + base.len()) {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(fold(base)),
+        }
     } else {
         Cow::Owned(fold(base))
     };
-    let flags = FLAGS.get(folded.as_ref()).copied().unwrap_or(0);
+    let h = fx_hash(&folded);
+    let flags = FLAGS.get(h, &folded);
     let mut marks = if !word.text.is_ascii() && super::cues::in_other_script(word.text) {
         OTHER_SCRIPT
     } else {
@@ -254,7 +240,7 @@ pub(super) fn token(word: Word<'_>) -> Token<'_> {
         && !possessive
         && folded.len() >= 3
         && word.case == Case::Lower
-        && maybe_given_name(&folded)
+        && maybe_given_name(h)
     {
         marks |= GIVEN_NAME;
     }
@@ -265,5 +251,6 @@ pub(super) fn token(word: Word<'_>) -> Token<'_> {
         base_len: base.len(),
         flags,
         marks,
+        lex: Cell::new(NOT_LOOKED_UP),
     }
 }

@@ -26,6 +26,8 @@ pub(super) fn more_specs() -> Vec<Spec> {
     // pattern copied the alternation into the candidate automaton, which every one-off
     // `caseroom scan` compiles.
     let digits_in_words = format!(r"{DIGIT_WORD}(?:[ \t\n,-]{{1,3}}{DIGIT_WORD}){{2}}");
+    // No word boundary before: the rules it stands for allow none either.
+    let words_trigger = leaked(format!(r"(?i){digits_in_words}(?-u:\b)"));
     vec![
         // Dates tied to a named day or to the person's own day.
         spec(leaked(format!(r"(?i)(?-u:\b)(?:the(?-u:\s){{1,8}})?(?:(?:last|first)(?-u:\s){{1,8}})?(?:morning|night|eve|day|evening|afternoon|weekend|week|run-up|days?)(?-u:\s){{1,8}}(?:of|after|before|following)(?-u:\s){{1,8}}(?:the(?-u:\s){{1,8}})?(?:{NAMED_DAYS})(?-u:\b)")), C::Date, Warn,
@@ -43,7 +45,8 @@ pub(super) fn more_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?-u:\s){1,8}([0-9]{1,2}/[0-9]{1,2})(?-u:\b)", C::Date, Block,
             "A weekday and a day and month pin down one date.", 66).group(1).check(short_date),
         spec(r"(?i)(?:on|until|till|by|since|before|after|from|for)(?-u:\s){1,8}(the(?-u:\s){1,8}(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first))(?-u:\b)", C::Date, Warn,
-            "A day of the month dates the event.", 40).group(1).check(ordinal_day),
+            "A day of the month dates the event.", 40).group(1).check(ordinal_day)
+            .trigger(r"(?i)(?-u:\b)the(?-u:\s){1,8}(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-first)(?-u:\b)"),
         spec(r"(?i)(?-u:\b)[0-9]{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?-u:\b)", C::Date, Block,
             "A day and month date the event.", 64),
         spec(r"(?-u:\b)(?:0[1-9]|[12][0-9]|3[01])\.(?:0[1-9]|1[0-2])(?-u:\b)", C::Date, Warn,
@@ -76,9 +79,11 @@ pub(super) fn more_specs() -> Vec<Spec> {
             "A medical record number identifies one patient.", 80).group(1),
         // Read aloud or written to dodge a filter.
         spec(leaked(format!(r"(?i)(?:phone|mobile|number|landline|call|ring|text|cell|whatsapp)(?-u:\b)[^.\n]{{0,30}}?({digits_in_words})(?-u:\b)")), C::Phone, Block,
-            "A phone number read out in words is still a phone number.", 86).group(1).check(more_digit_words),
+            "A phone number read out in words is still a phone number.", 86).group(1).check(more_digit_words)
+            .trigger(words_trigger),
         spec(leaked(format!(r"(?i)(?-u:\b)(?:account|acct)(?:(?-u:\s){{1,8}}(?:number|no\.?))?[^.\n]{{0,20}}?({digits_in_words})(?-u:\b)")), C::Account, Block,
-            "An account number read out in words is still an account number.", 85).group(1).check(more_digit_words),
+            "An account number read out in words is still an account number.", 85).group(1).check(more_digit_words)
+            .trigger(words_trigger),
         spec(leaked(format!(r"(?i)(?-u:\b){digits_in_words}(?-u:\b)")), C::OtherNumber, Warn,
             "A long number written in words may be a phone or an account number.", 34).check(more_digit_words_warn),
         spec(r"(?i)(?:\[at\]|\(at\)|(?-u:\s)at(?-u:\s))(?-u:\s){0,3}[a-z0-9-]{1,40}(?-u:\s){0,3}(?:\[dot\]|\(dot\)|(?-u:\s)dot(?-u:\s))(?-u:\s){0,3}[a-z]{2,6}(?:(?-u:\s){0,3}(?:\[dot\]|\(dot\)|(?-u:\s)dot(?-u:\s))(?-u:\s){0,3}[a-z]{2,6})?(?-u:\b)", C::Email, Block,
@@ -107,7 +112,8 @@ pub(super) fn more_specs() -> Vec<Spec> {
         spec(r"(?i:(?-u:\b)(?:pitch|plot|berth|static|caravan|room|bed))(?-u:\s){1,8}(?:no\.?(?-u:\s){0,8})?([0-9]{1,4}[A-Za-z]?)(?-u:\b)", C::Location, Block,
             "A pitch, plot or room number narrows an address to one home.", 56).group(1).check(ward_number),
         spec(r"(?i)(?-u:\b)the (?:only|sole|one) [a-z][a-z' -]{2,40}? for (?:about |around |some |over )?(?:[0-9]{1,4}|[a-z]{3,12}(?:-[a-z]{3,12})?) (?:miles|kilometres|kilometers|km)(?-u:\b)", C::Occupation, Warn,
-            "A one-of-a-kind role points to one person.", 52),
+            "A one-of-a-kind role points to one person.", 52)
+            .trigger(r"(?i)(?-u:\b)the (?:only|sole|one|first|last) "),
         spec(r"(?-u:\b)the(?-u:\s){1,8}[A-Z][a-z]{2,20}(?-u:\s){1,8}(?:and|&)(?-u:\s){1,8}[A-Z][a-z]{2,20}(?-u:\b)", C::Organization, Warn,
             "A named pub or business narrows down where the client is.", 42).check(pub_name),
         // Codes that `code` knows from other rules, after a hospital's words.

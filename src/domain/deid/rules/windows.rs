@@ -2,7 +2,9 @@
 
 use regex::Regex;
 
-const WINDOW_BEFORE: usize = 24;
+/// Far enough back for the longest stretch between a match's start and its rule's trigger
+/// ("her mid- … 90s"; see `CANDIDATES`).
+pub(super) const WINDOW_BEFORE: usize = 96;
 const WINDOW_AFTER: usize = 128;
 
 /// Merged, non-overlapping windows around candidates, starting and ending at whitespace so that
