@@ -104,7 +104,10 @@ fn fx_hash(folded: &str) -> u64 {
         add(u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16);
     }
     add(n as u64);
-    h
+    // The multiply leaves the low bits weak (they see only the input's low bits), and both
+    // the table's slot and the Bloom filter's probes are taken from them: one more mix.
+    h ^= h >> 32;
+    h.wrapping_mul(K)
 }
 
 /// 2^18 bits, two probes from one hash, little-endian u64 words.

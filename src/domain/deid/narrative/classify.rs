@@ -224,21 +224,34 @@ fn classify_word(
     {
         return None;
     }
+    // "She", "They", "Dr": never a name on their own (a word on the clinical allowlist or
+    // the calendar too is asked below).
+    if t.has(PRONOUN | TITLE) && !t.has(CLINICAL | CALENDAR) {
+        return None;
+    }
     let f = t.folded.as_ref();
-    // Context of the whole run for its last word, of the word itself otherwise.
-    let ctx = context(
-        text,
-        tokens,
-        run_start.max(i),
-        if i + 1 == run_end { run_end } else { i + 1 },
-    );
-    let place_ctx = context(text, tokens, i, i + 1).place && i == run_start;
+    // Context of the whole run for its last word, of the word itself otherwise; read only
+    // when a question needs it (most capitalised words open a sentence and need none).
+    let ctx_cell = std::cell::OnceCell::new();
+    let ctx = || {
+        ctx_cell.get_or_init(|| {
+            context(
+                text,
+                tokens,
+                run_start.max(i),
+                if i + 1 == run_end { run_end } else { i + 1 },
+            )
+        })
+    };
+    let place_cell = std::cell::OnceCell::new();
+    let place_ctx =
+        || *place_cell.get_or_init(|| i == run_start && context(text, tokens, i, i + 1).place);
     let e = t.entry();
     let name = e.person() || is_hyphenated_name(f);
     let common = e.common();
     if t.has(CLINICAL) {
         // A word for kin is never a name, whatever verb follows ("Nan says", "Ajji calls").
-        if t.has(KIN) {
+        if t.has(KIN_WORD) {
             return None;
         }
         // "Beck's model" is a theorist; "Kelly said" is a person.
@@ -247,26 +260,26 @@ fn classify_word(
     }
     if t.has(CALENDAR) {
         // "June has dominated the group": a month that is also a name, used as a person.
-        return (name && ctx.person && !t.has(PLACE_PREP)).then_some((Name, Block));
+        return (name && ctx().person && !t.has(PLACE_PREP)).then_some((Name, Block));
     }
     if t.has(PRONOUN) || t.has(TITLE) {
         return None;
     }
     // "Son (15) has become his carer", "Patient in his 20s": a word for a person, capitalised.
-    if t.has(RELATION) && !(ctx.nickname || e.first_name() && ctx.strong_person) {
+    if t.has(RELATION) && !(ctx().nickname || e.first_name() && ctx().strong_person) {
         return None;
     }
-    if e.region() && !ctx.strong_person {
+    if e.region() && !ctx().strong_person {
         return None;
     }
     let place = e.place();
     let sentence_start = t.word.sentence_start && i == run_start;
     if sentence_start {
-        return if !common && name && !(place && place_ctx) {
+        return if !common && name && !(place && place_ctx()) {
             Some((Name, Block))
         } else if !common && place {
             Some((Location, Block))
-        } else if (name || !common && !derived_word(f)) && ctx.strong_person {
+        } else if (name || !common && !derived_word(f)) && ctx().strong_person {
             Some((Name, Block))
         } else if common && e.first_name() && acts_next(text, tokens, i) {
             // "Grace cancelled again", "Dawn came in late": a first name that is also a word,
@@ -287,7 +300,7 @@ fn classify_word(
             None
         };
     }
-    if place && place_ctx && !(name && ctx.strong_person) {
+    if place && place_ctx() && !(name && ctx().strong_person) {
         return Some((Location, if common { Warn } else { Block }));
     }
     if name && !common {
@@ -328,14 +341,14 @@ fn classify_word(
                     | "its"
             )
         });
-        let speaks = ctx.strong_person
+        let speaks = ctx().strong_person
             && !t.word.sentence_start
             && !determined
             && tokens.get(i + 1).is_some_and(|n| n.has(STRONG_AFTER));
-        if (name && ctx.strong_person)
+        if (name && ctx().strong_person)
             || speaks
-            || ctx.nickname
-            || ctx.after_relation
+            || ctx().nickname
+            || ctx().after_relation
             || mid_sentence_person
         {
             return Some((Name, Block));
@@ -370,10 +383,10 @@ fn classify_word(
         // "SwiftDrop", "BetHarbor": brand-style names of firms and apps.
         return Some((Organization, Warn));
     }
-    if ctx.strong_person || ctx.person && looks_like_name(t) {
+    if ctx().strong_person || ctx().person && looks_like_name(t) {
         return Some((Name, Block));
     }
-    if place_ctx {
+    if place_ctx() {
         return Some((Location, Warn));
     }
     if derived_word(f) {

@@ -4,8 +4,9 @@
 use super::tokens::*;
 use crate::domain::deid::text::Case;
 
-/// Family and pets: after a name in a genogram's next cell they say who the name is.
-const KIN: &[&str] = &[
+/// Family and pets: after a name in a genogram's next cell they say who the name is (the
+/// `KIN_CELL` flag, so the check is one bit per call).
+pub(super) const KIN: &[&str] = &[
     "mother",
     "mum",
     "mom",
@@ -81,7 +82,7 @@ pub(super) fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize
         });
     // "| Dawn | mother |", "Dawn (mother)", "Dawn, mother,": kin in the next cell.
     let relation_after = next.is_some_and(|n| {
-        KIN.contains(&n.folded.as_ref())
+        n.has(KIN_CELL)
             && n.word.case == Case::Lower
             && text[last.word.end..n.word.start]
                 .chars()

@@ -31,7 +31,9 @@ pub(super) const MEETS_PERSON: u32 = 1 << 14;
 /// word instead of string comparisons.
 pub(super) const NAMING: u32 = 1 << 15;
 /// A word for kin that the word lists also hold as a first name (`KIN_NAMES`).
-pub(super) const KIN: u32 = 1 << 16;
+pub(super) const KIN_WORD: u32 = 1 << 16;
+/// Family and pets, which after a name in a table's next cell say who the name is.
+pub(super) const KIN_CELL: u32 = 1 << 17;
 
 /// Beyond the flags of the word lists: the word is in a script other than Latin.
 pub(super) const OTHER_SCRIPT: u8 = 1;
@@ -134,7 +136,8 @@ static FLAGS: LazyLock<WordTable> = LazyLock::new(|| {
     add(ORG_HEADS, ORG_HEAD);
     add(PRONOUNS, PRONOUN);
     add(MEETS, MEETS_PERSON);
-    add(KIN_NAMES, KIN);
+    add(KIN_NAMES, KIN_WORD);
+    add(super::context::KIN, KIN_CELL);
     add(
         &[
             "is",

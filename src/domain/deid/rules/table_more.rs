@@ -26,8 +26,8 @@ pub(super) fn more_specs() -> Vec<Spec> {
     // pattern copied the alternation into the candidate automaton, which every one-off
     // `caseroom scan` compiles.
     let digits_in_words = format!(r"{DIGIT_WORD}(?:[ \t\n,-]{{1,3}}{DIGIT_WORD}){{2}}");
-    // No word boundary before: the rules it stands for allow none either.
-    let words_trigger = leaked(format!(r"(?i){digits_in_words}(?-u:\b)"));
+    // The long number in words on its own, a rule below too, so the union holds it once.
+    let words_trigger = leaked(format!(r"(?i)(?-u:\b){digits_in_words}(?-u:\b)"));
     vec![
         // Dates tied to a named day or to the person's own day.
         spec(leaked(format!(r"(?i)(?-u:\b)(?:the(?-u:\s){{1,8}})?(?:(?:last|first)(?-u:\s){{1,8}})?(?:morning|night|eve|day|evening|afternoon|weekend|week|run-up|days?)(?-u:\s){{1,8}}(?:of|after|before|following)(?-u:\s){{1,8}}(?:the(?-u:\s){{1,8}})?(?:{NAMED_DAYS})(?-u:\b)")), C::Date, Warn,
@@ -78,10 +78,10 @@ pub(super) fn more_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:hosp(?:ital)?\.?(?-u:\s){0,8}(?:no\.?|number|#)|mrn|chart(?:(?-u:\s){0,8}(?:no\.?|number))?|unit number)[ \t:#]{0,8}([A-Z]{0,3}(?-u:\s)?[0-9]{3,4}(?-u:\s)[0-9]{3,4}(?:(?-u:\s)[0-9]{3,4})?|[A-Z]{1,3}[0-9]?(?-u:\s)[0-9]{5,10})(?-u:\b)", C::MedicalRecord, Block,
             "A medical record number identifies one patient.", 80).group(1),
         // Read aloud or written to dodge a filter.
-        spec(leaked(format!(r"(?i)(?:phone|mobile|number|landline|call|ring|text|cell|whatsapp)(?-u:\b)[^.\n]{{0,30}}?({digits_in_words})(?-u:\b)")), C::Phone, Block,
+        spec(leaked(format!(r"(?i)(?:phone|mobile|number|landline|call|ring|text|cell|whatsapp)(?-u:\b)[^.\n]{{0,30}}?(?-u:\b)({digits_in_words})(?-u:\b)")), C::Phone, Block,
             "A phone number read out in words is still a phone number.", 86).group(1).check(more_digit_words)
             .trigger(words_trigger),
-        spec(leaked(format!(r"(?i)(?-u:\b)(?:account|acct)(?:(?-u:\s){{1,8}}(?:number|no\.?))?[^.\n]{{0,20}}?({digits_in_words})(?-u:\b)")), C::Account, Block,
+        spec(leaked(format!(r"(?i)(?-u:\b)(?:account|acct)(?:(?-u:\s){{1,8}}(?:number|no\.?))?[^.\n]{{0,20}}?(?-u:\b)({digits_in_words})(?-u:\b)")), C::Account, Block,
             "An account number read out in words is still an account number.", 85).group(1).check(more_digit_words)
             .trigger(words_trigger),
         spec(leaked(format!(r"(?i)(?-u:\b){digits_in_words}(?-u:\b)")), C::OtherNumber, Warn,
