@@ -4,8 +4,9 @@
 //! sections, tags and context lists together), so it answers once per case.
 //!
 //! Each kind of detail is found by one case-insensitive pattern over the text as typed. A case
-//! is flagged when details of at least three different kinds appear anywhere in it, or two
-//! when one of them is a uniqueness phrase ("the only pharmacist on the island"). Common
+//! is flagged when details of at least three different kinds appear anywhere in it; or two,
+//! when neither is an age or the author's own place (a small place and an occupation), or when
+//! the case holds a uniqueness phrase ("the only pharmacist on the island"). Common
 //! details (a decade of age, a common diagnosis, a common job) are deliberately not kinds:
 //! every case has them, and a warning on every case would be ignored. The warning never blocks;
 //! the author and the moderator weigh it, and the moderator's checklist asks about it.
@@ -156,8 +157,16 @@ pub fn assess(parts: &[(&str, &str)]) -> Option<CombinationRisk> {
     for (_, text) in parts {
         unique |= patterns::says_unique(text);
     }
-    let needed = if unique { 2 } else { 3 };
-    if found.len() < needed {
+    // Two narrowing details are enough when neither is an age or the author's own place: an
+    // exact age is in most write-ups and the author's place is not the client's, but a small
+    // place and an occupation ("the vet in a village"), or a rare condition and a news event,
+    // each cut the people who fit by a large factor.
+    let narrowing = found
+        .iter()
+        .filter(|h| !matches!(h.factor, Factor::Age | Factor::AuthorLocation))
+        .count();
+    let flagged = found.len() >= 3 || narrowing >= 2 || unique && found.len() >= 2;
+    if !flagged {
         return None;
     }
     let labels: Vec<&str> = found.iter().map(|h| h.factor.label()).collect();

@@ -67,9 +67,20 @@ fn common_details_are_not_factors() {
 fn factors_across_parts_combine_and_keep_their_part() {
     let parts = [
         ("situation", "She has Huntington's disease."),
+        ("stuck", "She is 52."),
+    ];
+    assert!(
+        assess(&parts).is_none(),
+        "an age and one other detail do not flag"
+    );
+    let parts = [
+        ("situation", "She has Huntington's disease."),
         ("stuck", "She lives in a village of about 400."),
     ];
-    assert!(assess(&parts).is_none(), "two factors alone do not flag");
+    assert!(
+        assess(&parts).is_some(),
+        "two narrowing details without an age flag: a rare condition in a village of 400"
+    );
     let parts = [
         ("situation", "A 52-year-old with Huntington's disease."),
         ("stuck", "She lives in a village of about 400."),
