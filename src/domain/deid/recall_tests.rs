@@ -231,3 +231,81 @@ fn numbers_of_other_shapes() {
     clean("Coded ICD-11 6B41 and DSM-5-TR 309.81 in 2019; Windows 2000 crashed.");
     clean("Take b12 3mg daily.");
 }
+
+/// Round four: shapes held-out file 7 showed.
+#[test]
+fn numbers_and_days_of_other_countries() {
+    assert!(has(
+        "CPF 418.305.927-50 on the form.",
+        "ssn",
+        "418.305.927-50"
+    ));
+    assert!(has(
+        "NIS 129.48307.15-7, Bolsa Família.",
+        "ssn",
+        "129.48307.15-7"
+    ));
+    assert!(has(
+        "- birthday 3.10., same as the public holiday",
+        "date",
+        "3.10."
+    ));
+    assert!(has(
+        "Pix key 7f3c2a91-5be4-4d0e-9a6f-21c8e4b07d13 on the receipt.",
+        "other_number",
+        "7f3c2a91-5be4-4d0e-9a6f-21c8e4b07d13"
+    ));
+    assert!(has(
+        "streams on Twitch as kemo_plays_du most nights",
+        "social_handle",
+        "kemo_plays_du"
+    ));
+    assert!(has(
+        "her number is 0 2 7 - 3 3 1 - 8 8 4 2 if needed",
+        "phone",
+        "0 2 7 - 3 3 1 - 8 8 4 2"
+    ));
+    assert!(has(
+        "Mãe's mobile (81) 9 9834-2107.",
+        "phone",
+        "(81) 9 9834-2107"
+    ));
+    assert!(has(
+        "Landline 0203 /\n  4471 902 still works.",
+        "phone",
+        "0203 /\n  4471 902"
+    ));
+    assert!(has(
+        "He relapsed on the eve of the Feast of the Cross.",
+        "date",
+        "Feast of the Cross"
+    ));
+    assert!(has(
+        "It started in week 3 of Term 2.",
+        "date",
+        "week 3 of Term 2"
+    ));
+    assert!(has("Mr. Doucet is 92 and lives alone.", "age", "92"));
+    assert!(has(
+        "PT: Like I'm 97 and everybody wants my house.",
+        "age",
+        "97"
+    ));
+    assert!(has("| Client | Zeinab (Z), 94 |", "age", "94"));
+    assert!(has(
+        "He went missing the week after the kapa haka regionals.",
+        "date",
+        "the week after the kapa haka regionals"
+    ));
+    assert!(has(
+        "PT: Call me Catfish. Everybody does.",
+        "name",
+        "Catfish"
+    ));
+    clean("EDE-Q global 4.1. Family-based treatment is not an option.");
+    clean("Her IQ is 95 and her processing speed is 102.");
+    clean("The hui was held on the marae, and the tikanga of the hui shaped the plan.");
+    clean("I've been trying some of Chochinov's Dignity Therapy questions instead.");
+    clean("See section 3.10. for the rule; sats were 94 on air.");
+    clean("He lives with his Teta and his Khalto, and calls his Nonc on Sundays.");
+}

@@ -263,11 +263,19 @@ pub(super) fn cited(text: &str, tokens: &[Token<'_>], start: usize, end: usize) 
         {
             return true;
         }
-        for t in tokens.iter().skip(end).take(6) {
+        for (n, t) in tokens.iter().skip(end).take(6).enumerate() {
             if t.word.sentence_start {
                 break;
             }
             if WORK_NOUNS.contains(&t.folded.as_ref()) {
+                return true;
+            }
+            // "Chochinov's Dignity Therapy": a therapy with a capital is a named method; a
+            // client's own therapy is written in lower case.
+            if n < 3
+                && t.word.case == Case::Title
+                && matches!(t.folded.as_ref(), "therapy" | "therapies")
+            {
                 return true;
             }
         }

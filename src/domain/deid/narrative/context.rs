@@ -113,7 +113,7 @@ pub(super) fn context(text: &str, tokens: &[Token<'_>], start: usize, end: usize
                 && text[p.word.end..tokens[start].word.start] == *" "
         });
     let nickname = start >= 2
-        && matches!(tokens[start - 1].word.text, "him" | "her" | "them")
+        && matches!(tokens[start - 1].word.text, "him" | "her" | "them" | "me")
         && matches!(
             tokens[start - 2].folded.as_ref(),
             "calls" | "called" | "call" | "nicknamed" | "named"

@@ -41,6 +41,7 @@ pub(super) fn names(text: &str, tokens: &[Token<'_>], hits: &mut Vec<Hit>) {
             && t.marks & GIVEN_NAME != 0
             && !t.word.text.contains(['\'', '’'])
             && !NOT_LOWER_NAMES.contains(&t.folded.as_ref())
+            && !determined(tokens, i)
             && t.entry().first_name()
             && !t.entry().common()
         {
@@ -180,4 +181,28 @@ fn dotted_initials(s: &str) -> bool {
         && b[1] == b'.'
         && b[2].is_ascii_lowercase()
         && b.get(3).is_none_or(|c| !c.is_ascii_alphabetic())
+}
+
+/// "the hui", "a whānau hui", "our tangi": after an article or a determiner, a lower-case word
+/// is a thing, not someone's name ("the boy jayden" still is one: a word for a person between).
+fn determined(tokens: &[Token<'_>], i: usize) -> bool {
+    let is_determiner = |p: &Token<'_>| {
+        matches!(
+            p.folded.as_ref(),
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "our" | "their" | "its"
+        )
+    };
+    // Within one phrase: "the talking, wiremu" and "the shul — beth shalom" are two.
+    let joined = |a: &Token<'_>, b: &Token<'_>| b.word.start == a.word.end + 1;
+    let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if !joined(prev, &tokens[i]) {
+        return false;
+    }
+    is_determiner(prev)
+        || prev.word.case == Case::Lower
+            && !prev.has(RELATION)
+            && i.checked_sub(2)
+                .is_some_and(|p| is_determiner(&tokens[p]) && joined(&tokens[p], prev))
 }

@@ -82,7 +82,7 @@ const KIN_NAMES: &[&str] = &[
     "lola", "lolo", "abuela", "abuelo", "bubbe", "zaidy", "tutu", "kuia", "koro", "tita", "tito",
     "kuya", "nanay", "tatay", "ninang", "ninong", "gogo", "umakhulu", "makhulu", "ouma", "oupa",
     "tata", "iya", "mamaw", "pawpaw", "memaw", "meemaw", "yiayia", "pappou", "abuelita",
-    "abuelito",
+    "abuelito", "teta", "khalo", "amo", "nonc", "parrain", "nanan", "ammachi", "achan", "mae",
 ];
 
 /// Suffixes that only a named congregation, club or pub takes.

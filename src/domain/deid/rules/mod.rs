@@ -16,6 +16,7 @@ mod recall_checks;
 mod table;
 mod table_more;
 mod table_recall;
+mod table_world;
 mod windows;
 mod written_checks;
 

@@ -134,6 +134,7 @@ pub(super) fn age_after_name(s: &mut Span<'_>) -> Option<Severity> {
             | "gran"
             | "grandma"
             | "grandpa"
+            | "alive"
     );
     (person_word || e.person() || !e.common() && !is_unit(&s.next_word())).then_some(Block)
 }
@@ -230,4 +231,99 @@ pub(super) fn capitalised_day(s: &mut Span<'_>) -> Option<Severity> {
     s.get()
         .starts_with(|c: char| c.is_ascii_uppercase())
         .then_some(Warn)
+}
+
+/// "birthday 3.10." but not "section 3.10." or a number in a list of them.
+pub(super) fn day_month_dot(s: &mut Span<'_>) -> Option<Severity> {
+    let before = s.before(2);
+    if before.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == '/') {
+        return None;
+    }
+    let prev = s.prev_word();
+    let numbered = matches!(
+        prev.as_str(),
+        "section"
+            | "chapter"
+            | "step"
+            | "version"
+            | "v"
+            | "item"
+            | "question"
+            | "page"
+            | "paragraph"
+            | "para"
+            | "figure"
+            | "fig"
+            | "table"
+            | "rule"
+            | "clause"
+            | "point"
+            | "module"
+            | "session"
+            | "week"
+            | "level"
+            | "stage"
+            | "phase"
+            | "grade"
+            | "ver"
+    );
+    (!numbered && !is_unit(&s.next_word())).then_some(Warn)
+}
+
+/// "is 92" as an age, not "IQ is 95", "sats were 94", "BP was 110" or "scored 97 out of…".
+pub(super) fn age_after_verb(s: &mut Span<'_>) -> Option<Severity> {
+    let before = s.before(40);
+    const MEASURES: &[&str] = &[
+        "iq",
+        "score",
+        "scored",
+        "sats",
+        "saturation",
+        "bp",
+        "pulse",
+        "rate",
+        "weight",
+        "weighs",
+        "temp",
+        "glucose",
+        "sugar",
+        "level",
+        "count",
+        "number",
+        "room",
+        "bed",
+        "page",
+        "item",
+        "ward",
+        "bus",
+        "route",
+        "total",
+        "percent",
+        "percentile",
+        "index",
+        "bmi",
+        "t-score",
+        "attendance",
+        "result",
+        "marks",
+        "grade",
+        "speed",
+        "mph",
+        "blood pressure",
+    ];
+    let measured = MEASURES.iter().any(|m| {
+        before
+            .match_indices(m)
+            .any(|(at, _)| !before[..at].ends_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    let next = s.next_word();
+    let after = s.after(3);
+    (!measured && !is_unit(&next) && !after.starts_with('%') && !after.starts_with(" %"))
+        .then_some(Warn)
+}
+
+/// "pt_name: Darren": a form's field name, not a handle.
+pub(super) fn not_a_label(s: &mut Span<'_>) -> Option<Severity> {
+    let after = s.after(2);
+    (!after.starts_with([':', '=']) && !after.starts_with(" :")).then_some(Warn)
 }

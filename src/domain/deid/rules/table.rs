@@ -186,5 +186,6 @@ pub(super) fn specs() -> Vec<Spec> {
     .into_iter()
     .chain(super::table_more::more_specs())
     .chain(super::table_recall::recall_specs())
+    .chain(super::table_world::world_specs())
     .collect()
 }

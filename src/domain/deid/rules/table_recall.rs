@@ -11,13 +11,13 @@ use crate::domain::deid::Category as C;
 use crate::domain::deid::Severity::{Block, Warn};
 
 /// Gatherings a family or a town dates things by.
-const EVENTS: &str = r"supper|prom|homecoming|formal|disco|dance|party|fair|fete|show|regatta|festival|carnival|parade|concert|match|final|gala|ball|ceremony|funeral|wedding|christening|baptism|mitzvah|graduation|reunion|sports day|open day|nativity|recital|tournament|derby|marathon|bonfire|fireworks|vigil|memorial|inquest|hearing|trial|verdict|storm|flood|fire|crash|blackout|eisteddfod|ceilidh|pageant|jubilee|agricultural show|county show|fun run|bake sale|quiz night|results";
+const EVENTS: &str = r"regionals|nationals|finals|championships|competition|feast|blessing|annual day|prize-?giving|kapa haka|powwow|procession|festa|novena|wake|tangi|hui|anniversary|supper|prom|homecoming|formal|disco|dance|party|fair|fete|show|regatta|festival|carnival|parade|concert|match|final|gala|ball|ceremony|funeral|wedding|christening|baptism|mitzvah|graduation|reunion|sports day|open day|nativity|recital|tournament|derby|marathon|bonfire|fireworks|vigil|memorial|inquest|hearing|trial|verdict|storm|flood|fire|crash|blackout|eisteddfod|ceilidh|pageant|jubilee|agricultural show|county show|fun run|bake sale|quiz night|results";
 
 pub(super) fn recall_specs() -> Vec<Spec> {
     let leaked = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     vec![
         // "the Sunday after the harvest supper", "the night of the Year 11 prom".
-        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|night|evening|afternoon|day|weekend)(?-u:\s){{1,8}}(?:of|after|before)(?-u:\s){{1,8}}(?:(?:the|her|his|their|our)(?-u:\s){{1,8}}(?:[a-z0-9'-]{{1,15}}(?-u:\s){{1,8}}){{0,3}})?(?:{EVENTS})(?-u:\b)")), C::Date, Warn,
+        spec(leaked(format!(r"(?i)(?-u:\b)the(?-u:\s){{1,8}}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|night|evening|afternoon|day|weekend|week|eve)(?-u:\s){{1,8}}(?:of|after|before)(?-u:\s){{1,8}}(?:(?:the|her|his|their|our)(?-u:\s){{1,8}}(?:[a-z0-9'-]{{1,15}}(?-u:\s){{1,8}}){{0,3}})?(?:{EVENTS})(?-u:\b)")), C::Date, Warn,
             "A day told by a local or family event dates it for anyone who was there.", 47),
         // "Christmas Eve she took an overdose", "Boxing Day was when he left".
         spec(r"(?i)(?:^|[.!?](?-u:\s){1,8}|\n(?:[-*>](?-u:\s){1,8})?)((?:christmas|new year'?s) (?:eve|day)|boxing day|mother'?s day|father'?s day|valentine'?s day|bonfire night|halloween|hogmanay|thanksgiving|diwali|eid|easter (?:sunday|monday)|good friday|anzac day|australia day|canada day|st\.? patrick'?s day)(?-u:\s){1,8}(?:was|is|he|she|they|we|i|his|her|their|my|mum|dad|mom)(?-u:\b)", C::Date, Warn,
@@ -45,7 +45,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         // right after a name.
         spec(r"\|(?-u:\s){0,8}(9[0-9]|1[01][0-9])(?-u:\s){0,8}\|", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1),
-        spec(r"[a-z](?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs|in))", C::Age, Block,
+        spec(r"[a-z)](?:,|(?-u:\s)\()(?-u:\s)?(9[0-9]|1[01][0-9])(?:,|\)|(?-u:\s)(?:and|years|yrs|in|\|))", C::Age, Block,
             "An age over 89 is itself an identifier.", 70).group(1).check(age_after_name),
         // "7F-2209-KQ41", "4471 K2 9930": a serial or reference in three or more groups.
         spec(r"(?-u:\b)[A-Z0-9]{1,6}(?:[ -][A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
@@ -89,7 +89,7 @@ pub(super) fn recall_specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)one of the last(?-u:\s){1,8}(?:[a-z'’-]+(?-u:\s){1,8}){0,3}(?:makers|maker|players|keepers|keeper|speakers|weavers|smiths|blacksmiths|builders|craftsmen|craftswomen|fishermen|shepherds|practitioners|families|family)(?:(?-u:\s){1,8}(?:in|on|of|at)(?-u:\s){1,8}the(?-u:\s){1,8}[a-z]+(?:(?-u:\s)[a-z]+)?)?", C::Occupation, Warn,
             "A one-of-a-kind role points to one person.", 52),
         // "Fair Friday", "the Gala Day": a town's own day.
-        spec(r"(?i)(?-u:\b)(?:gala|fair|show|carnival|regatta|sports|field|founders'?|homecoming|games|pride|parade|agricultural show|county fair|state fair|highland games)(?-u:\s){1,8}(?:day|friday|saturday|sunday|week|weekend|night)(?-u:\b)", C::Date, Warn,
+        spec(r"(?i)(?-u:\b)(?:gala|fair|show|carnival|regatta|sports|field|founders'?|homecoming|games|pride|parade|agricultural show|county fair|state fair|highland games)(?-u:\s){1,8}(?:day|monday|tuesday|friday|saturday|sunday|week|weekend|night)(?-u:\b)", C::Date, Warn,
             "A town's own day dates the event.", 45).check(capitalised_day),
         // "CAS 148/09/2024", "Case No. 14/2231/2023".
         spec(r"(?i)(?-u:\b)(?:case|cas|claim|file|ref|reference|docket|matter)(?:(?-u:\s){1,8}(?:no\.?|number|ref))?[ \t:#.]{0,8}([A-Z0-9]{1,6}(?:[/-][0-9]{1,6}){2,3})(?-u:\b)", C::OtherNumber, Block,
