@@ -71,7 +71,8 @@ const SOFT_TITLES: &[&str] = &[
     "captain", "sergeant", "sgt", "lieutenant", "principal", "counsellor", "mama", "papa", "baba",
     "abuela", "abuelo", "tia", "tio", "bubbe", "zaidy", "miss", "nan", "nanna", "gran",
     "grandad", "granda", "nonna", "nonno", "babcia", "dziadek", "oma", "opa", "kokum", "mushum",
-    "ajji", "ajja", "lola", "lolo", "amma", "appa", "nani", "dadi", "kuia", "koro",
+    "ajji", "ajja", "lola", "lolo", "amma", "appa", "nani", "dadi", "kuia", "koro", "nonc",
+    "tante", "parrain", "teta", "khalto", "khalo", "amo", "ammachi", "tio",
 ];
 
 /// Words for kin that the word lists also hold as first names.
