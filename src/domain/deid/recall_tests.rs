@@ -309,3 +309,51 @@ fn numbers_and_days_of_other_countries() {
     clean("See section 3.10. for the rule; sats were 94 on air.");
     clean("He lives with his Teta and his Khalto, and calls his Nonc on Sundays.");
 }
+
+/// Round five: shapes held-out file 8 showed.
+#[test]
+fn long_numbers_named_days_and_honorifics() {
+    assert!(has(
+        "She paid it into 9710.11.80208 again.",
+        "other_number",
+        "9710.11.80208"
+    ));
+    assert!(has(
+        "it was 4132 7805 1962 on the form",
+        "other_number",
+        "4132 7805 1962"
+    ));
+    assert!(has(
+        "File KPC/MH/0412/19 is the old one.",
+        "other_number",
+        "KPC/MH/0412/19"
+    ));
+    assert!(has(
+        "She posts as ryu.0823 now.",
+        "social_handle",
+        "ryu.0823"
+    ));
+    assert!(has(
+        "Kishimoto-sensei called me.",
+        "name",
+        "Kishimoto-sensei"
+    ));
+    assert!(has(
+        "It was 8月28日, the day before school.",
+        "date",
+        "8月28日"
+    ));
+    assert!(has(
+        "He relapsed on Respect for the Aged Day.",
+        "date",
+        "Respect for the Aged Day"
+    ));
+    assert!(has(
+        "The invite was discord.gg/eelamboyz.",
+        "url",
+        "discord.gg/eelamboyz"
+    ));
+    clean("Scores went 2019 2020 2021 in the audit, and fig.12 shows it.");
+    clean("One Day at a time, she says; Every Day is hard.");
+    clean("Sertraline 50 mg over 4-6 weeks; the PHQ/GAD screen was done.");
+}

@@ -84,6 +84,7 @@ const KIN_NAMES: &[&str] = &[
     "kuya", "nanay", "tatay", "ninang", "ninong", "gogo", "umakhulu", "makhulu", "ouma", "oupa",
     "tata", "iya", "mamaw", "pawpaw", "memaw", "meemaw", "yiayia", "pappou", "abuelita",
     "abuelito", "teta", "khalo", "amo", "nonc", "parrain", "nanan", "ammachi", "achan", "mae",
+    "akka", "thambi", "machan", "maame",
 ];
 
 /// Suffixes that only a named congregation, club or pub takes.

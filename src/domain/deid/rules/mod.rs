@@ -319,6 +319,17 @@ mod window_tests {
         out
     }
 
+    /// A control character in a pattern (a `\b` typed where the string is not raw becomes a
+    /// backspace) makes a rule that compiles and never matches.
+    #[test]
+    fn no_pattern_holds_a_control_character() {
+        for spec in super::specs() {
+            for p in [Some(spec.pattern), spec.trigger].into_iter().flatten() {
+                assert!(!p.chars().any(char::is_control), "{p:?}");
+            }
+        }
+    }
+
     /// The union looks for triggers, not whole patterns, in windows reaching `WINDOW_BEFORE`
     /// back: on every demo and corpus text, the windows find all that every rule run over the
     /// whole text finds, and the triggers do not lose a rule's match.

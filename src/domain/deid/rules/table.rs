@@ -24,7 +24,7 @@ pub(super) fn specs() -> Vec<Spec> {
         spec(r"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>()\[\]{}]{1,64}", C::Url, Block,
             "A web address can lead to the person or a page about them.", 85)
             .check(trim_url),
-        spec(r"(?i)(?-u:\b)[a-z0-9][a-z0-9-]{0,64}(?:\.[a-z0-9-]{1,64}){0,8}\.(?:com|org|net|edu|gov|io|co|uk|ca|au|nz|ie|me|info|ly|app|us|tv|biz|site|online|page|link|blog|social)(?-u:\b)(?:/[^\s<>()\[\]{}]{0,64})?", C::Url, Block,
+        spec(r"(?i)(?-u:\b)[a-z0-9][a-z0-9-]{0,64}(?:\.[a-z0-9-]{1,64}){0,8}\.(?:com|org|net|edu|gov|io|co|uk|ca|au|nz|ie|me|info|ly|app|us|tv|biz|site|online|page|link|blog|social|gg|to|xyz|live|dev|club|shop)(?-u:\b)(?:/[^\s<>()\[\]{}]{0,64})?", C::Url, Block,
             "A web address can lead to the person or a page about them.", 84)
             .check(trim_url),
         spec(r"(?:^|[\s(\[])(@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_])", C::SocialHandle, Block,

@@ -3,7 +3,10 @@
 //! spaced out digit by digit), keys and handles a machine made, a feast day, a school week, and
 //! an age over 89 after "is" or "I'm". Most are warnings: the shape is a strong guess.
 
-use super::recall_checks::{age_after_verb, day_month_dot, not_a_label};
+use super::recall_checks::{
+    age_after_verb, day_month_dot, dotted_handle, long_grouped_number, named_day, not_a_label,
+    slashed_reference,
+};
 use super::{Spec, spec};
 use crate::domain::deid::Category as C;
 use crate::domain::deid::Severity::{Block, Warn};
@@ -47,6 +50,27 @@ pub(super) fn world_specs() -> Vec<Spec> {
         // "week 3 of Term 2": a school week.
         spec(r"(?i)(?-u:\b)week(?-u:\s){1,8}[0-9]{1,2}(?-u:\s){1,8}of(?-u:\s){1,8}(?:term|semester|trimester)(?-u:\s){1,8}[0-9](?-u:\b)", C::Date, Warn,
             "A week of a school term dates the event.", 46),
+        // "8月28日", "2019年3月": a date in Japanese or Chinese.
+        spec(r"(?:[0-9]{4}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?|[0-9]{4}年[0-9]{1,2}月", C::Date, Block,
+            "A day and month date the event.", 64),
+        // "Farmers Day", "Respect for the Aged Day", "Golden Week": a named day or week.
+        spec(r"(?-u:\b)((?:[A-Z][a-z]{1,15}(?:'s|s')?(?-u:\s)(?:(?:for|of|the)(?-u:\s)){0,2}){1,3}(?:Day|Week))(?-u:\b)", C::Date, Warn,
+            "A named day dates the event.", 44).group(1).check(named_day)
+            // At most 81 bytes before the trigger, inside the windows' reach.
+            .trigger(r"(?-u:\s)(?:Day|Week)(?-u:\b)"),
+        // "11-2847-3309", "4132 7805 1962", "9710.11.80208": a long number in groups, one of
+        // four digits or more, that no keyword announced.
+        spec(r"(?-u:\b)[0-9]{2,5}(?:[ .-][0-9]{2,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
+            "A long number may be an account, an ID or a phone number.", 33).check(long_grouped_number),
+        // "KPC/MH/0412/19": a reference in slashed groups.
+        spec(r"(?-u:\b)[A-Z]{2,6}(?:/[A-Z0-9]{1,6}){2,4}(?-u:\b)", C::OtherNumber, Warn,
+            "A reference number identifies one person's record.", 58).check(slashed_reference),
+        // "ryu.0823": a handle with a number after a dot.
+        spec(r"(?-u:\b)[a-z][a-z0-9_]{1,20}\.[0-9]{2,6}(?-u:\b)", C::SocialHandle, Warn,
+            "A user name leads to the person's accounts.", 54).check(dotted_handle),
+        // "Kishimoto-sensei", "Haru-kun": a name with a Japanese honorific.
+        spec(r"(?-u:\b)[A-Z][a-z]{1,20}-(?:sensei|san|kun|chan|sama|senpai)(?-u:\b)", C::Name, Block,
+            "A name, even a first name or a nickname, can be enough for someone who knows the client.", 62),
         // "Mr. Doucet is 92", "I'm 97 and everybody wants my house".
         spec(r"(?i)(?-u:\b)(?:is|was|am|i'm|i am|turns|turned|now)(?-u:\s){1,8}(9[0-9]|1[01][0-9])(?-u:\b)", C::Age, Warn,
             "An age over 89 is itself an identifier.", 69).group(1).check(age_after_verb),
