@@ -355,5 +355,5 @@ fn long_numbers_named_days_and_honorifics() {
     ));
     clean("Scores went 2019 2020 2021 in the audit, and fig.12 shows it.");
     clean("One Day at a time, she says; Every Day is hard.");
-    clean("Sertraline 50 mg over 4-6 weeks; the PHQ/GAD screen was done.");
+    clean("Sertraline 12.5-50 mg over 4-6 weeks; the PHQ/GAD screen was done.");
 }

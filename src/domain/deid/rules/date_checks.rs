@@ -55,6 +55,11 @@ pub(super) fn numeric_date(s: &mut Span<'_>) -> Option<Severity> {
     if !valid_day_month(*a, *b) {
         return None;
     }
+    // "12.5-50 mg": a dose range. A date keeps one separator ("12.5.50", "12-5-50").
+    let mut separators = s.get().chars().filter(|c| matches!(c, '-' | '/' | '.'));
+    if separators.next() != separators.next() || super::checks::is_unit(&s.next_word()) {
+        return None;
+    }
     if s.get().contains('.') && version_context(s) {
         return None;
     }
