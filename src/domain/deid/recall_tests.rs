@@ -353,6 +353,12 @@ fn long_numbers_named_days_and_honorifics() {
         "url",
         "discord.gg/eelamboyz"
     ));
+    assert!(has(
+        "Account 9710.11.80208 at the credit union.",
+        "account",
+        "9710.11.80208"
+    ));
+    clean("Diagnosis code F43.10, then code F43.1 on the second letter.");
     clean("Scores went 2019 2020 2021 in the audit, and fig.12 shows it.");
     clean("One Day at a time, she says; Every Day is hard.");
     clean("Sertraline 12.5-50 mg over 4-6 weeks; the PHQ/GAD screen was done.");

@@ -123,6 +123,16 @@ pub(super) fn code(s: &mut Span<'_>) -> Option<Severity> {
     if CLINICAL_PREFIXES.iter().any(|p| upper.starts_with(p)) {
         return None;
     }
+    // An ICD-10 code: "F43.1", "F43.10", "Z63.0".
+    let b = upper.as_bytes();
+    if b.len() <= 8
+        && b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.get(1..3)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(3) == Some(&b'.')
+    {
+        return None;
+    }
     let next = s.next_word();
     if is_unit(&next) {
         return None;

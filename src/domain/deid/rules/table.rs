@@ -12,7 +12,7 @@ use Severity::{Block, Warn};
 const MONTH_NAMES: &str = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 
 // Codes after a keyword: the code must hold a digit (checked) and may hold letters and dashes.
-const CODE: &str = r"(?:\s{0,8}(?:(?:number|no\.|num|nr|id|code)(?-u:\b)|#)[^.\n0-9]{0,40}?|[\s,]{0,64}(?:is|was|:|#|=|-)?[\s,]{0,64}#?\s{0,8})([A-Za-z]{0,6}[0-9][A-Za-z0-9-]{2,40}[A-Za-z0-9]|[A-Za-z]{1,4}[-\s]?[0-9]{4,40}[A-Za-z0-9]{0,64})(?-u:\b)";
+const CODE: &str = r"(?:\s{0,8}(?:(?:number|no\.|num|nr|id|code)(?-u:\b)|#)[^.\n0-9]{0,40}?|[\s,]{0,64}(?:is|was|:|#|=|-)?[\s,]{0,64}#?\s{0,8})([A-Za-z]{0,6}[0-9][A-Za-z0-9.-]{2,40}[A-Za-z0-9]|[A-Za-z]{1,4}[-\s]?[0-9]{4,40}[A-Za-z0-9]{0,64})(?-u:\b)";
 
 pub(super) fn specs() -> Vec<Spec> {
     let keyed = |keywords: &str| format!(r"(?i)(?-u:\b)(?:{keywords})(?-u:\b){CODE}");
