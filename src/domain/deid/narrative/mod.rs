@@ -11,6 +11,7 @@ mod given_names;
 mod lower;
 mod shape;
 mod tokens;
+mod word_kind;
 mod word_table;
 
 use std::collections::HashMap;
