@@ -105,6 +105,8 @@ mod forms_tests;
 mod recall_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod world_tests;
 
 /// Builds every automaton, each rule's too, and opens the word lists (about 0.2 s in a release
 /// build), so the first member to press *Check* does not wait for it. A one-off scan

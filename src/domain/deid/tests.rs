@@ -10,6 +10,11 @@ pub(super) fn found(text: &str) -> Vec<(&'static str, &str)> {
         .collect()
 }
 
+/// Text the scanner must leave alone.
+pub(super) fn clean(text: &str) {
+    assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+}
+
 pub(super) fn has(text: &str, category: &str, part: &str) -> bool {
     found(text)
         .iter()

@@ -3,7 +3,7 @@
 //! spaced out digit by digit), keys and handles a machine made, a feast day, a school week, and
 //! an age over 89 after "is" or "I'm". Most are warnings: the shape is a strong guess.
 
-use super::recall_checks::{
+use super::world_checks::{
     age_after_verb, day_month_dot, dotted_handle, long_grouped_number, named_day, not_a_label,
     slashed_reference,
 };
