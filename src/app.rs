@@ -10,7 +10,7 @@ use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
     ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage, HomePage, LoginPage,
     MyCasesPage, NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage,
-    ReviewQueuePage, RevisionsPage,
+    ReviewQueuePage, RevisionsPage, SearchPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/review/replies/:id") view=ReplyReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

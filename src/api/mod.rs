@@ -7,3 +7,4 @@ pub mod admin;
 pub mod cases;
 pub mod deid;
 pub mod review;
+pub mod search;

@@ -13,4 +13,6 @@ pub mod policy;
 pub mod redaction;
 pub mod review;
 pub mod role;
+#[cfg(feature = "ssr")]
+pub mod search;
 pub mod text;

@@ -92,6 +92,11 @@ pub struct CaseFilter {
     pub unanswered: bool,
     pub mine: bool,
     pub supervisor_feedback: bool,
+    pub tag: Option<ConcernTag>,
+    /// Brought on or after this day (unix seconds, the day's start in UTC).
+    pub since: Option<i64>,
+    /// Brought before this time (unix seconds: the day after the last day asked for).
+    pub until: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ mod deid;
 mod error;
 mod review;
 mod safe_html;
+mod search;
 
 pub use account::{CurrentUserView, InvitePreview, InviteSummary, UserSummary};
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
@@ -23,6 +24,7 @@ pub use review::{
     ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewRecord, ReviewView,
 };
 pub use safe_html::SafeHtml;
+pub use search::{SearchResult, SearchResults};
 
 use serde::{Deserialize, Serialize};
 

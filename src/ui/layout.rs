@@ -26,6 +26,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 _ => "Notifications (99+)".to_owned(),
                             };
                             view! {
+                                <form method="get" action="/search" class="site-search" role="search">
+                                    <label for="site-search-q" class="visually-hidden">"Search cases"</label>
+                                    <input id="site-search-q" type="search" name="q" maxlength="200" placeholder="Search cases"/>
+                                    <button type="submit" class="secondary">"Search"</button>
+                                </form>
                                 <nav class="site-nav" aria-label="Main">
                                     <a href="/cases">"Cases"</a>
                                     <a href="/cases/mine">"My cases"</a>

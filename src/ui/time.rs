@@ -33,6 +33,37 @@ pub fn format_iso(unix: i64) -> String {
     )
 }
 
+/// "2027-01-15" for unix seconds (UTC): the value of a date field.
+pub fn format_day(unix: i64) -> String {
+    let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The start (UTC) of the day a date field sends, "2027-01-15"; `None` for anything else.
+pub fn parse_day(s: &str) -> Option<i64> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 {
+        return None;
+    }
+    let days = days_from_civil(y, m, d);
+    // 31 February is not a day: it must come back as itself.
+    (civil_from_days(days) == (y, m, d)).then_some(days * 86_400)
+}
+
+/// Howard Hinnant's civil-to-days algorithm.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
@@ -49,7 +80,29 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_date, format_iso, format_minute};
+    use super::{format_date, format_day, format_iso, format_minute, parse_day};
+
+    #[test]
+    fn date_fields_read_back_what_they_show() {
+        assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(parse_day("2027-01-15"), Some(1_800_000_000 - 8 * 3600));
+        assert_eq!(parse_day("2000-02-29"), Some(951_782_400));
+        for bad in [
+            "",
+            "2027-02-30",
+            "2027-13-01",
+            "2027-00-10",
+            "15/01/2027",
+            "2027-1",
+            "x-y-z",
+            "99999-01-01",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        for day in [0, 951_782_400, 1_800_000_000 - 8 * 3600] {
+            assert_eq!(parse_day(&format_day(day)), Some(day));
+        }
+    }
 
     #[test]
     fn dates_format_in_utc() {

@@ -24,6 +24,7 @@ mod review;
 mod route_table;
 mod scanner;
 mod schema;
+mod search;
 mod sessions;
 mod snapshot;
 mod store_contract;

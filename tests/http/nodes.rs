@@ -16,14 +16,20 @@ use crate::cases::{case_form, submit};
 use crate::support::*;
 
 /// Node B: the binary, stopped with `kill -9` when dropped.
-struct Node {
-    base: String,
+pub(crate) struct Node {
+    pub(crate) base: String,
     child: Child,
     _site: tempfile::TempDir,
 }
 
 impl Node {
     async fn start(database_url: &str) -> Node {
+        Node::start_logging(database_url, None).await
+    }
+
+    /// Node B with its log (standard output and error) written to `log` at `RUST_LOG=debug`,
+    /// for tests of what the server writes down.
+    pub(crate) async fn start_logging(database_url: &str, log: Option<&std::path::Path>) -> Node {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -37,9 +43,20 @@ impl Node {
             .env("LEPTOS_SITE_ROOT", site.path())
             .env("CASEROOM_PUBLIC_URL", &base)
             .env("CASEROOM_RATE_LIMITS", NO_RATE_LIMITS)
-            .env("RUST_LOG", "off")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .env("RUST_LOG", if log.is_some() { "debug" } else { "off" })
+            .stdout(match log {
+                Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
+                None => Stdio::null(),
+            })
+            .stderr(match log {
+                Some(path) => Stdio::from(
+                    std::fs::OpenOptions::new()
+                        .append(true)
+                        .open(path)
+                        .expect("log file"),
+                ),
+                None => Stdio::null(),
+            })
             .spawn()
             .expect("start node B");
         let node = Node {
@@ -58,7 +75,7 @@ impl Node {
         panic!("node B did not answer /healthz");
     }
 
-    fn kill(&mut self) {
+    pub(crate) fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

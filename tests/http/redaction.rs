@@ -109,6 +109,8 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
         contains(&database_bytes(&app).await, MARKER),
         "the marker is stored before the redaction"
     );
+    // Search finds the case by the marker, in its title, sections and reply.
+    assert_eq!(crate::search::finds(&app, &peer, MARKER).await, vec![id]);
 
     // Only moderators and admins may redact; nobody else changes anything.
     let form = [("text", MARKER), ("category", "name")];
@@ -160,6 +162,17 @@ async fn a_redaction_reaches_every_stored_copy_and_the_database_files() {
     let (_, edit) = app.get(&author, &format!("/cases/{id}/edit")).await;
     assert!(!edit.to_lowercase().contains(MARKER));
 
+    // Search no longer finds it, and finds the case by its redacted text.
+    assert!(crate::search::finds(&app, &peer, MARKER).await.is_empty());
+    assert_eq!(
+        crate::search::finds(&app, &peer, "nickname").await,
+        vec![id]
+    );
+    let drift = app.state.store.search_index_drift().await.unwrap();
+    assert!(drift.is_clean(), "{drift:?}");
+
+    // The files hold no copy: tables, the search index's pages (SQLite's FTS5 shadow tables
+    // and PostgreSQL's tsvector rows and GIN index live in these files too) and the WAL.
     let bytes = database_bytes(&app).await;
     assert!(
         !contains(&bytes, MARKER),

@@ -63,6 +63,10 @@ const LISTS: &[&str] = &[
     "API get_review_queue",
 ];
 
+/// Search: a case or reply is found by its marker for exactly the readers who may see it,
+/// and only while it is published (the index holds nothing else).
+const SEARCH: &[&str] = &["GET /search", "API search_cases"];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Case,
@@ -108,6 +112,7 @@ fn api(name: &str) -> &'static str {
         "list_invites" => caseroom::api::admin::ListInvites::PATH,
         "audit_page" => caseroom::api::admin::AuditPage::PATH,
         "scan_draft" => caseroom::api::deid::ScanDraft::PATH,
+        "search_cases" => caseroom::api::search::SearchCases::PATH,
         _ => panic!("no server function {name}"),
     }
 }
@@ -572,6 +577,41 @@ async fn ask_list(app: &TestApp, client: &Client, key: &str) -> String {
     }
 }
 
+/// A search for `q` through the page or the server function: status and body (the nonce
+/// taken out).
+async fn ask_search(app: &TestApp, client: &Client, key: &str, q: &str) -> (StatusCode, String) {
+    let res = if key == "GET /search" {
+        client
+            .get(app.url("/search"))
+            .query(&[("q", q)])
+            .send()
+            .await
+            .unwrap()
+    } else {
+        client
+            .post(app.url(api("search_cases")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(format!(
+                "q={q}&page=1&filter[unanswered]=false&filter[mine]=false&filter[supervisor_feedback]=false"
+            ))
+            .send()
+            .await
+            .unwrap()
+    };
+    let status = res.status();
+    (status, strip_nonce(&res.text().await.unwrap()))
+}
+
+/// How many results a search page or answer holds.
+fn result_count(body: &str) -> usize {
+    if body.trim_start().starts_with('{') {
+        body.matches("\"href\":").count()
+    } else {
+        crate::search::result_ids(body).len()
+    }
+}
+
 #[tokio::test]
 async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
     // Replies publish at once unless the scanner finds something: the held and rejected
@@ -600,6 +640,7 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
         .iter()
         .map(|(k, _)| *k)
         .chain(LISTS.iter().copied())
+        .chain(SEARCH.iter().copied())
     {
         covered.insert(match key.strip_prefix("API ") {
             Some(name) => format!("API {}", api(name)),
@@ -647,6 +688,48 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
             }
             for (_, _, mark) in &world.replies {
                 assert!(!body.contains(mark.as_str()), "{key} shows reply text");
+            }
+        }
+    }
+
+    // Search: each marker is found by exactly the readers who may see its case or reply, and
+    // only while it is published; to everyone else the answer is the answer to a word that is
+    // nowhere.
+    for (reader, client) in &world.readers {
+        for key in SEARCH {
+            let nowhere = ask_search(&app, client, key, "qzxnowheremarker").await;
+            for (is, _, mark) in &world.cases {
+                let found = sees_case(*reader, *is)
+                    && matches!(is, CaseIs::Published | CaseIs::Closed | CaseIs::Locked);
+                let (status, body) = ask_search(&app, client, key, mark).await;
+                assert_eq!(
+                    result_count(&body),
+                    usize::from(found),
+                    "{key} finds {is:?} for {reader:?}?"
+                );
+                if !found {
+                    assert_eq!(
+                        (status, body.replace(mark.as_str(), "qzxnowheremarker")),
+                        nowhere.clone(),
+                        "{key} on {is:?} for {reader:?} differs from a word that is nowhere"
+                    );
+                }
+            }
+            for (is, _, mark) in &world.replies {
+                let found = sees_case(*reader, CaseIs::Published) && *is == ReplyIs::Published;
+                let (status, body) = ask_search(&app, client, key, mark).await;
+                assert_eq!(
+                    result_count(&body),
+                    usize::from(found),
+                    "{key} finds the {is:?} reply for {reader:?}?"
+                );
+                if !found {
+                    assert_eq!(
+                        (status, body.replace(mark.as_str(), "qzxnowheremarker")),
+                        nowhere.clone(),
+                        "{key} on the {is:?} reply for {reader:?} differs from a word that is nowhere"
+                    );
+                }
             }
         }
     }

@@ -216,7 +216,7 @@ pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -
     }
 }
 
-fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
+pub(super) fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
     CaseSummary {
         id: r.id,
         author: author_view(actor, r.author_id, &r.author_name, r.anonymous),

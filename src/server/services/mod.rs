@@ -18,3 +18,4 @@ mod reply_pages;
 pub mod reply_review;
 pub mod review;
 pub mod screening;
+pub mod search;

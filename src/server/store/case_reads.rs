@@ -126,6 +126,30 @@ impl Store {
         Ok(Some(case))
     }
 
+    /// The list rows of these cases, among those `reader` may see, in no particular order.
+    pub async fn find_cases(
+        &self,
+        ids: &[CaseId],
+        reader: &Actor,
+    ) -> Result<Vec<CaseRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
+             left join users s on s.id = c.supervisor_id where c.id in ({}) and {}",
+            list.join(", "),
+            case_visible("c", "$1", reader)
+        );
+        let mut query = sqlx::query(&sql).bind(reader.user_id.0);
+        for id in ids {
+            query = query.bind(id.0);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter().map(case_from_row).collect()
+    }
+
     /// How many cases exist, in any state (the demo loader fills only an empty forum).
     pub async fn count_cases(&self) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar("select count(*) from cases")
@@ -164,22 +188,14 @@ impl Store {
         // One statement shape per reader kind: an absent filter is a null (or false) parameter.
         let sql = format!(
             "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
-             left join users s on s.id = c.supervisor_id where {} \
-             and ($2 is null or c.modality = $2) and ($3 is null or c.setting = $3) \
-             and ($4 is null or c.age_band = $4) and ($5 = 0 or c.reply_count = 0) \
-             and ($6 = 0 or c.author_id = $1) and ($7 = 0 or c.has_supervisor_feedback = 1) \
-             and ($8 is null or c.last_activity_at < $8 or (c.last_activity_at = $8 and c.id < $9)) \
-             order by c.last_activity_at desc, c.id desc limit $10",
-            case_visible("c", "$1", reader)
+             left join users s on s.id = c.supervisor_id where {} and {} \
+             and ($11 is null or c.last_activity_at < $11 or (c.last_activity_at = $11 and c.id < $12)) \
+             order by c.last_activity_at desc, c.id desc limit $13",
+            case_visible("c", "$1", reader),
+            filter_sql(2, "$1"),
         );
-        let rows = sqlx::query(&sql)
-            .bind(reader.user_id.0)
-            .bind(filter.modality.map(|m| m.key()))
-            .bind(filter.setting.map(|s| s.key()))
-            .bind(filter.age_band.map(|a| a.key()))
-            .bind(yes(filter.unanswered))
-            .bind(yes(filter.mine))
-            .bind(yes(filter.supervisor_feedback))
+        let query = sqlx::query(&sql).bind(reader.user_id.0);
+        let rows = bind_filter(query, filter)
             .bind(cursor.map(|c| c.last_activity_at))
             .bind(cursor.map(|c| c.id))
             .bind(limit)
@@ -224,6 +240,45 @@ impl Store {
         .await?)
     }
 }
+
+/// The case list's filters as one SQL condition over the case `c`, taking parameters `$n` to
+/// `$n+8` in the order `bind_filter` binds them; `reader` is the reader id's placeholder.
+pub(super) fn filter_sql(n: usize, reader: &str) -> String {
+    let p = |i: usize| format!("${}", n + i);
+    format!(
+        "({m} is null or c.modality = {m}) and ({s} is null or c.setting = {s}) \
+         and ({a} is null or c.age_band = {a}) and ({u} = 0 or c.reply_count = 0) \
+         and ({mine} = 0 or c.author_id = {reader}) and ({f} = 0 or c.has_supervisor_feedback = 1) \
+         and ({t} is null or exists (select 1 from case_tags ft where ft.case_id = c.id and ft.tag = {t})) \
+         and ({since} is null or c.created_at >= {since}) and ({until} is null or c.created_at < {until})",
+        m = p(0),
+        s = p(1),
+        a = p(2),
+        u = p(3),
+        mine = p(4),
+        f = p(5),
+        t = p(6),
+        since = p(7),
+        until = p(8),
+    )
+}
+
+/// Binds the filter's nine parameters (see `filter_sql`).
+pub(super) fn bind_filter<'q>(query: AnyQuery<'q>, filter: &CaseFilter) -> AnyQuery<'q> {
+    query
+        .bind(filter.modality.map(|m| m.key()))
+        .bind(filter.setting.map(|s| s.key()))
+        .bind(filter.age_band.map(|a| a.key()))
+        .bind(yes(filter.unanswered))
+        .bind(yes(filter.mine))
+        .bind(yes(filter.supervisor_feedback))
+        .bind(filter.tag.map(|t| t.key()))
+        .bind(filter.since)
+        .bind(filter.until)
+}
+
+/// A query on the `Any` driver, before it runs.
+pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, super::Db, sqlx::any::AnyArguments<'q>>;
 
 fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
     let corrupt = |what| StoreError::Corrupt(what);

@@ -110,6 +110,8 @@ impl Store {
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
+        // Out of search until a moderator approves the follow-up.
+        super::search_index::sync_case(&mut tx, self.backend, case).await?;
         let revision = insert_revision(&mut tx, case, None, author, now, text.revision()).await?;
         set_checklist(&mut tx, revision, Some(follow_up.checklist())).await?;
         write_explanations(&mut tx, revision, follow_up.explanations()).await?;

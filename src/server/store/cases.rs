@@ -152,6 +152,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         write_tags(&mut tx, id, &case.context().tags).await?;
+        // The edit waits for review: the case leaves search until it is approved again.
+        super::search_index::sync_case(&mut tx, self.backend, id).await?;
         let revision = insert_revision(&mut tx, id, None, editor, now, case.revision()).await?;
         set_checklist(&mut tx, revision, case.checklist()).await?;
         write_explanations(&mut tx, revision, case.explanations()).await?;

@@ -5,8 +5,9 @@ use sqlx::Transaction;
 
 use super::Db;
 
+use super::search_index::{sync_case, sync_reply};
 use super::visibility::reply_visible;
-use super::{AuditEvent, Store, StoreError, is_unique_violation};
+use super::{AuditEvent, Backend, Store, StoreError, is_unique_violation};
 use crate::domain::flag::{FlagKind, hides};
 use crate::domain::policy::Actor;
 use crate::model::{CaseId, ReplyId, UserId};
@@ -73,7 +74,8 @@ impl Store {
         .bind(flag.reply.map(|r| r.0))
         .fetch_one(&mut *tx)
         .await?;
-        let hidden = hides(flag.kind, flag.trusted, members) && hide(&mut tx, flag, now).await?;
+        let hidden = hides(flag.kind, flag.trusted, members)
+            && hide(&mut tx, self.backend, flag, now).await?;
         let detail = format!(
             "kind={}{}",
             flag.kind.key(),
@@ -173,6 +175,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Ok(false);
         }
+        sync_reply(&mut tx, self.backend, reply).await?;
         sqlx::query(
             "update flags set resolved_at = $1 where reply_id = $2 and resolved_at is null",
         )
@@ -201,6 +204,7 @@ impl Store {
 /// it was not showing anyway.
 async fn hide(
     tx: &mut Transaction<'_, Db>,
+    backend: Backend,
     flag: &FlagWrite<'_>,
     now: i64,
 ) -> Result<bool, StoreError> {
@@ -223,6 +227,10 @@ async fn hide(
                 .await?
         }
     };
+    match flag.reply {
+        None => sync_case(tx, backend, flag.case).await?,
+        Some(reply) => sync_reply(tx, backend, reply).await?,
+    }
     Ok(done.rows_affected() > 0)
 }
 

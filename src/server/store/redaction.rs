@@ -49,6 +49,9 @@ impl Store {
             tx.rollback().await?;
             return Ok(0);
         }
+        // The index is rewritten from the redacted text in the same transaction.
+        super::search_index::sync_case(&mut tx, self.backend, case).await?;
+        super::search_index::scrub(&mut tx, self.backend).await?;
         let detail = format!("places={places}");
         AuditEvent {
             at: now,
@@ -79,7 +82,7 @@ impl Store {
             Backend::Sqlite => "pragma wal_checkpoint(truncate)",
             Backend::Postgres => {
                 "vacuum full cases, case_sections, replies, revisions, scan_explanations, \
-                 case_reviews, case_locks, flags"
+                 case_reviews, case_locks, flags, search_docs"
             }
         };
         sqlx::query(sql).execute(&self.pool).await?;

@@ -5,6 +5,7 @@ use sqlx::Row;
 
 use super::cases::insert_revision;
 use super::notifications::notify;
+use super::search_index::sync_reply;
 use super::yes;
 use super::{AuditEvent, Db, Store, StoreError, flag};
 use crate::domain::policy::{CaseFacts, ReplyFacts};
@@ -51,6 +52,7 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         insert_revision(&mut tx, case, Some(id), author, now, text.revision()).await?;
+        sync_reply(&mut tx, self.backend, ReplyId(id)).await?;
         let held = write.reply.hold().map(|h| h.key());
         let action = if held.is_some() {
             "reply_held_for_review"
@@ -134,6 +136,7 @@ impl Store {
         )
         .await?;
         recount(&mut tx, CaseId(case)).await?;
+        sync_reply(&mut tx, self.backend, id).await?;
         let action = if held.is_some() {
             "reply_edit_held_for_review"
         } else {

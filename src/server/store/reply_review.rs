@@ -134,6 +134,7 @@ impl Store {
             .bind(reply.0)
             .execute(&mut *tx)
             .await?;
+        super::search_index::sync_reply(&mut tx, self.backend, reply).await?;
         let (kind, action) = if outcome == ReviewState::Approved {
             publish_reply(&mut tx, case, reply, now).await?;
             ("reply_approved", "reply_approved")

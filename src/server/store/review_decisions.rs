@@ -99,6 +99,7 @@ impl Store {
         .bind(case.0)
         .execute(&mut *tx)
         .await?;
+        super::search_index::sync_case(&mut tx, self.backend, case).await?;
         let (kind, action) = match write.decision {
             Decision::Approve => ("case_approved", "case_approved"),
             Decision::Return => ("case_returned", "case_returned"),

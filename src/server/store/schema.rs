@@ -10,6 +10,9 @@ use super::{Backend, Store, StoreError};
 static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// The migration that creates the search index (`0011_search.sql`).
+const SEARCH_INDEX_MIGRATION: i64 = 11;
+
 /// Why a database cannot be served as it is. Each says what to do, in one line.
 #[derive(Debug, thiserror::Error)]
 pub enum SchemaProblem {
@@ -58,11 +61,17 @@ impl Store {
     /// transaction, and on PostgreSQL an advisory lock keeps two nodes from migrating at once.
     /// A database that is ahead of this build, or whose history differs, is refused untouched.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        match self.check_schema().await {
-            Ok(()) | Err(StoreError::Schema(SchemaProblem::Behind { .. })) => {}
+        let before = match self.check_schema().await {
+            Ok(()) => return Ok(()),
+            Err(StoreError::Schema(SchemaProblem::Behind { have, .. })) => have,
             Err(e) => return Err(e),
-        }
+        };
         self.migrator().run(&self.pool).await?;
+        // The migration that creates the search index cannot fill it (the indexed text is the
+        // text as read, made in Rust): it is filled here, once, from what is published.
+        if before > 0 && before < SEARCH_INDEX_MIGRATION {
+            self.rebuild_search_index().await?;
+        }
         Ok(())
     }
 

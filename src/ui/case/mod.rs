@@ -3,6 +3,7 @@
 mod case_form;
 mod chips;
 mod combination_notice;
+mod filters;
 mod flag_form;
 mod redact_form;
 mod reply_cards;
@@ -11,6 +12,7 @@ mod scan_report;
 pub use case_form::{AuthorChecklistFields, CaseForm};
 pub use chips::{CaseChips, ReviewBadge, StateBadge};
 pub use combination_notice::{CombinationNotice, FeedbackCombinationNotice, NoticeReader};
+pub use filters::{FilterFields, filter_from_query, filter_params, query_string};
 pub use flag_form::FlagForm;
 pub use redact_form::RedactForm;
 pub use reply_cards::reply_cards_html;

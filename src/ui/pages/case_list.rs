@@ -3,9 +3,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::cases::list_cases;
-use crate::domain::case::{AgeBand, Modality, Setting};
-use crate::model::{CaseFilter, CaseSummary};
-use crate::ui::case::{CaseChips, ReviewBadge, StateBadge};
+use crate::model::CaseSummary;
+use crate::ui::case::{
+    CaseChips, FilterFields, ReviewBadge, StateBadge, filter_from_query, filter_params,
+    query_string,
+};
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::time::format_date;
 
@@ -24,46 +26,15 @@ pub fn MyCasesPage() -> impl IntoView {
 #[component]
 fn CaseList(mine: bool) -> impl IntoView {
     let query = use_query_map();
-    let (filter, cursor) = query.with_untracked(|q| {
-        let flag = |k: &str| q.get(k).is_some_and(|v| v == "1");
-        (
-            CaseFilter {
-                modality: q.get("modality").and_then(|v| Modality::parse(&v).ok()),
-                setting: q.get("setting").and_then(|v| Setting::parse(&v).ok()),
-                age_band: q.get("age_band").and_then(|v| AgeBand::parse(&v).ok()),
-                unanswered: flag("unanswered"),
-                mine: mine || flag("mine"),
-                supervisor_feedback: flag("feedback"),
-            },
-            q.get("cursor"),
-        )
-    });
+    let (filter, cursor) = query.with_untracked(|q| (filter_from_query(q, mine), q.get("cursor")));
     let path = if mine { "/cases/mine" } else { "/cases" };
     let title = if mine { "My cases" } else { "Cases" };
     let next_link = {
         let filter = filter.clone();
         move |c: String| {
-            let mut params: Vec<String> = Vec::new();
-            if let Some(m) = filter.modality {
-                params.push(format!("modality={}", m.key()));
-            }
-            if let Some(s) = filter.setting {
-                params.push(format!("setting={}", s.key()));
-            }
-            if let Some(a) = filter.age_band {
-                params.push(format!("age_band={}", a.key()));
-            }
-            if filter.unanswered {
-                params.push("unanswered=1".into());
-            }
-            if filter.mine && !mine {
-                params.push("mine=1".into());
-            }
-            if filter.supervisor_feedback {
-                params.push("feedback=1".into());
-            }
-            params.push(format!("cursor={c}"));
-            format!("{path}?{}", params.join("&"))
+            let mut params = filter_params(&filter, mine);
+            params.push(("cursor", c));
+            format!("{path}?{}", query_string(&params))
         }
     };
     view! {
@@ -73,11 +44,15 @@ fn CaseList(mine: bool) -> impl IntoView {
             <h1>{title}</h1>
             <a class="button" href="/cases/new">"Bring a case"</a>
         </div>
-        <FilterForm filter=filter.clone() path=path mine=mine/>
+        <form method="get" action=path class="filters" aria-label="Filter cases">
+            <FilterFields filter=filter.clone() mine_page=mine/>
+            <button type="submit" class="secondary">"Filter"</button>
+        </form>
         <Suspense fallback=|| ()>
             {move || {
                 let filter = filter.clone();
                 let cursor = cursor.clone();
+                let next_link = next_link.clone();
                 Suspend::new(async move {
                     match list_cases(filter, cursor).await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -98,30 +73,7 @@ fn CaseList(mine: bool) -> impl IntoView {
 }
 
 #[component]
-fn FilterForm(filter: CaseFilter, path: &'static str, mine: bool) -> impl IntoView {
-    fn options<T: Copy + PartialEq>(
-        all: &[T],
-        chosen: Option<T>,
-        key: fn(T) -> &'static str,
-        label: fn(T) -> &'static str,
-    ) -> impl IntoView {
-        all.iter().map(|c| view! { <option value=key(*c) selected=chosen == Some(*c)>{label(*c)}</option> }).collect_view()
-    }
-    view! {
-        <form method="get" action=path class="filters" aria-label="Filter cases">
-            <label>"Modality"<select name="modality"><option value="">"Any"</option>{options(Modality::ALL, filter.modality, Modality::key, Modality::label)}</select></label>
-            <label>"Setting"<select name="setting"><option value="">"Any"</option>{options(Setting::ALL, filter.setting, Setting::key, Setting::label)}</select></label>
-            <label>"Age band"<select name="age_band"><option value="">"Any"</option>{options(AgeBand::ALL, filter.age_band, AgeBand::key, AgeBand::label)}</select></label>
-            <label class="check"><input type="checkbox" name="unanswered" value="1" checked=filter.unanswered/>"Unanswered"</label>
-            <label class="check"><input type="checkbox" name="feedback" value="1" checked=filter.supervisor_feedback/>"Has supervisor feedback"</label>
-            {(!mine).then(|| view! { <label class="check"><input type="checkbox" name="mine" value="1" checked=filter.mine/>"Mine"</label> })}
-            <button type="submit" class="secondary">"Filter"</button>
-        </form>
-    }
-}
-
-#[component]
-fn CaseItem(case: CaseSummary) -> impl IntoView {
+pub fn CaseItem(case: CaseSummary, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let replies = match case.reply_count {
         0 => "No replies yet".to_owned(),
         1 => "1 reply".to_owned(),
@@ -139,6 +91,7 @@ fn CaseItem(case: CaseSummary) -> impl IntoView {
                 <span>{format!("Active {}", format_date(case.last_activity_at))}</span>
             </p>
             <CaseChips context=case.context.clone()/>
+            {children.map(|c| c())}
         </li>
     }
 }

@@ -1,0 +1,82 @@
+//! Search as a member uses it: the query parsed and refused with a reason before any SQL, one
+//! page of the cases they may see, each shown as the case list shows it (the author as this
+//! reader may see them) with a snippet of the published text that matched. Nothing here logs
+//! or stores what was searched for.
+
+use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::search::{SearchQuery, snippet};
+use crate::model::{CaseFilter, SearchResult, SearchResults, reply_href};
+use crate::server::error::AppError;
+use crate::server::render::reading;
+use crate::server::services::access::signed_in;
+use crate::server::services::case_views::summary;
+use crate::server::state::AppState;
+use crate::server::store::case_body;
+
+/// Results on one page.
+pub const PER_PAGE: i64 = 20;
+/// The deepest page offered: past a thousand results, a narrower search serves better.
+pub const MAX_PAGE: i64 = 50;
+
+pub async fn search(
+    state: &AppState,
+    actor: Option<&Actor>,
+    query: &str,
+    filter: &CaseFilter,
+    page: i64,
+) -> Result<SearchResults, AppError> {
+    can(actor, Action::ViewCase, Target::Site)?;
+    let actor = signed_in(actor)?;
+    // The search page before anything was typed: no search, and page 0 says so.
+    if query.trim().is_empty() {
+        return Ok(SearchResults::default());
+    }
+    let parsed = SearchQuery::parse(query).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    if !(1..=MAX_PAGE).contains(&page) {
+        return Err(AppError::BadRequest(format!(
+            "Results go to page {MAX_PAGE} at most; add a word or a filter to narrow them."
+        )));
+    }
+    let found = state
+        .store
+        .search(&parsed, filter, actor, (page - 1) * PER_PAGE, PER_PAGE)
+        .await?;
+    let mut rows = state.store.find_cases(&found.cases, actor).await?;
+    let mut results = Vec::with_capacity(found.cases.len());
+    for &case in &found.cases {
+        // A case that left the reader's view between the two reads is left out.
+        let Some(at) = rows.iter().position(|r| r.id == case) else {
+            continue;
+        };
+        let row = rows.swap_remove(at);
+        let text = state.store.hit_text(case, actor).await?;
+        // The snippet comes from the case's own text, or from the reply that holds more of
+        // the searched-for words.
+        let mut best = (snippet(&case_body(text.sections), &parsed), None);
+        for (reply, body) in text.replies {
+            let cut = snippet(reading(&body).text(), &parsed);
+            if cut.marked() > best.0.marked() {
+                best = (cut, Some(reply));
+            }
+        }
+        let (cut, reply) = best;
+        results.push(SearchResult {
+            href: match reply {
+                Some(reply) => reply_href(case, reply),
+                None => format!("/cases/{case}"),
+            },
+            in_reply: reply.is_some(),
+            case: summary(actor, row),
+            snippet: cut.pieces,
+            cut_before: cut.cut_before,
+            cut_after: cut.cut_after,
+        });
+    }
+    let pages = ((found.total + PER_PAGE - 1) / PER_PAGE).clamp(1, MAX_PAGE);
+    Ok(SearchResults {
+        results,
+        total: found.total,
+        page,
+        pages,
+    })
+}
