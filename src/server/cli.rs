@@ -64,6 +64,12 @@ enum Command {
         /// Where the copy goes; it must not exist yet.
         file: PathBuf,
     },
+    /// Rewrite the search index from the published text (safe while Caseroom serves: one
+    /// transaction), or with --check report whether it is in step, exiting 1 when it is not.
+    SearchIndex {
+        #[arg(long)]
+        check: bool,
+    },
     /// Check a text for anything that could identify a client. Prints each finding as
     /// line:column, category, reason and safer wording. Exit status: 1 when a finding blocks
     /// publication, 0 otherwise, 2 on error.
@@ -122,6 +128,41 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// `caseroom search-index [--check]`. Ids and counts only, like every log.
+async fn search_index(store: &Store, check: bool) -> Result<(), String> {
+    store.ensure_schema().await.map_err(|e| e.to_string())?;
+    if !check {
+        let docs = store
+            .rebuild_search_index()
+            .await
+            .map_err(|e| e.to_string())?;
+        println!("search index rewritten: {docs} published cases");
+        return Ok(());
+    }
+    let drift = store
+        .search_index_drift()
+        .await
+        .map_err(|e| e.to_string())?;
+    if drift.is_clean() {
+        println!("search index is in step with the published text");
+        return Ok(());
+    }
+    Err(format!(
+        "search index is out of step: {} cases missing, {} stale, {} not published, {} orphaned entries (cases {:?}); run `caseroom search-index` to rewrite it",
+        drift.missing.len(),
+        drift.stale.len(),
+        drift.extra.len(),
+        drift.orphaned,
+        drift
+            .missing
+            .iter()
+            .chain(&drift.stale)
+            .chain(&drift.extra)
+            .take(20)
+            .collect::<Vec<_>>()
+    ))
+}
+
 async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     match command {
         Command::Serve => serve(config).await,
@@ -152,6 +193,14 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             Ok(())
         }
         Command::Scan { .. } => Ok(()),
+        Command::SearchIndex { check } => {
+            let store = Store::connect(&config.database_url)
+                .await
+                .map_err(|e| format!("cannot open the database: {e}"))?;
+            let result = search_index(&store, check).await;
+            store.close().await;
+            result
+        }
         Command::Backup { file } => {
             let store = Store::connect(&config.database_url)
                 .await

@@ -653,6 +653,40 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
         .expect("count");
     assert_eq!(docs, 1, "the published case only");
     store.close().await;
+
+    // `caseroom search-index --check` says whether the index is in step; `caseroom
+    // search-index` rewrites it.
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_caseroom"))
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("RUST_LOG", "off")
+            .output()
+            .expect("caseroom runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (code, said) = run(&["search-index", "--check"]);
+    assert_eq!(code, Some(0), "{said}");
+    let db = app.db().await;
+    sqlx::query("delete from search_docs")
+        .execute(&db)
+        .await
+        .expect("lose the index");
+    db.close().await;
+    let (code, said) = run(&["search-index", "--check"]);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("1 cases missing"), "{said}");
+    assert!(!said.contains("axolotlword"), "{said}");
+    let (code, said) = run(&["search-index"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("1 published cases"), "{said}");
+    let (code, said) = run(&["search-index", "--check"]);
+    assert_eq!(code, Some(0), "{said}");
 }
 
 #[tokio::test]
