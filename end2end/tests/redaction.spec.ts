@@ -35,6 +35,11 @@ test("a moderator redacts a nickname and it is gone from the case and its revisi
   await expect(page.locator(".case")).toContainText("[redacted: name]");
   expect((await page.content()).toLowerCase()).not.toContain(nickname.toLowerCase());
 
+  // Search no longer finds the case by the redacted word.
+  await page.goto(`/search?q=${nickname}`);
+  await expect(page.getByText("No published case matches")).toBeVisible();
+  await page.goto(caseUrl);
+
   await page.getByRole("link", { name: "Revisions" }).click();
   await expect(page.getByText("[redacted: name]").first()).toBeVisible();
   expect((await page.content()).toLowerCase()).not.toContain(nickname.toLowerCase());

@@ -19,22 +19,11 @@ pub struct Snippet {
     pub pieces: Vec<(String, bool)>,
     pub cut_before: bool,
     pub cut_after: bool,
+    /// How many of the query's terms it shows.
+    pub terms: usize,
 }
 
 impl Snippet {
-    /// How many different words it marks.
-    pub fn marked(&self) -> usize {
-        let mut words: Vec<String> = self
-            .pieces
-            .iter()
-            .filter(|(_, hit)| *hit)
-            .map(|(t, _)| t.to_lowercase())
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words.len()
-    }
-
     /// The snippet as plain text, marks left out.
     pub fn plain(&self) -> String {
         self.pieces.iter().map(|(t, _)| t.as_str()).collect()
@@ -81,7 +70,11 @@ pub fn snippet(text: &str, query: &SearchQuery) -> Snippet {
     let to = word_end_after(text, from + WIDTH);
     let mut pieces: Vec<(String, bool)> = Vec::new();
     let mut at = from;
-    for &(s, e, _) in hits.iter().filter(|(s, e, _)| *s >= from && *e <= to) {
+    let mut terms: Vec<usize> = Vec::new();
+    for &(s, e, t) in hits.iter().filter(|(s, e, _)| *s >= from && *e <= to) {
+        if !terms.contains(&t) {
+            terms.push(t);
+        }
         push(&mut pieces, &text[at..s], false);
         push(&mut pieces, &text[s..e], true);
         at = e;
@@ -98,6 +91,7 @@ pub fn snippet(text: &str, query: &SearchQuery) -> Snippet {
         pieces,
         cut_before: !text[..from].trim().is_empty(),
         cut_after: !text[to..].trim().is_empty(),
+        terms: terms.len(),
     }
 }
 

@@ -50,12 +50,16 @@ pub async fn search(
         };
         let row = rows.swap_remove(at);
         let text = state.store.hit_text(case, actor).await?;
-        // The snippet comes from the case's own text, or from the reply that holds more of
-        // the searched-for words.
+        // The snippet comes from the case's own text, or from the first reply that shows more
+        // of the searched-for terms; the replies are read only until one shows them all.
+        let all = parsed.include.len();
         let mut best = (snippet(&case_body(text.sections), &parsed), None);
         for (reply, body) in text.replies {
+            if best.0.terms >= all {
+                break;
+            }
             let cut = snippet(reading(&body).text(), &parsed);
-            if cut.marked() > best.0.marked() {
+            if cut.terms > best.0.terms {
                 best = (cut, Some(reply));
             }
         }

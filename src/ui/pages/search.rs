@@ -112,11 +112,16 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
         cut_before,
         cut_after,
     } = result;
-    let source = if in_reply { "In a reply: " } else { "" };
+    // Where the words were, as a link there: the case, or the reply that holds more of them.
+    let source = if in_reply {
+        "In a reply"
+    } else {
+        "In the case"
+    };
     view! {
         <CaseItem case=case>
             <p class="snippet">
-                <a href=href>{source}</a>
+                <a href=href>{source}</a>": "
                 {cut_before.then_some("… ")}
                 {snippet.into_iter().map(|(text, hit)| if hit {
                     view! { <mark>{text}</mark> }.into_any()
