@@ -55,6 +55,7 @@ step "benchmarks, once each (smoke; the measured runs are in docs/BENCHMARKS.md)
 cargo test --features ssr --benches 2>&1 | tee "$log/benches.txt"
 bash benches/load.sh 1 --debug --rounds 1
 bash benches/memory.sh 15s --posts 200 --debug
+bash benches/search.sh --posts 200 --debug --secs 1
 
 rust_passed=$(cat "$log/cargo.txt" "$log/cargo-postgres.txt" | grep -Eo '^test result: ok\. [0-9]+ passed' | awk '{s+=$4} END {print s+0}')
 e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')

@@ -13,6 +13,7 @@ mod stop_words;
 mod tests;
 
 pub use snippet::{Snippet, snippet};
+pub use stop_words::is_stop_word;
 
 use unicode_normalization::UnicodeNormalization;
 

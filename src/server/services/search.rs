@@ -4,8 +4,8 @@
 //! or stores what was searched for.
 
 use crate::domain::policy::{Action, Actor, Target, can};
-use crate::domain::search::{SearchQuery, snippet};
-use crate::model::{CaseFilter, SearchResult, SearchResults, reply_href};
+use crate::domain::search::{SearchQuery, Snippet, snippet};
+use crate::model::{CaseFilter, ReplyId, SearchResult, SearchResults, reply_href};
 use crate::server::error::AppError;
 use crate::server::render::reading;
 use crate::server::services::access::signed_in;
@@ -42,28 +42,48 @@ pub async fn search(
         .search(&parsed, filter, actor, (page - 1) * PER_PAGE, PER_PAGE)
         .await?;
     let mut rows = state.store.find_cases(&found.cases, actor).await?;
-    let mut results = Vec::with_capacity(found.cases.len());
-    for &case in &found.cases {
-        // A case that left the reader's view between the two reads is left out.
-        let Some(at) = rows.iter().position(|r| r.id == case) else {
-            continue;
-        };
-        let row = rows.swap_remove(at);
-        let text = state.store.hit_text(case, actor).await?;
-        // The snippet comes from the case's own text, or from the first reply that shows more
-        // of the searched-for terms; the replies are read only until one shows them all.
-        let all = parsed.include.len();
-        let mut best = (snippet(&case_body(text.sections), &parsed), None);
-        for (reply, body) in text.replies {
+    // A case that left the reader's view between the reads is left out.
+    let shown: Vec<_> = found
+        .cases
+        .iter()
+        .copied()
+        .filter(|id| rows.iter().any(|r| r.id == *id))
+        .collect();
+    // Each snippet comes from the case's own text, or from the first reply that shows more of
+    // the searched-for terms; replies are read only for cases whose own text lacks some.
+    let all = parsed.include.len();
+    let mut sections = state.store.hit_sections(&shown, actor).await?;
+    let mut cuts: Vec<(Snippet, Option<ReplyId>)> = shown
+        .iter()
+        .map(|id| {
+            let text = case_body(sections.remove(id).unwrap_or_default());
+            (snippet(&text, &parsed), None)
+        })
+        .collect();
+    let short: Vec<_> = shown
+        .iter()
+        .zip(&cuts)
+        .filter(|(_, (cut, _))| cut.terms < all)
+        .map(|(id, _)| *id)
+        .collect();
+    let mut replies = state.store.hit_replies(&short, actor).await?;
+    for (id, best) in shown.iter().zip(cuts.iter_mut()) {
+        for (reply, body) in replies.remove(id).unwrap_or_default() {
             if best.0.terms >= all {
                 break;
             }
             let cut = snippet(reading(&body).text(), &parsed);
             if cut.terms > best.0.terms {
-                best = (cut, Some(reply));
+                *best = (cut, Some(reply));
             }
         }
-        let (cut, reply) = best;
+    }
+    let mut results = Vec::with_capacity(shown.len());
+    for (case, (cut, reply)) in shown.into_iter().zip(cuts) {
+        let Some(at) = rows.iter().position(|r| r.id == case) else {
+            continue;
+        };
+        let row = rows.swap_remove(at);
         results.push(SearchResult {
             href: match reply {
                 Some(reply) => reply_href(case, reply),

@@ -49,7 +49,7 @@ pub use replies::ReplyWrite;
 pub use reply_reads::ReplyRow;
 pub use reply_review::PendingReplyRow;
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
-pub use search::{HitText, SearchHits};
+pub use search::SearchHits;
 pub use search_index::{IndexDrift, case_body};
 pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;

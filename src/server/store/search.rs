@@ -3,13 +3,15 @@
 //! passed, so neither a result, a gap nor a count tells of a case the reader may not see
 //! (docs/SEARCH.md).
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 
 use super::case_reads::{bind_filter, filter_sql};
 use super::visibility::{case_visible, reply_visible};
 use super::{Backend, Store, StoreError};
 use crate::domain::policy::Actor;
-use crate::domain::search::{SearchQuery, Term};
+use crate::domain::search::{SearchQuery, Term, is_stop_word};
 use crate::model::{CaseFilter, CaseId, ReplyId};
 
 /// A page of matching cases, best first, and how many matched in all.
@@ -17,14 +19,6 @@ use crate::model::{CaseFilter, CaseId, ReplyId};
 pub struct SearchHits {
     pub cases: Vec<CaseId>,
     pub total: i64,
-}
-
-/// The published text of a result, as stored, for its snippet.
-pub struct HitText {
-    /// The case's sections' Markdown, in no particular order.
-    pub sections: Vec<(String, String)>,
-    /// Its published replies that the reader sees, oldest first.
-    pub replies: Vec<(ReplyId, String)>,
 }
 
 impl Store {
@@ -85,55 +79,93 @@ impl Store {
         Ok(out)
     }
 
-    /// The published text of a result the reader still sees: the case's sections while it is
-    /// approved, and its approved, unhidden replies.
-    pub async fn hit_text(&self, case: CaseId, reader: &Actor) -> Result<HitText, StoreError> {
+    /// The sections of the results the reader still sees while they are approved, by case.
+    pub async fn hit_sections(
+        &self,
+        cases: &[CaseId],
+        reader: &Actor,
+    ) -> Result<HashMap<CaseId, Vec<(String, String)>>, StoreError> {
+        if cases.is_empty() {
+            return Ok(HashMap::new());
+        }
+        // `review_state || ''` keeps SQLite from answering the state by its index (every
+        // approved case) instead of the twenty ids: without statistics it judged that index the
+        // better one, and the replies' read took 140 ms instead of 0.2 ms at 100,000 posts.
         let sql = format!(
-            "select cs.section, cs.source_md from case_sections cs \
+            "select cs.case_id, cs.section, cs.source_md from case_sections cs \
              join cases c on c.id = cs.case_id \
-             where c.id = $1 and c.review_state = 'approved' and {}",
-            case_visible("c", "$2", reader)
+             where c.id in ({}) and c.review_state || '' = 'approved' and {}",
+            placeholders(2, cases.len()),
+            case_visible("c", "$1", reader)
         );
-        let sections: Vec<(String, String)> = sqlx::query_as(&sql)
-            .bind(case.0)
-            .bind(reader.user_id.0)
-            .fetch_all(&self.pool)
-            .await?;
-        if sections.is_empty() {
-            return Ok(HitText {
-                sections,
-                replies: Vec::new(),
-            });
+        let mut query = sqlx::query_as::<_, (i64, String, String)>(&sql).bind(reader.user_id.0);
+        for case in cases {
+            query = query.bind(case.0);
+        }
+        let mut out: HashMap<CaseId, Vec<(String, String)>> = HashMap::new();
+        for (case, section, source) in query.fetch_all(&self.pool).await? {
+            out.entry(CaseId(case)).or_default().push((section, source));
+        }
+        Ok(out)
+    }
+
+    /// The published, unhidden replies of these results that the reader sees, oldest first,
+    /// by case.
+    pub async fn hit_replies(
+        &self,
+        cases: &[CaseId],
+        reader: &Actor,
+    ) -> Result<HashMap<CaseId, Vec<(ReplyId, String)>>, StoreError> {
+        if cases.is_empty() {
+            return Ok(HashMap::new());
         }
         let sql = format!(
-            "select r.id, r.body_md from replies r join cases c on c.id = r.case_id \
-             where r.case_id = $1 and r.review_state = 'approved' and r.hidden_at is null \
-             and {} order by r.id",
-            reply_visible("r", "c", "$2", reader)
+            "select r.case_id, r.id, r.body_md from replies r join cases c on c.id = r.case_id \
+             where r.case_id in ({}) and c.review_state || '' = 'approved' \
+             and r.review_state || '' = 'approved' and r.hidden_at is null and {} \
+             order by r.case_id, r.id",
+            placeholders(2, cases.len()),
+            reply_visible("r", "c", "$1", reader)
         );
-        let replies: Vec<(i64, String)> = sqlx::query_as(&sql)
-            .bind(case.0)
-            .bind(reader.user_id.0)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(HitText {
-            sections,
-            replies: replies
-                .into_iter()
-                .map(|(id, b)| (ReplyId(id), b))
-                .collect(),
-        })
+        let mut query = sqlx::query_as::<_, (i64, i64, String)>(&sql).bind(reader.user_id.0);
+        for case in cases {
+            query = query.bind(case.0);
+        }
+        let mut out: HashMap<CaseId, Vec<(ReplyId, String)>> = HashMap::new();
+        for (case, reply, body) in query.fetch_all(&self.pool).await? {
+            out.entry(CaseId(case))
+                .or_default()
+                .push((ReplyId(reply), body));
+        }
+        Ok(out)
     }
 }
 
+/// `$from, $from+1, …`: `n` placeholders for a list.
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The query in FTS5's syntax. Every word is a quoted string (a `"` in it doubled, though the
-/// parser lets none through), so nothing the member typed is read as an operator.
+/// parser lets none through), so nothing the member typed is read as an operator. The index
+/// holds no common words (`search_index`), so a phrase is written without them: "cancelled the
+/// session" is matched as "cancelled session", as PostgreSQL matches it with a gap.
 pub fn fts5_query(query: &SearchQuery) -> String {
     let quote = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
     let term = |t: &Term| match t {
         Term::Word(w) => quote(w),
         Term::Prefix(w) => format!("{}*", quote(w)),
-        Term::Phrase(ws) => quote(&ws.join(" ")),
+        Term::Phrase(ws) => {
+            let kept: Vec<&str> = ws
+                .iter()
+                .map(String::as_str)
+                .filter(|w| !is_stop_word(w))
+                .collect();
+            quote(&kept.join(" "))
+        }
     };
     let mut out: Vec<String> = query.include.iter().map(term).collect();
     for t in &query.exclude {
@@ -171,7 +203,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             fts5_query(&q),
-            r#""grief" "cancelled the session" "adolesc"* NOT "divorce""#
+            r#""grief" "cancelled session" "adolesc"* NOT "divorce""#
         );
         assert_eq!(
             tsquery(&q),

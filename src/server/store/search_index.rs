@@ -25,6 +25,7 @@ use sha2::{Digest as _, Sha256};
 use sqlx::Transaction;
 
 use super::{Backend, Db, Store, StoreError};
+use crate::domain::search::is_stop_word;
 use crate::model::{CaseId, ReplyId};
 use crate::server::render::reading;
 
@@ -42,7 +43,11 @@ impl IndexedText {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
         }
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        // 128 bits tell two texts apart as well as 256 and store in half the space.
+        h.finalize()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 }
 
@@ -67,13 +72,16 @@ pub(super) async fn sync_case(
                 .bind(&digest)
                 .execute(&mut **tx)
                 .await?;
+            // Without the common words, as PostgreSQL's `english` configuration indexes: the
+            // index is a third smaller, and a phrase is matched on its other words, as the
+            // query leaves them out too (`store::search::fts5_query`).
             sqlx::query(
                 "insert into search_fts (rowid, title, body, replies) values ($1, $2, $3, $4)",
             )
             .bind(case.0)
-            .bind(&text.title)
-            .bind(&text.body)
-            .bind(&text.replies)
+            .bind(without_stop_words(&text.title))
+            .bind(without_stop_words(&text.body))
+            .bind(without_stop_words(&text.replies))
             .execute(&mut **tx)
             .await?;
         }
@@ -169,6 +177,21 @@ async fn published_text(
     }))
 }
 
+/// The words of `text` that are not common words, space-separated: what FTS5 indexes.
+fn without_stop_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 2);
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || is_stop_word(&word.to_lowercase()) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// A case's sections as one text, as readers read them, in the order the case page shows them:
 /// what a case's document is indexed by, and what its search snippet is cut from.
 pub fn case_body(mut sections: Vec<(String, String)>) -> String {
@@ -223,6 +246,8 @@ impl Store {
         for case in &cases {
             sync_case(&mut tx, self.backend, CaseId(*case)).await?;
         }
+        // One compact segment, and no tombstoned words left from the old documents.
+        scrub(&mut tx, self.backend).await?;
         tx.commit().await?;
         Ok(cases.len() as i64)
     }

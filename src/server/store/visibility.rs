@@ -1,7 +1,7 @@
 //! The visibility rule (`domain::policy::visibility`) as SQL: the one building block every
 //! query that returns a case or a reply to a reader filters by. The case page, the case list,
-//! notifications, the review queue and single replies use it, and later search, consultation
-//! groups and email must too. The one read that filters in Rust is the case page's replies:
+//! search (`search`), notifications, the review queue and single replies use it, and later
+//! consultation groups and email must too. The one read that filters in Rust is the case page's replies:
 //! they come from an in-memory snapshot of the case (`reply_snapshot`), filtered by the same
 //! rule's Rust form after the case itself passed this SQL. `tests/http/visibility.rs` holds it against
 //! `policy::can` over every role, state and relation.
@@ -40,9 +40,13 @@ pub fn reply_visible(r: &str, c: &str, reader: &str, actor: &Actor) -> String {
     if is_moderator(actor) {
         case
     } else {
+        // A `case`, not an `or`, for the reason given in `case_visible`: with an `or`, SQLite
+        // answered search's read of twenty cases' replies from the indexes on state and on
+        // author (every approved reply) in 135 ms, instead of 0.2 ms by case.
         format!(
             "({case} and {r}.hidden_at is null \
-             and ({r}.review_state = 'approved' or {r}.author_id = {reader}))"
+             and (case when {r}.review_state = 'approved' then 1 when {r}.author_id = {reader} then 1 \
+             else 0 end) = 1)"
         )
     }
 }

@@ -1,3 +1,4 @@
+use futures::FutureExt as _;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -28,6 +29,10 @@ pub fn SearchPage() -> impl IntoView {
     });
     let box_value = q.clone();
     let filters = filter.clone();
+    // Leptos renders a Suspense's children more than once on the server (three times, measured
+    // by the statements a request ran), and each render would start the search again: the
+    // search runs once, and every render awaits the same answer.
+    let found = search_cases(q.clone(), filter.clone(), page).shared();
     view! {
         <PageTitle text="Search"/>
         <h1>"Search"</h1>
@@ -50,8 +55,9 @@ pub fn SearchPage() -> impl IntoView {
             {move || {
                 let q = q.clone();
                 let filter = filter.clone();
+                let found = found.clone();
                 Suspend::new(async move {
-                    match search_cases(q.clone(), filter.clone(), page).await {
+                    match found.await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                         Ok(found) if found.page == 0 => view! {
                             <p class="panel muted">"Type a few words from the kind of case you are looking for: a presenting concern, what was tried, where you feel stuck."</p>
