@@ -113,7 +113,7 @@ bench() { # label
   for entry in "${queries[@]}"; do
     local kind=${entry%%|*} q=${entry#*|} enc; enc=$(urlencode "${q}")
     echo "  \"/search?q=$enc\"," >>"$lua"
-    local found; found=$(curl -sf -H "$h" "$base/search?q=$enc" | grep -oE '[0-9]+ cases? match' | grep -oE '^[0-9]+' || echo 0)
+    local found; found=$(curl -sf -H "$h" "$base/search?q=$enc" | grep -oE '(More than )?[0-9,]+ cases? match' | sed -E 's/More than ([0-9,]+).*/>\1/; s/ cases? match//; s/,//g' || echo 0)
     local r; r=$(run "$base/search?q=$enc" -H "$h")
     printf '%-10s %-24s %8s %8s %8s %7s %9s\n' "$kind" "$q" $r "$found" \
       "$(awk -v a="$(echo "$r" | cut -d' ' -f2)" -v b="$list_p99" 'BEGIN { printf "%.2f", a / b }')"

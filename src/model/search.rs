@@ -22,7 +22,7 @@ pub struct SearchResult {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchResults {
     pub results: Vec<SearchResult>,
-    /// How many cases matched, among those the searcher may see.
+    /// How many cases matched, among those the searcher may see; counting stops past 1,000.
     pub total: i64,
     /// This page, from 1.
     pub page: i64,

@@ -85,6 +85,7 @@ fn Results(found: SearchResults, q: String, filter: CaseFilter) -> impl IntoView
     }
     let count = match found.total {
         1 => "1 case matches.".to_owned(),
+        n if n > 1_000 => "More than 1,000 cases match.".to_owned(),
         n => format!("{n} cases match."),
     };
     let link = move |page: i64| {

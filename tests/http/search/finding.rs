@@ -265,3 +265,27 @@ async fn bad_queries_get_a_clear_answer_and_never_a_server_error() {
     let (status, _) = search(&app, &app.client(), "grief", &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_title_outranks_a_reply_and_equal_matches_go_newest_first() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
+    let in_title = publish(&app, &author, &case_form("The marmoset question", &[])).await;
+    let in_reply = publish(&app, &author, &case_form("Another question", &[])).await;
+    app.reply(&peer, in_reply, "A marmoset came up in my own work too.")
+        .await;
+    assert_eq!(
+        finds(&app, &peer, "marmoset").await,
+        vec![in_title, in_reply]
+    );
+    // Two cases with the same text rank the same: the newer comes first.
+    let form = case_form("Twin case", &[("situation", "The ocelotword twin.")]);
+    let older = publish(&app, &author, &form).await;
+    let newer = publish(&app, &author, &form).await;
+    assert_eq!(finds(&app, &peer, "ocelotword").await, vec![newer, older]);
+}
