@@ -10,12 +10,7 @@ use crate::cases::{case_form, publish};
 #[tokio::test]
 async fn a_member_finds_a_case_by_words_from_its_body() {
     let app = TestApp::spawn().await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let grief = publish(
         &app,
         &author,
@@ -79,12 +74,7 @@ async fn a_member_finds_a_case_by_words_from_its_body() {
 #[tokio::test]
 async fn filters_narrow_the_results_and_pages_hold_twenty() {
     let app = TestApp::spawn().await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let (supervisor, _) = app
         .member_client("sup@clinic.example", &[Role::Supervisor])
         .await;
@@ -269,12 +259,7 @@ async fn bad_queries_get_a_clear_answer_and_never_a_server_error() {
 #[tokio::test]
 async fn a_title_outranks_a_reply_and_equal_matches_go_newest_first() {
     let app = TestApp::spawn().await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let in_title = publish(&app, &author, &case_form("The marmoset question", &[])).await;
     let in_reply = publish(&app, &author, &case_form("Another question", &[])).await;
     app.reply(&peer, in_reply, "A marmoset came up in my own work too.")

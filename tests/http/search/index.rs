@@ -2,20 +2,13 @@
 //! the index the writes kept, `caseroom migrate` fills it for an older forum, and `caseroom
 //! search-index` checks and rewrites it.
 
-use caseroom::domain::role::Role;
-
 use super::*;
 use crate::cases::{case_form, publish, submit};
 
 #[tokio::test]
 async fn a_deleted_case_leaves_no_index_rows_and_a_rebuild_matches_the_live_index() {
     let app = TestApp::spawn().await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let keep = publish(&app, &author, &case_form("Kept case", &[])).await;
     let gone = publish(&app, &author, &case_form("Deleted case", &[])).await;
     app.reply(&peer, gone, "A reply to the case that goes.")
@@ -64,12 +57,7 @@ async fn a_deleted_case_leaves_no_index_rows_and_a_rebuild_matches_the_live_inde
 #[tokio::test]
 async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_published() {
     let mut app = TestApp::spawn().await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let id = publish(
         &app,
         &author,

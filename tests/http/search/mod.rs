@@ -48,6 +48,23 @@ pub(crate) async fn finds(app: &TestApp, client: &Client, q: &str) -> Vec<i64> {
     result_ids(&page)
 }
 
+/// Two signed-in clinicians: one who brings cases and one who searches.
+pub(crate) async fn author_and_peer(app: &TestApp) -> (Client, Client) {
+    let (author, _) = app
+        .member_client(
+            "author@clinic.example",
+            &[caseroom::domain::role::Role::Clinician],
+        )
+        .await;
+    let (peer, _) = app
+        .member_client(
+            "peer@clinic.example",
+            &[caseroom::domain::role::Role::Clinician],
+        )
+        .await;
+    (author, peer)
+}
+
 pub(crate) async fn assert_index_in_step(app: &TestApp) {
     let drift = app.state.store.search_index_drift().await.expect("drift");
     assert!(drift.is_clean(), "the index is out of step: {drift:?}");

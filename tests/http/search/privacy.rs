@@ -11,12 +11,7 @@ use crate::cases::{case_form, edit, publish, submit};
 #[tokio::test]
 async fn only_published_text_is_found_and_only_while_it_is_published() {
     let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "3")]).await;
-    let (author, _) = app
-        .member_client("author@clinic.example", &[Role::Clinician])
-        .await;
-    let (peer, _) = app
-        .member_client("peer@clinic.example", &[Role::Clinician])
-        .await;
+    let (author, peer) = author_and_peer(&app).await;
     let (supervisor, _) = app
         .member_client("sup@clinic.example", &[Role::Supervisor])
         .await;
