@@ -128,41 +128,6 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// `caseroom search-index [--check]`. Ids and counts only, like every log.
-async fn search_index(store: &Store, check: bool) -> Result<(), String> {
-    store.ensure_schema().await.map_err(|e| e.to_string())?;
-    if !check {
-        let docs = store
-            .rebuild_search_index()
-            .await
-            .map_err(|e| e.to_string())?;
-        println!("search index rewritten: {docs} published cases");
-        return Ok(());
-    }
-    let drift = store
-        .search_index_drift()
-        .await
-        .map_err(|e| e.to_string())?;
-    if drift.is_clean() {
-        println!("search index is in step with the published text");
-        return Ok(());
-    }
-    Err(format!(
-        "search index is out of step: {} cases missing, {} stale, {} not published, {} orphaned entries (cases {:?}); run `caseroom search-index` to rewrite it",
-        drift.missing.len(),
-        drift.stale.len(),
-        drift.extra.len(),
-        drift.orphaned,
-        drift
-            .missing
-            .iter()
-            .chain(&drift.stale)
-            .chain(&drift.extra)
-            .take(20)
-            .collect::<Vec<_>>()
-    ))
-}
-
 async fn dispatch(command: Command, config: Config) -> Result<(), String> {
     match command {
         Command::Serve => serve(config).await,
@@ -197,7 +162,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             let store = Store::connect(&config.database_url)
                 .await
                 .map_err(|e| format!("cannot open the database: {e}"))?;
-            let result = search_index(&store, check).await;
+            let result = super::cli_search::run(&store, check).await;
             store.close().await;
             result
         }

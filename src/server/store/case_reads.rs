@@ -2,8 +2,8 @@
 
 use sqlx::Row;
 
+use super::case_filter::{bind_filter, filter_sql};
 use super::visibility::case_visible;
-use super::yes;
 use super::{DbRow, Store, StoreError, flag};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
 use crate::domain::policy::{Actor, CaseFacts};
@@ -240,45 +240,6 @@ impl Store {
         .await?)
     }
 }
-
-/// The case list's filters as one SQL condition over the case `c`, taking parameters `$n` to
-/// `$n+8` in the order `bind_filter` binds them; `reader` is the reader id's placeholder.
-pub(super) fn filter_sql(n: usize, reader: &str) -> String {
-    let p = |i: usize| format!("${}", n + i);
-    format!(
-        "({m} is null or c.modality = {m}) and ({s} is null or c.setting = {s}) \
-         and ({a} is null or c.age_band = {a}) and ({u} = 0 or c.reply_count = 0) \
-         and ({mine} = 0 or c.author_id = {reader}) and ({f} = 0 or c.has_supervisor_feedback = 1) \
-         and ({t} is null or exists (select 1 from case_tags ft where ft.case_id = c.id and ft.tag = {t})) \
-         and ({since} is null or c.created_at >= {since}) and ({until} is null or c.created_at < {until})",
-        m = p(0),
-        s = p(1),
-        a = p(2),
-        u = p(3),
-        mine = p(4),
-        f = p(5),
-        t = p(6),
-        since = p(7),
-        until = p(8),
-    )
-}
-
-/// Binds the filter's nine parameters (see `filter_sql`).
-pub(super) fn bind_filter<'q>(query: AnyQuery<'q>, filter: &CaseFilter) -> AnyQuery<'q> {
-    query
-        .bind(filter.modality.map(|m| m.key()))
-        .bind(filter.setting.map(|s| s.key()))
-        .bind(filter.age_band.map(|a| a.key()))
-        .bind(yes(filter.unanswered))
-        .bind(yes(filter.mine))
-        .bind(yes(filter.supervisor_feedback))
-        .bind(filter.tag.map(|t| t.key()))
-        .bind(filter.since)
-        .bind(filter.until)
-}
-
-/// A query on the `Any` driver, before it runs.
-pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, super::Db, sqlx::any::AnyArguments<'q>>;
 
 fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
     let corrupt = |what| StoreError::Corrupt(what);

@@ -15,6 +15,7 @@
 
 mod audit;
 mod backup;
+mod case_filter;
 mod case_reads;
 mod case_state;
 mod cases;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 
-use super::case_reads::{bind_filter, filter_sql};
+use super::case_filter::{bind_filter, filter_sql};
 use super::visibility::{case_visible, reply_visible};
 use super::{Backend, Store, StoreError};
 use crate::domain::policy::Actor;
