@@ -32,20 +32,18 @@ fi
 bin=target/$profile/caseroom
 [[ -x "$bin" ]] || { echo "no $bin: run scripts/build.sh $profile first" >&2; exit 1; }
 
+source benches/lib.sh
 dir=$(mktemp -d)
 pg_dir=""
 app_pid=""; nginx_started=""
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  stop_server "$dir/app.log" || true
   [[ -n "$nginx_started" ]] && nginx -c "$dir/nginx.conf" -s stop 2>/dev/null || true
   [[ -n "$pg_dir" ]] && bash scripts/postgres.sh stop "$pg_dir"
   rm -rf "$dir"
 }
 trap cleanup EXIT
 
-# A server left behind by an earlier run (killed before its trap ran) may still hold a port; the
-# next free one is taken so the run never measures a stranger.
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 app_port=$(free_port 3300); nginx_port=$(free_port $((app_port + 1)))
 base="http://127.0.0.1:$app_port"
 nginx_base="http://127.0.0.1:$nginx_port"
@@ -83,14 +81,10 @@ run() { # connections url [header]
 # real forms, 25 cases (the list's first page holds 20) and 100 replies on the first (timing each
 # POST); saves both pages as the reader sees them.
 setup() {
+say "starting the server on ${DATABASE_URL%%:*}; 25 cases and 100 replies through the forms"
 rm -f "$dir"/*.jar
 $bin migrate >/dev/null
-local started; started=$(date +%s%N)
-$bin serve >"$dir/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1000); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.01; done
-kill -0 "$app_pid" 2>/dev/null || { echo "the server did not start: $(tail -3 "$dir/app.log")" >&2; exit 1; }
-cold_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+start_server "$dir/app.log"
 
 # Members through the real invite and registration path.
 member() { # role email jar
@@ -136,6 +130,7 @@ curl -sf -H "Cookie: caseroom_session=$cookie" "$base/cases" >"$dir/www/list.htm
 # "page c round app_rps app_p50 app_p99 nginx_rps nginx_p50 nginx_p99" into $1.
 measure() { # results-file
   local out=$1
+  say "measuring: $rounds round(s) of two pages at 1, 16 and 64 connections"
   for round in $(seq "$rounds"); do
     for page in case list; do
       local path=/cases/1; [[ "$page" == list ]] && path=/cases
@@ -160,7 +155,7 @@ report() { # label results-file
         printf "%-5s %3s %9s %8s %8s %9s %8s %8s %6.3f\n", $1, $2, $4, $5, $6, $7, $8, $9, $4 / $7 } }'
 }
 
-stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+stop_app() { say "stopping the server"; stop_server "$dir/app.log"; }
 
 echo "2 cores; app and nginx on the same machine as wrk"
 # `caseroom scan` on a short file, start to exit, median of 11 runs (it needs no database).

@@ -30,20 +30,20 @@ fi
 bin=$PWD/target/$profile/caseroom
 [[ -x "$bin" ]] || { echo "no $bin: run scripts/build.sh $profile first" >&2; exit 1; }
 
+source benches/lib.sh
 dir=$(mktemp -d)
 app_pid=""
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  stop_server "$dir/app.log" || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
 
-# A server left behind by an earlier run may still hold the port: take the next free one.
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 port=$(free_port 3310); base="http://127.0.0.1:$port"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
 export DATABASE_URL="sqlite://$dir/scale.db"
 
+say "making the data set ($posts posts)"
 started=$(date +%s)
 if [[ -n "$from" ]]; then
   cp "$from" "$dir/scale.db"
@@ -60,12 +60,7 @@ import sqlite3; d = sqlite3.connect('$dir/scale.db')
 print(d.execute('select count(*) from cases').fetchone()[0], d.execute('select count(*) from replies').fetchone()[0])")
 
 rss() { awk '/^VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$app_pid/status"; }
-t0=$(date +%s%N)
-"$bin" serve >"$dir/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 2000); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.005; done
-kill -0 "$app_pid" 2>/dev/null || { echo "the server did not start: $(tail -3 "$dir/app.log")" >&2; exit 1; }
-cold_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+start_server "$dir/app.log"
 rss_start=$(rss)
 db_before=$(du -cm "$dir"/scale.db* | tail -1 | cut -f1)
 
@@ -88,12 +83,13 @@ request = function()
 end
 LUA
 
+say "reading under load for $duration"
 BENCH_COOKIE=$cookie BENCH_CASES=$cases wrk -t2 -c16 -d"$duration" -s "$dir/mix.lua" "$base" >"$dir/wrk.txt" &
 wrk_pid=$!
 peak=0; rss_minute=""; samples=0
 while kill -0 "$wrk_pid" 2>/dev/null; do
   sleep 10
-  kill -0 "$app_pid" 2>/dev/null || { echo "the server stopped" >&2; exit 1; }
+  alive "$app_pid" || { echo "the server stopped: $(tail -3 "$dir/app.log")" >&2; exit 1; }
   now=$(rss); samples=$((samples + 1))
   [[ $samples -eq 6 ]] && rss_minute=$now
   peak=$(awk -v a="$peak" -v b="$now" 'BEGIN { print (b > a) ? b : a }')

@@ -34,15 +34,15 @@ fi
 bin=$PWD/target/$profile/caseroom
 [[ -x "$bin" ]] || { echo "no $bin: run scripts/build.sh $profile first" >&2; exit 1; }
 
+source benches/lib.sh
 dir=$(mktemp -d)
 app_pid=""; pg_dir=""
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+  stop_server "$dir/app.log" || true
   [[ -n "$pg_dir" ]] && bash scripts/postgres.sh stop "$pg_dir"
   rm -rf "$dir"
 }
 trap cleanup EXIT
-free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
 port=$(free_port 3400)
 base="http://127.0.0.1:$port"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site RUST_LOG=caseroom=warn
@@ -86,10 +86,7 @@ text_sql() { # before after
 bench() { # label
   local label=$1
   $bin migrate >/dev/null
-  $bin serve >"$dir/app.log" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1000); do curl -sf -o /dev/null "$base/healthz" && break; sleep 0.01; done
-  kill -0 "$app_pid" 2>/dev/null || { echo "the server did not start: $(tail -3 "$dir/app.log")" >&2; exit 1; }
+  start_server "$dir/app.log"
   rm -f "$dir"/*.jar
   member() { # role email jar
     local link; link=$($bin invite --role "$1" --email "$2")
@@ -145,6 +142,7 @@ PY
     psql -X -q -t -A "$DATABASE_URL" -c "select 'index: ' || round(pg_total_relation_size('search_docs') / 1e6, 1) || ' MB for ' || round(t.n / 1e6, 1) || ' MB of published text (' || (select count(*) from search_docs) || ' case documents): ' || round(pg_total_relation_size('search_docs')::numeric / t.n, 2) || ' of the text' from ($(text_sql 'octet_length(' ')')) t(n)"
   fi
 
+  say "rewriting the index, then 100 reply POSTs"
   # The whole index rewritten, while the server runs.
   local t0; t0=$(date +%s%N)
   local rewrote; rewrote=$($bin search-index)
@@ -173,10 +171,11 @@ PY
   awk -v sorted="$sorted" '{ v[NR] = $1 * 1000 } END {
     a = 0; for (i = 1; i <= 10; i++) a += v[i]; b = 0; for (i = NR - 9; i <= NR; i++) b += v[i]
     printf "reply POST (one client, %d replies to one case): %s; mean of the first ten %.1f ms, of the last ten %.1f ms (the case document holds the whole thread)\n", NR, sorted, a / 10, b / 10 }' "$dir/posts.txt"
-  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+  say "stopping the server"; stop_server "$dir/app.log"
 }
 
 dataset() { # makes or copies the data set on $DATABASE_URL
+  say "making the data set ($posts posts) on ${DATABASE_URL%%:*}"
   local t0; t0=$(date +%s)
   if [[ -n "$from" && "$DATABASE_URL" == sqlite* ]]; then
     cp "$from" "${DATABASE_URL#sqlite://}"

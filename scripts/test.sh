@@ -8,7 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for-tests
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
+# A smoke run that hangs fails here with its name, long before CI's own limit.
+bounded() { # seconds command...
+  local limit=$1 rc=0; shift
+  timeout -k 30 "$limit" "$@" || rc=$?
+  [[ $rc -eq 124 || $rc -eq 137 ]] && echo "'$*' did not finish within $limit s" >&2
+  return "$rc"
+}
 log=$(mktemp -d)
 pg_dir=$(mktemp -d)
 trap 'bash scripts/postgres.sh stop "$pg_dir"' EXIT
@@ -53,9 +60,9 @@ step "browser journeys (JavaScript on and off)"
 
 step "benchmarks, once each (smoke; the measured runs are in docs/BENCHMARKS.md)"
 cargo test --features ssr --benches 2>&1 | tee "$log/benches.txt"
-bash benches/load.sh 1 --debug --rounds 1
-bash benches/memory.sh 15s --posts 200 --debug
-bash benches/search.sh --posts 200 --debug --secs 1
+bounded 600 bash benches/load.sh 1 --debug --rounds 1
+bounded 600 bash benches/memory.sh 15s --posts 200 --debug
+bounded 600 bash benches/search.sh --posts 200 --debug --secs 1
 
 rust_passed=$(cat "$log/cargo.txt" "$log/cargo-postgres.txt" | grep -Eo '^test result: ok\. [0-9]+ passed' | awk '{s+=$4} END {print s+0}')
 e2e_passed=$(grep -Eo '^ *[0-9]+ passed' "$log/e2e.txt" | awk '{s+=$1} END {print s+0}')
