@@ -24,6 +24,9 @@ pub struct SearchResults {
     pub results: Vec<SearchResult>,
     /// How many cases matched, among those the searcher may see; counting stops past 1,000.
     pub total: i64,
+    /// Set when the search matched at least this many cases: only the newest this many were
+    /// ranked (the server's `search_rank_window`), and the page says so.
+    pub ranked_among: Option<i64>,
     /// This page, from 1.
     pub page: i64,
     pub pages: i64,

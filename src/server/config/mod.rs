@@ -35,6 +35,9 @@ pub struct Config {
     pub reply_review_below: i64,
     /// A reply in which the scanner finds anything waits for a moderator.
     pub reply_review_on_findings: bool,
+    /// A search ranks this many of the newest cases it matches that the reader may see
+    /// (docs/SEARCH.md, "Ranking and pages"): the bound on its cost.
+    pub search_rank_window: i64,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
 }
@@ -61,6 +64,7 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     request_size_limit: Option<String>,
     reply_review_below: Option<i64>,
+    search_rank_window: Option<i64>,
     reply_review_on_findings: Option<bool>,
     header_read_timeout: Option<String>,
     body_read_timeout: Option<String>,
@@ -81,6 +85,7 @@ const LIFETIME: (&str, &str) = ("CASEROOM_SESSION_MAX_LIFETIME", "session_max_li
 const SECURE: (&str, &str) = ("CASEROOM_SECURE_COOKIES", "secure_cookies");
 const SIZE: (&str, &str) = ("CASEROOM_REQUEST_SIZE_LIMIT", "request_size_limit");
 const REPLY_BELOW: (&str, &str) = ("CASEROOM_REPLY_REVIEW_BELOW", "reply_review_below");
+const RANK_WINDOW: (&str, &str) = ("CASEROOM_SEARCH_RANK_WINDOW", "search_rank_window");
 const REPLY_FINDINGS: (&str, &str) = (
     "CASEROOM_REPLY_REVIEW_ON_FINDINGS",
     "reply_review_on_findings",
@@ -193,6 +198,19 @@ impl Config {
             Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
             None => true,
         };
+        let search_rank_window =
+            match pick(RANK_WINDOW, file.search_rank_window.map(|n| n.to_string())) {
+                Some((v, name)) => match v.trim().parse::<i64>() {
+                    Ok(n) if (1..=1_000_000).contains(&n) => n,
+                    _ => {
+                        return Err(invalid(
+                            &name,
+                            format!("{v:?} is not a number from 1 to 1000000"),
+                        ));
+                    }
+                },
+                None => 2_000,
+            };
         let limits = limits::load(limits::LimitInputs {
             header: pick(limits::HEADER, file.header_read_timeout),
             body: pick(limits::BODY, file.body_read_timeout),
@@ -207,6 +225,7 @@ impl Config {
         })?;
         Ok(Config {
             limits,
+            search_rank_window,
             reply_review_below,
             reply_review_on_findings,
             database_url,

@@ -39,7 +39,14 @@ pub async fn search(
     }
     let found = state
         .store
-        .search(&parsed, filter, actor, (page - 1) * PER_PAGE, PER_PAGE)
+        .search(
+            &parsed,
+            filter,
+            actor,
+            state.config.search_rank_window,
+            (page - 1) * PER_PAGE,
+            PER_PAGE,
+        )
         .await?;
     let mut rows = state.store.find_cases(&found.cases, actor).await?;
     // A case that left the reader's view between the reads is left out.
@@ -100,6 +107,7 @@ pub async fn search(
     Ok(SearchResults {
         results,
         total: found.total,
+        ranked_among: found.window_full.then_some(state.config.search_rank_window),
         page,
         pages,
     })

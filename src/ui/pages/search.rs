@@ -94,10 +94,18 @@ fn Results(found: SearchResults, q: String, filter: CaseFilter) -> impl IntoView
         params.push(("page", page.to_string()));
         format!("/search?{}", query_string(&params))
     };
+    // Said whenever the rank window was full, so a member knows older cases can be reached.
+    let window = found.ranked_among.map(|n| {
+        format!(
+            "Results are ranked among the newest {} matching cases; add a word or a filter to reach older ones.",
+            thousands(n)
+        )
+    });
     let previous = (found.page > 1).then(|| link(found.page - 1));
     let next = (found.page < found.pages).then(|| link(found.page + 1));
     view! {
         <p role="status">{count}" "{format!("Page {} of {}.", found.page, found.pages)}</p>
+        {window.map(|w| view! { <p class="muted">{w}</p> })}
         <ol class="case-list">
             {found.results.into_iter().map(|r| view! { <ResultItem result=r/> }).collect_view()}
         </ol>
@@ -139,4 +147,17 @@ fn ResultItem(result: SearchResult) -> impl IntoView {
             </p>
         </CaseItem>
     }
+}
+
+/// 2000 → "2,000".
+fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }

@@ -9,6 +9,7 @@ use crate::support::*;
 mod finding;
 mod index;
 mod privacy;
+mod window;
 
 /// The search page for `q` (and more query pairs), as the member's browser asks for it.
 pub(crate) async fn search(
