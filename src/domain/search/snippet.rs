@@ -40,9 +40,21 @@ pub fn snippet(text: &str, query: &SearchQuery) -> Snippet {
         .enumerate()
         .flat_map(|(i, term)| Want::of(i, term, &stemmer))
         .collect();
+    // A stem keeps its word's first letter (the English stemmer only changes endings, and its
+    // irregular forms, "dying" → "die", keep it too), so a word starting with another letter
+    // cannot match and is not stemmed: stemming every word of twenty results cost more than
+    // the search's SQL.
+    let firsts: Vec<char> = wanted
+        .iter()
+        .filter_map(|w| w.word.chars().next())
+        .collect();
     // Each word of the text, with which term (if any) it belongs to.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     for (start, word) in word_spans(text) {
+        let first = word.chars().next().and_then(|c| c.to_lowercase().next());
+        if !first.is_some_and(|c| firsts.contains(&c)) {
+            continue;
+        }
         let lower = word.to_lowercase();
         let stem = stemmer.stem(&lower);
         if let Some(w) = wanted.iter().find(|w| w.matches(&lower, &stem)) {

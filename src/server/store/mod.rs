@@ -140,8 +140,11 @@ pub struct Store {
 impl Store {
     /// Opens the database `url` names. SQLite (created when missing): WAL so readers never wait
     /// for the writer, foreign keys on, a busy timeout instead of instant "database is locked"
-    /// errors, and `secure_delete` so removed text is overwritten rather than left in free pages;
-    /// the pragmas are set on every new connection, since `Any` takes only a URL. PostgreSQL:
+    /// errors, `secure_delete` so removed text is overwritten rather than left in free pages,
+    /// and reads through a memory map of the file's first GiB: each connection's own page
+    /// cache is 2 MB, so a search at 100,000 posts read its pages again by system call on every
+    /// connection of the pool (40 ms for a statement that took 8 ms on a warm connection).
+    /// The pragmas are set on every new connection, since `Any` takes only a URL. PostgreSQL:
     /// the server's defaults. A request waits at most five seconds for a connection, so a lost
     /// database answers 503 quickly instead of holding every request.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
@@ -161,7 +164,7 @@ impl Store {
                             conn.execute(
                                 "pragma journal_mode = wal; pragma synchronous = normal; \
                                  pragma foreign_keys = on; pragma busy_timeout = 5000; \
-                                 pragma secure_delete = on;",
+                                 pragma secure_delete = on; pragma mmap_size = 1073741824;",
                             )
                             .await?;
                             Ok(())
