@@ -8,19 +8,22 @@
 # The data set is `caseroom demo --scale POSTS` (copies of the demo cases through the real gate
 # and review: about ten minutes for 100,000 posts on SQLite on 2 cores).
 # Usage: benches/search.sh [--posts N, default 100000] [--backend sqlite|postgres|both]
-#                          [--from DB] [--secs S, default 5] [--debug]
-# --from copies an SQLite database a previous `caseroom demo --scale` made (SQLite only).
+#                          [--from DB] [--pg-url URL] [--secs S, default 5] [--debug]
+# --from copies an SQLite database a previous `caseroom demo --scale` made (SQLite only);
+# --pg-url measures a PostgreSQL database such a run made (it gains three members, a case and
+# 100 replies) instead of starting a cluster and making one (half an hour at 100,000 posts).
 # The test command runs it once on 200 posts with the debug build, to prove it works. Results go
 # in docs/BENCHMARKS.md; not part of the test command otherwise.
 set -euo pipefail
 [[ -n "${SEARCH_BENCH_TRACE:-}" ]] && set -x
 cd "$(dirname "$0")/.."
-posts=100000; backend=both; from=; secs=5; profile=release
+posts=100000; backend=both; from=; pg_url=; secs=5; profile=release
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --posts) posts="$2"; shift 2 ;;
     --backend) backend="$2"; shift 2 ;;
     --from) from="$2"; shift 2 ;;
+    --pg-url) pg_url="$2"; shift 2 ;;
     --secs) secs="$2"; shift 2 ;;
     --debug) profile=debug; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
@@ -192,8 +195,14 @@ if [[ "$backend" == sqlite || "$backend" == both ]]; then
   dataset; bench "SQLite"
 fi
 if [[ "$backend" == postgres || "$backend" == both ]]; then
-  pg_dir=$(mktemp -d)
-  export DATABASE_URL; DATABASE_URL=$(bash scripts/postgres.sh start "$pg_dir" --durable)
   export PATH="$PATH:$(ls -d /usr/lib/postgresql/*/bin | tail -1)"
-  dataset; bench "PostgreSQL (fsync on)"
+  if [[ -n "$pg_url" ]]; then
+    export DATABASE_URL="$pg_url"
+    echo "an existing database" >"$dir/dataset.txt"
+    bench "PostgreSQL (given)"
+  else
+    pg_dir=$(mktemp -d)
+    export DATABASE_URL; DATABASE_URL=$(bash scripts/postgres.sh start "$pg_dir" --durable)
+    dataset; bench "PostgreSQL (fsync on)"
+  fi
 fi

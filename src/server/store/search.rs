@@ -64,14 +64,18 @@ impl Store {
                  select id, (select count(*) from w) as matched \
                  from w order by rank, id desc limit $12 offset $13"
             ),
-            // Weights A (title), B (sections) and D (replies) from `search_index`. The window
-            // keeps each document packed until it is ranked.
+            // Weights A (title), B (sections) and D (replies) from `search_index`. The matches
+            // come from the GIN index alone (`m`: a document is not unpacked to be matched),
+            // each is checked against the rule by its case's key, newest first, until the
+            // window is full (`w`), and only the window's documents are unpacked to be ranked.
             Backend::Postgres => format!(
-                "select id, count(*) over () as matched from ( \
-                   select c.id, d.tsv from search_docs d join cases c on c.id = d.case_id \
-                   where d.tsv @@ to_tsquery('english', $1) and {visible} and {filter_sql} \
-                   order by c.id desc limit $14) w \
-                 order by ts_rank_cd(w.tsv, to_tsquery('english', $1)) desc, id desc \
+                "with m as materialized (select case_id from search_docs \
+                   where tsv @@ to_tsquery('english', $1)), \
+                 w as (select m.case_id as id from m where exists (select 1 from cases c \
+                   where c.id = m.case_id and {visible} and {filter_sql}) \
+                   order by m.case_id desc limit $14) \
+                 select w.id, count(*) over () as matched from w join search_docs d on d.case_id = w.id \
+                 order by ts_rank_cd(d.tsv, to_tsquery('english', $1)) desc, w.id desc \
                  limit $12 offset $13"
             ),
         };
@@ -80,12 +84,23 @@ impl Store {
             Backend::Postgres => tsquery(query),
         };
         let q = sqlx::query(&sql).bind(expr).bind(reader.user_id.0);
-        let rows = bind_filter(q, filter)
-            .bind(limit)
-            .bind(offset)
-            .bind(window)
-            .fetch_all(&self.pool)
-            .await?;
+        let q = bind_filter(q, filter).bind(limit).bind(offset).bind(window);
+        let rows = match self.backend {
+            Backend::Sqlite => q.fetch_all(&self.pool).await?,
+            Backend::Postgres => {
+                // PostgreSQL's planner prices matching a word in every row below reading the
+                // GIN index for it, not knowing each document must be unpacked to be matched:
+                // a word in most cases was matched row by row in 150 ms instead of 26 ms from
+                // the index. Only this statement is told to use the index.
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("set local enable_seqscan = off")
+                    .execute(&mut *tx)
+                    .await?;
+                let rows = q.fetch_all(&mut *tx).await?;
+                tx.commit().await?;
+                rows
+            }
+        };
         let mut out = SearchHits::default();
         for row in &rows {
             let matched: i64 = row.try_get("matched")?;
