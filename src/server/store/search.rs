@@ -24,8 +24,8 @@ pub struct SearchHits {
     pub window_full: bool,
 }
 
-/// Counting stops here: pages end at 1,000 results (`services::search::MAX_PAGE`), and
-/// counting every match of a word in half the forum cost as much as ranking them.
+/// Counting stops here: pages end at 1,000 results (`services::search::MAX_PAGE`), so past
+/// that a count says only "more than".
 pub const COUNT_CAP: i64 = 1_001;
 
 impl Store {
