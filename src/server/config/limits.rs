@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::http::HeaderName;
 
 use super::ConfigError;
-use super::parse::{invalid, parse_duration};
+use super::parse::{invalid, parse_duration, parse_int};
 use crate::server::rate_limit::{RateKind, RateLimits, RateRule};
 
 #[derive(Clone, Debug)]
@@ -55,15 +55,7 @@ pub(super) fn load(i: LimitInputs) -> Result<Limits, ConfigError> {
         None => Ok(secs(default)),
     };
     let max_connections = match i.connections {
-        Some((v, name)) => match v.trim().parse::<usize>() {
-            Ok(n) if (1..=100_000).contains(&n) => n,
-            _ => {
-                return Err(invalid(
-                    &name,
-                    format!("{v:?} is not a number from 1 to 100000"),
-                ));
-            }
-        },
+        Some((v, name)) => parse_int(&v, 1, 100_000).map_err(|e| invalid(&name, e))? as usize,
         None => 512,
     };
     let client_address_header = match i.address {

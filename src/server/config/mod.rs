@@ -11,7 +11,9 @@ mod limits;
 mod parse;
 
 pub use limits::Limits;
-use parse::{invalid, parse_bool, parse_database_url, parse_duration, parse_origin, parse_size};
+use parse::{
+    invalid, parse_bool, parse_database_url, parse_duration, parse_int, parse_origin, parse_size,
+};
 
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -180,15 +182,7 @@ impl Config {
         };
         let reply_review_below =
             match pick(REPLY_BELOW, file.reply_review_below.map(|n| n.to_string())) {
-                Some((v, name)) => match v.trim().parse::<i64>() {
-                    Ok(n) if (0..=1000).contains(&n) => n,
-                    _ => {
-                        return Err(invalid(
-                            &name,
-                            format!("{v:?} is not a number from 0 to 1000"),
-                        ));
-                    }
-                },
+                Some((v, name)) => parse_int(&v, 0, 1000).map_err(|p| invalid(&name, p))?,
                 None => 3,
             };
         let reply_review_on_findings = match pick(
@@ -200,15 +194,7 @@ impl Config {
         };
         let search_rank_window =
             match pick(RANK_WINDOW, file.search_rank_window.map(|n| n.to_string())) {
-                Some((v, name)) => match v.trim().parse::<i64>() {
-                    Ok(n) if (1..=1_000_000).contains(&n) => n,
-                    _ => {
-                        return Err(invalid(
-                            &name,
-                            format!("{v:?} is not a number from 1 to 1000000"),
-                        ));
-                    }
-                },
+                Some((v, name)) => parse_int(&v, 1, 1_000_000).map_err(|p| invalid(&name, p))?,
                 None => 2_000,
             };
         let limits = limits::load(limits::LimitInputs {

@@ -68,6 +68,14 @@ pub(super) fn parse_duration(v: &str, min: Duration, max: Duration) -> Result<Du
     Ok(d)
 }
 
+/// A whole number from `min` to `max`.
+pub(super) fn parse_int(v: &str, min: i64, max: i64) -> Result<i64, String> {
+    match v.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("{v:?} is not a number from {min} to {max}")),
+    }
+}
+
 pub(super) fn parse_bool(v: &str) -> Result<bool, String> {
     match v.trim().to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
