@@ -35,6 +35,12 @@ pub const ACTIONS: &[&str] = &[
     "pending_case_viewed",
     "case_redacted",
     "audit_exported",
+    "group_created",
+    "group_invited",
+    "group_joined",
+    "group_invitation_declined",
+    "group_left",
+    "group_member_removed",
 ];
 
 /// A checked filter: dates are unix seconds (UTC), `to` is exclusive (the day after the last
