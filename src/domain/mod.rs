@@ -8,6 +8,7 @@ pub mod choice;
 #[cfg(feature = "ssr")]
 pub mod deid;
 pub mod flag;
+pub mod group;
 pub mod password;
 pub mod policy;
 pub mod redaction;

@@ -3,8 +3,9 @@
 //! and removal, and each refusal as a conflict a member can act on. The pages and the
 //! visibility rule's group rows come with the next steps of issue 16.
 
+use caseroom::domain::group::{GroupRole, group_name_key};
 use caseroom::domain::role::Role;
-use caseroom::server::store::{GroupRole, StoreError, group_name_key};
+use caseroom::server::store::StoreError;
 
 use crate::support::*;
 

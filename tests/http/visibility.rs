@@ -1,15 +1,19 @@
 //! The one visibility rule, held in its two forms against each other: `policy::can` (Rust, asked
 //! by every use-case) and `store::visibility` (SQL, filtering every read), over every reader role
 //! × review state × case state × lock × relation (author, supervisor of record, peer, recused)
-//! for cases, and every reply state × hidden × authorship for replies. The store's own reads
+//! and audience (the whole forum; a consultation group the reader belongs to, leads, left, or
+//! never joined, read by a group supervisor of another group) for cases, and every reply
+//! state × hidden × authorship for replies, on forum cases and on the group cases of a group
+//! the reader left. The store's own reads
 //! (`find_case`, `list_cases`, `find_reply`, and `list_replies`, which filters the case page's
 //! snapshot of a case's replies by the Rust form) are checked too.
 
 use caseroom::domain::case::CaseState;
+use caseroom::domain::group::Audience;
 use caseroom::domain::policy::{Action, Actor, CaseFacts, ReplyFacts, Target, can};
 use caseroom::domain::review::ReviewState;
 use caseroom::domain::role::{Role, Roles};
-use caseroom::model::{CaseFilter, CaseId, ReplyId, UserId};
+use caseroom::model::{CaseFilter, CaseId, GroupId, ReplyId, UserId};
 use caseroom::server::store::visibility::{case_visible, reply_visible};
 use sqlx::AnyPool as SqlitePool;
 
@@ -21,14 +25,82 @@ enum Relation {
     SupervisorOfRecord,
     Peer,
     Recused,
+    /// A case in a group the reader belongs to.
+    GroupMember,
+    /// A case in a group the reader leads (a group supervisor).
+    GroupLead,
+    /// The reader's own case, in a group they have left since.
+    FormerAuthor,
+    /// A case in a group the reader has left.
+    FormerMember,
+    /// A case in a group the reader never joined (though they lead another).
+    NonMember,
 }
 
-const RELATIONS: [Relation; 4] = [
+const RELATIONS: [Relation; 9] = [
     Relation::Author,
     Relation::SupervisorOfRecord,
     Relation::Peer,
     Relation::Recused,
+    Relation::GroupMember,
+    Relation::GroupLead,
+    Relation::FormerAuthor,
+    Relation::FormerMember,
+    Relation::NonMember,
 ];
+
+/// The groups of the table; every reader stands the same way towards each.
+struct Groups {
+    /// Every reader is a member.
+    joined: GroupId,
+    /// Every reader is a group supervisor.
+    led: GroupId,
+    /// Every reader was a member and left.
+    left: GroupId,
+    /// No reader ever belonged.
+    closed: GroupId,
+}
+
+impl Groups {
+    fn of(&self, relation: Relation) -> Audience {
+        let (id, member) = match relation {
+            Relation::GroupMember => (self.joined, true),
+            Relation::GroupLead => (self.led, true),
+            Relation::FormerAuthor | Relation::FormerMember => (self.left, false),
+            Relation::NonMember => (self.closed, false),
+            _ => return Audience::Forum,
+        };
+        Audience::Group { id, member }
+    }
+}
+
+async fn new_group(db: &SqlitePool, name: &str, creator: UserId) -> GroupId {
+    let id: i64 = sqlx::query_scalar(
+        "insert into consultation_groups (name, name_key, description, created_by, created_at) \
+         values ($1, $1, '', $2, $3) returning id",
+    )
+    .bind(name)
+    .bind(creator.0)
+    .bind(START)
+    .fetch_one(db)
+    .await
+    .unwrap();
+    GroupId(id)
+}
+
+async fn join(db: &SqlitePool, group: GroupId, member: UserId, role: &str, left: bool) {
+    sqlx::query(
+        "insert into group_members (group_id, user_id, role, joined_at, left_at) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(group.0)
+    .bind(member.0)
+    .bind(role)
+    .bind(START)
+    .bind(left.then_some(START + 1))
+    .execute(db)
+    .await
+    .unwrap();
+}
 
 const ROLES: [Role; 4] = [
     Role::Clinician,
@@ -50,11 +122,12 @@ async fn insert_case(
     review: ReviewState,
     state: CaseState,
     locked: bool,
+    group: Option<GroupId>,
 ) -> CaseId {
     let id: i64 = sqlx::query_scalar(
         "insert into cases (author_id, title, age_band, setting, modality, sessions_band, state, supervisor_id, \
-         created_at, last_activity_at, review_state, locked_at) \
-         values ($1, 'A case for the table', 'adult', 'outpatient', 'cbt', '6-15', $2, $3, $4, $4, $5, $6) returning id",
+         created_at, last_activity_at, review_state, locked_at, group_id) \
+         values ($1, 'A case for the table', 'adult', 'outpatient', 'cbt', '6-15', $2, $3, $4, $4, $5, $6, $7) returning id",
     )
     .bind(author.0)
     .bind(state.key())
@@ -62,6 +135,7 @@ async fn insert_case(
     .bind(START)
     .bind(review.key())
     .bind(locked.then_some(START))
+    .bind(group.map(|g| g.0))
     .fetch_one(db)
     .await
     .unwrap();
@@ -126,6 +200,20 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
     let other_author = app
         .create_member("author@table.example", "Author", &[Role::Clinician])
         .await;
+    let groups = Groups {
+        joined: new_group(&db, "joined", other_author).await,
+        led: new_group(&db, "led", other_author).await,
+        left: new_group(&db, "left", other_author).await,
+        closed: new_group(&db, "closed", other_author).await,
+    };
+    for g in [groups.joined, groups.led, groups.left, groups.closed] {
+        join(&db, g, other_author, "member", false).await;
+    }
+    for reader in &readers {
+        join(&db, groups.joined, reader.user_id, "member", false).await;
+        join(&db, groups.led, reader.user_id, "supervisor", false).await;
+        join(&db, groups.left, reader.user_id, "member", true).await;
+    }
 
     let mut rows = Vec::new();
     for reader in &readers {
@@ -133,14 +221,25 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
             for review in ReviewState::ALL {
                 for state in [CaseState::Open, CaseState::Closed] {
                     for locked in [false, true] {
-                        let author = if relation == Relation::Author {
-                            reader.user_id
-                        } else {
-                            other_author
-                        };
+                        let author =
+                            if matches!(relation, Relation::Author | Relation::FormerAuthor) {
+                                reader.user_id
+                            } else {
+                                other_author
+                            };
                         let supervisor =
                             (relation == Relation::SupervisorOfRecord).then_some(reader.user_id);
-                        let id = insert_case(&db, author, supervisor, review, state, locked).await;
+                        let audience = groups.of(relation);
+                        let id = insert_case(
+                            &db,
+                            author,
+                            supervisor,
+                            review,
+                            state,
+                            locked,
+                            audience.group(),
+                        )
+                        .await;
                         if relation == Relation::Recused {
                             recuse(&db, id, reader.user_id).await;
                         }
@@ -153,6 +252,7 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                                 state,
                                 locked,
                                 recused: relation == Relation::Recused,
+                                audience,
                             },
                         });
                     }
@@ -160,7 +260,7 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
             }
         }
     }
-    assert_eq!(rows.len(), 4 * 4 * 4 * 2 * 2);
+    assert_eq!(rows.len(), 4 * 9 * 4 * 2 * 2);
 
     let mut seen = 0;
     for row in &rows {
@@ -201,18 +301,19 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
             let policy = can(Some(reader), Action::ViewCase, Target::Case(row.facts)).is_ok();
             assert_eq!(listed.contains(&row.id), policy, "list: {:?}", row.facts);
         }
-        // Cases written for other readers: only the published, not recused, ones.
-        let others = rows
+        // Cases written for other readers: every reader stands the same way towards each
+        // group, and only the recusals are the other readers' own.
+        let expected_others = rows
             .iter()
-            .filter(|r| r.reader != *reader && r.facts.author != reader.user_id)
-            .filter(|r| r.facts.review.is_published())
+            .filter(|r| r.reader != *reader)
+            .filter(|r| {
+                let facts = CaseFacts {
+                    recused: false,
+                    ..r.facts
+                };
+                can(Some(reader), Action::ViewCase, Target::Case(facts)).is_ok()
+            })
             .count();
-        let moderator = reader.has(Role::Moderator) || reader.has(Role::Admin);
-        let expected_others = if moderator {
-            rows.iter().filter(|r| r.reader != *reader).count()
-        } else {
-            others
-        };
         let listed_others = rows
             .iter()
             .filter(|r| r.reader != *reader && listed.contains(&r.id))
@@ -226,10 +327,22 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
         .create_member("writer@table.example", "Writer", &[Role::Clinician])
         .await;
     for reader in &readers {
-        for case_review in [ReviewState::Approved, ReviewState::Pending] {
-            for recused in [false, true] {
-                let case =
-                    insert_case(&db, other_author, None, case_review, CaseState::Open, false).await;
+        for (case_review, recused, group) in [ReviewState::Approved, ReviewState::Pending]
+            .into_iter()
+            .flat_map(|review| [false, true].map(|recused| (review, recused)))
+            .flat_map(|(review, recused)| [None, Some(groups.left)].map(|g| (review, recused, g)))
+        {
+            {
+                let case = insert_case(
+                    &db,
+                    other_author,
+                    None,
+                    case_review,
+                    CaseState::Open,
+                    false,
+                    group,
+                )
+                .await;
                 if recused {
                     recuse(&db, case, reader.user_id).await;
                 }
@@ -263,6 +376,10 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                                     state: CaseState::Open,
                                     locked: false,
                                     recused,
+                                    audience: match group {
+                                        None => Audience::Forum,
+                                        Some(id) => Audience::Group { id, member: false },
+                                    },
                                 },
                             };
                             let policy =
@@ -306,7 +423,8 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                     );
                 }
                 let moderator = reader.has(Role::Moderator) || reader.has(Role::Admin);
-                let case_seen = !recused && (case_review.is_published() || moderator);
+                let case_seen =
+                    !recused && (moderator || (group.is_none() && case_review.is_published()));
                 // Moderators: all 12; others: published and shown (2), plus their own held
                 // or rejected ones (2).
                 let expected = match (case_seen, moderator) {
@@ -317,7 +435,7 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                 assert_eq!(
                     listed.len(),
                     expected,
-                    "{:?} {case_review:?} recused={recused}",
+                    "{:?} {case_review:?} recused={recused} group={group:?}",
                     reader.roles
                 );
             }

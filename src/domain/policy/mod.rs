@@ -5,11 +5,13 @@
 //! ([`visibility`]) is refused with [`Denial::Unseen`], which the server answers exactly like a
 //! missing id. Only then does the action's own rule apply.
 
+mod groups;
 mod visibility;
 
 pub use visibility::{is_moderator, sees_case, sees_reply};
 
 use crate::domain::case::CaseState;
+use crate::domain::group::{Audience, GroupRole};
 use crate::domain::review::ReviewState;
 use crate::domain::role::{Role, Roles};
 use crate::model::UserId;
@@ -83,11 +85,23 @@ pub enum Action {
     Flag,
     /// Show again a reply hidden after flags (moderators and admins).
     RestoreReply,
+    /// Create a consultation group (admins; supervisors where the setting allows).
+    CreateGroup,
+    /// See a group's page: its members, and moderators and admins. Anyone else is answered as
+    /// if the group did not exist.
+    ViewGroup,
+    /// Invite and remove members, and see where the group's cases stand in review (the group's
+    /// supervisors and admins).
+    ManageGroup,
+    /// Leave a group one belongs to.
+    LeaveGroup,
+    /// Bring a case to a group, or move one there: its current members only.
+    BringCaseToGroup,
 }
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 31] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -114,6 +128,11 @@ impl Action {
         Action::Review,
         Action::Flag,
         Action::RestoreReply,
+        Action::CreateGroup,
+        Action::ViewGroup,
+        Action::ManageGroup,
+        Action::LeaveGroup,
+        Action::BringCaseToGroup,
     ];
 }
 
@@ -129,6 +148,8 @@ pub struct CaseFacts {
     pub locked: bool,
     /// This reader said they may know the client: the case is hidden from them for good.
     pub recused: bool,
+    /// The whole forum, or a consultation group and whether this reader belongs to it now.
+    pub audience: Audience,
 }
 
 /// A reply as the policy sees it, with its case.
@@ -149,6 +170,12 @@ pub enum Target {
     User(UserId),
     Case(CaseFacts),
     Reply(ReplyFacts),
+    /// A consultation group, with the actor's role in it now (`None`: not a member).
+    Group(Option<GroupRole>),
+    /// The forum, when creating a group: whether the setting lets supervisors create groups.
+    NewGroup {
+        supervisors_may_create: bool,
+    },
 }
 
 /// Why a request was refused; the server maps these to sign-in prompts, 403, 404 and 409 pages.
@@ -186,6 +213,7 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
     match target {
         Target::Case(case) if !sees_case(actor, &case) => return Err(Denial::Unseen),
         Target::Reply(reply) if !sees_reply(actor, &reply) => return Err(Denial::Unseen),
+        Target::Group(role) if !groups::sees_group(actor, role) => return Err(Denial::Unseen),
         _ => {}
     }
     let me = actor.user_id;
@@ -284,6 +312,14 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
         {
             Ok(())
         }
+        (
+            Action::CreateGroup
+            | Action::ViewGroup
+            | Action::ManageGroup
+            | Action::LeaveGroup
+            | Action::BringCaseToGroup,
+            target,
+        ) => groups::can_in_group(actor, action, target),
         _ => Err(Denial::Forbidden),
     }
 }
@@ -308,6 +344,8 @@ fn require_admin(actor: &Actor) -> Result<(), Denial> {
     }
 }
 
+#[cfg(test)]
+mod group_tests;
 #[cfg(test)]
 mod state_tests;
 #[cfg(test)]

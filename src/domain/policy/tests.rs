@@ -16,6 +16,7 @@ pub(super) fn case(author: i64, review: ReviewState) -> CaseFacts {
         state: CaseState::Open,
         locked: false,
         recused: false,
+        audience: Audience::Forum,
     }
 }
 

@@ -3,14 +3,16 @@
 //! the same rule as SQL (`server::store::visibility`); a table test holds the two together
 //! over every role, state and relation (tests/http/visibility.rs).
 //!
-//! A case is seen by its author, by moderators and admins, and, once a moderator approved it,
-//! by every member — except a reader who said they may know the client, from whom it is hidden
-//! for good (moderators included: they recuse themselves). Naming a supervisor of record gives
-//! them nothing before approval. A reply is seen by those who see its case, when it is
+//! A case is seen by moderators and admins, and within its audience (the whole forum, or the
+//! current members of its consultation group) by its author and, once a moderator approved it,
+//! by everyone — except a reader who said they may know the client, from whom it is hidden for
+//! good (moderators included: they recuse themselves). An author who left the group no longer
+//! sees their group case. Naming a supervisor of record gives them nothing before approval. A reply is seen by those who see its case, when it is
 //! published and not hidden after flags; its own author also sees it while it waits at the
 //! reply gate or was rejected; moderators and admins see every reply of a case they see.
 
 use super::{Actor, CaseFacts, ReplyFacts};
+use crate::domain::group::Audience;
 use crate::domain::role::Role;
 
 pub fn is_moderator(actor: &Actor) -> bool {
@@ -18,8 +20,13 @@ pub fn is_moderator(actor: &Actor) -> bool {
 }
 
 pub fn sees_case(actor: &Actor, case: &CaseFacts) -> bool {
+    let in_audience = match case.audience {
+        Audience::Forum => true,
+        Audience::Group { member, .. } => member,
+    };
     !case.recused
-        && (case.review.is_published() || case.author == actor.user_id || is_moderator(actor))
+        && (is_moderator(actor)
+            || (in_audience && (case.review.is_published() || case.author == actor.user_id)))
 }
 
 pub fn sees_reply(actor: &Actor, reply: &ReplyFacts) -> bool {

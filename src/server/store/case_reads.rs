@@ -6,9 +6,10 @@ use super::case_filter::{bind_filter, filter_sql};
 use super::visibility::case_visible;
 use super::{DbRow, Store, StoreError, flag};
 use crate::domain::case::{AgeBand, CaseState, ConcernTag, Modality, SessionsBand, Setting};
+use crate::domain::group::Audience;
 use crate::domain::policy::{Actor, CaseFacts};
 use crate::domain::review::ReviewState;
-use crate::model::{CaseContext, CaseFilter, CaseId, UserId};
+use crate::model::{CaseContext, CaseFilter, CaseId, GroupId, UserId};
 
 /// A stored case as the service needs it (before the reader's view is decided).
 pub struct CaseRow {
@@ -37,6 +38,10 @@ pub struct CaseRow {
     /// read of a case filters by the visibility rule, which leaves such cases out; the field
     /// keeps the policy's facts complete.
     pub recused: bool,
+    /// The whole forum or a consultation group, and whether the reader belongs to it now.
+    pub audience: Audience,
+    /// The group's name, for the badge; `None` for the whole forum.
+    pub group_name: Option<String>,
     /// Bumped with every change to the case's replies (`reply_snapshot`).
     pub replies_version: i64,
     /// (section key, source, html); empty for list rows.
@@ -52,6 +57,7 @@ impl CaseRow {
             state: self.state,
             locked: self.locked,
             recused: self.recused,
+            audience: self.audience,
         }
     }
 
@@ -85,11 +91,20 @@ impl Cursor {
     }
 }
 
-const CASE_COLUMNS: &str = "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
+/// The columns of a case row, read for the reader bound at `reader`.
+fn case_columns(reader: &str) -> String {
+    format!(
+        "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
      c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, c.locked_at, \
-     c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, c.replies_version, \
-     (select coalesce(string_agg(tag, ','), '') from case_tags t where t.case_id = c.id) as tags";
+     c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, c.replies_version, c.group_id, \
+     (select g.name from consultation_groups g where g.id = c.group_id) as group_name, \
+     (case when c.group_id is null then 0 when exists (select 1 from group_members gm \
+      where gm.group_id = c.group_id and gm.user_id = {reader} and gm.left_at is null) then 1 \
+      else 0 end) as group_member, \
+     (select coalesce(string_agg(tag, ','), '') from case_tags t where t.case_id = c.id) as tags"
+    )
+}
 
 impl Store {
     /// The case with its sections, if `reader` may see it (the visibility rule); `None` for a
@@ -101,11 +116,12 @@ impl Store {
         reader: &Actor,
     ) -> Result<Option<CaseRow>, StoreError> {
         let sql = format!(
-            "select {CASE_COLUMNS}, cs.section, cs.source_md, cs.html \
+            "select {}, cs.section, cs.source_md, cs.html \
              from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id \
              left join case_sections cs on cs.case_id = c.id \
              where c.id = $1 and {}",
+            case_columns("$2"),
             case_visible("c", "$2", reader)
         );
         let rows = sqlx::query(&sql)
@@ -137,8 +153,9 @@ impl Store {
         }
         let list: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
         let sql = format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
+            "select {} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where c.id in ({}) and {}",
+            case_columns("$1"),
             list.join(", "),
             case_visible("c", "$1", reader)
         );
@@ -187,10 +204,11 @@ impl Store {
     ) -> Result<Vec<CaseRow>, StoreError> {
         // One statement shape per reader kind: an absent filter is a null (or false) parameter.
         let sql = format!(
-            "select {CASE_COLUMNS} from cases c join users u on u.id = c.author_id \
+            "select {} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where {} and {} \
              and ($11 is null or c.last_activity_at < $11 or (c.last_activity_at = $11 and c.id < $12)) \
              order by c.last_activity_at desc, c.id desc limit $13",
+            case_columns("$1"),
             case_visible("c", "$1", reader),
             filter_sql(2, "$1"),
         );
@@ -281,6 +299,14 @@ fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
         edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
         locked: r.try_get::<Option<i64>, _>("locked_at")?.is_some(),
         recused: false,
+        audience: match r.try_get::<Option<i64>, _>("group_id")? {
+            None => Audience::Forum,
+            Some(id) => Audience::Group {
+                id: GroupId(id),
+                member: flag(r, "group_member")?,
+            },
+        },
+        group_name: r.try_get("group_name")?,
         replies_version: r.try_get("replies_version")?,
         sections: Vec::new(),
     })

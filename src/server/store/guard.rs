@@ -15,9 +15,10 @@ use sqlx::Row as _;
 
 use super::{Backend, Db, Store, StoreError};
 use crate::domain::case::CaseState;
+use crate::domain::group::Audience;
 use crate::domain::policy::CaseFacts;
 use crate::domain::review::ReviewState;
-use crate::model::{CaseId, UserId};
+use crate::model::{CaseId, GroupId, UserId};
 
 /// What a member sees when the case changed under them. Nothing was saved.
 pub const CASE_CHANGED: &str = "This case changed while you were writing (it was closed, locked or sent back to review). Nothing was saved; what you typed is kept. Reload the case to see where it stands.";
@@ -31,7 +32,7 @@ impl Store {
         case: CaseId,
     ) -> Result<CaseFacts, StoreError> {
         let sql = format!(
-            "select author_id, review_state, state, locked_at from cases where id = $1{}",
+            "select author_id, review_state, state, locked_at, group_id from cases where id = $1{}",
             self.for_update()
         );
         let row = sqlx::query(&sql)
@@ -47,6 +48,14 @@ impl Store {
                 .ok_or(StoreError::Corrupt("cases.state"))?,
             locked: row.try_get::<Option<i64>, _>("locked_at")?.is_some(),
             recused: false,
+            // Like `recused`, membership is the reader's: only the group is compared.
+            audience: match row.try_get::<Option<i64>, _>("group_id")? {
+                None => Audience::Forum,
+                Some(id) => Audience::Group {
+                    id: GroupId(id),
+                    member: false,
+                },
+            },
         })
     }
 
@@ -63,6 +72,7 @@ impl Store {
             && now.review == seen.review
             && now.state == seen.state
             && now.locked == seen.locked
+            && now.audience.group() == seen.audience.group()
         {
             Ok(())
         } else {

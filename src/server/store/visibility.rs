@@ -1,7 +1,7 @@
 //! The visibility rule (`domain::policy::visibility`) as SQL: the one building block every
 //! query that returns a case or a reply to a reader filters by. The case page, the case list,
-//! search (`search`), notifications, the review queue and single replies use it, and later
-//! consultation groups and email must too. The one read that filters in Rust is the case page's replies:
+//! search (`search`), notifications, the review queue and single replies use it, and so does
+//! every consultation group's audience; email must too. The one read that filters in Rust is the case page's replies:
 //! they come from an in-memory snapshot of the case (`reply_snapshot`), filtered by the same
 //! rule's Rust form after the case itself passed this SQL. `tests/http/visibility.rs` holds it against
 //! `policy::can` over every role, state and relation.
@@ -27,9 +27,15 @@ pub fn case_visible(c: &str, reader: &str, actor: &Actor) -> String {
         // collecting every match of both (every approved case) from two indexes and sorting
         // them, where the case list wants to walk `cases_activity` and stop after a page. With
         // 7,700 cases that was 6.4 ms against 0.04 ms a page.
+        // A group case, only to the group's current members (the author too: one who left
+        // the group no longer sees it). A `case` again: most cases have no group, and those
+        // are decided without looking at memberships.
         format!(
             "((case when {c}.review_state = 'approved' then 1 when {c}.author_id = {reader} then 1 \
-             else 0 end) = 1 and {not_recused})"
+             else 0 end) = 1 and {not_recused} \
+             and (case when {c}.group_id is null then 1 when exists (select 1 from group_members vis_g \
+             where vis_g.group_id = {c}.group_id and vis_g.user_id = {reader} and vis_g.left_at is null) \
+             then 1 else 0 end) = 1)"
         )
     }
 }
