@@ -8,9 +8,9 @@ use leptos_router::{SsrMode, path};
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
-    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage, HomePage, LoginPage,
-    MyCasesPage, NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage,
-    ReviewQueuePage, RevisionsPage, SearchPage,
+    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage, GroupDetailPage,
+    HomePage, LoginPage, MyCasesPage, MyGroupsPage, NotFoundPage, NotificationsPage, RegisterPage,
+    ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage, SearchPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review/:id") view=ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/review/replies/:id") view=ReplyReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups") view=MyGroupsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:id") view=GroupDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

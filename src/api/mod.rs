@@ -6,5 +6,6 @@ pub mod accounts;
 pub mod admin;
 pub mod cases;
 pub mod deid;
+pub mod groups;
 pub mod review;
 pub mod search;

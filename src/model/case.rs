@@ -74,6 +74,8 @@ pub struct CaseSummary {
     pub reply_count: i64,
     pub has_supervisor_feedback: bool,
     pub last_activity_at: i64,
+    /// The consultation group it is for; `None`: the whole forum.
+    pub group: Option<crate::model::GroupBadge>,
 }
 
 /// A page of the case list and the cursor to the next one.
@@ -97,6 +99,10 @@ pub struct CaseFilter {
     pub since: Option<i64>,
     /// Brought before this time (unix seconds: the day after the last day asked for).
     pub until: Option<i64>,
+    /// Only the cases of this consultation group (its page's list). The visibility rule still
+    /// decides: a group the reader does not belong to lists nothing.
+    #[serde(default)]
+    pub group: Option<crate::model::GroupId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +167,8 @@ pub struct CaseView {
     pub sections: Vec<SectionView>,
     pub follow_up: Option<SafeHtml>,
     pub supervisor_name: Option<String>,
+    /// The consultation group it is for; `None`: the whole forum.
+    pub group: Option<crate::model::GroupBadge>,
     pub created_at: i64,
     pub edited: bool,
     /// The replies on the page shown (`pages`), oldest first.
@@ -230,6 +238,8 @@ pub struct CaseSource {
     pub by_moderator: bool,
     pub input: crate::domain::case::CaseInput,
     pub supervisor_id: Option<UserId>,
+    /// The consultation group the case is for; `None`: the whole forum.
+    pub group_id: Option<crate::model::GroupId>,
 }
 
 /// A supervisor the author may name as supervisor of record.

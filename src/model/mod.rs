@@ -5,6 +5,7 @@ mod audit;
 mod case;
 mod deid;
 mod error;
+mod group;
 mod review;
 mod safe_html;
 mod search;
@@ -19,6 +20,10 @@ pub use case::{
 };
 pub use deid::{CombinationView, FactorView, FieldScan, FindingView};
 pub use error::ApiError;
+pub use group::{
+    FormerMemberView, GroupBadge, GroupInvitationView, GroupMemberView, GroupOption, GroupPage,
+    GroupQueueEntry, MyGroup, MyGroups,
+};
 pub use review::{
     ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,
     ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewRecord, ReviewView,

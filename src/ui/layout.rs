@@ -34,6 +34,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 <nav class="site-nav" aria-label="Main">
                                     <a href="/cases">"Cases"</a>
                                     <a href="/cases/mine">"My cases"</a>
+                                    <a href="/groups">"Groups"</a>
                                     <a href="/notifications">{notifications}</a>
                                     {queue.map(|n| view! { <a href="/review">{format!("Review queue ({n})")}</a> })}
                                     {admin.then(|| view! {

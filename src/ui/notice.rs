@@ -59,6 +59,12 @@ pub fn Notice() -> impl IntoView {
             Some("redacted") => Some(
                 "Redacted from the case, its replies and every stored version. The old text was overwritten in the database.",
             ),
+            Some("group-created") => Some("The group is created, and you lead it as its group supervisor. Invite its members below."),
+            Some("group-invited") => Some("The invitation was sent. It waits in the member's notifications for 14 days."),
+            Some("group-joined") => Some("You joined the group. Its cases are in the list below, and you can bring a case to it."),
+            Some("group-declined") => Some("You declined the invitation."),
+            Some("group-left") => Some("You left the group. Its cases are no longer shown to you."),
+            Some("group-member-removed") => Some("The member was removed. They no longer see the group or its cases."),
             _ => None,
         })
     };

@@ -5,6 +5,7 @@
 
 use caseroom::domain::group::{GroupRole, group_name_key};
 use caseroom::domain::role::Role;
+use caseroom::server::gate;
 use caseroom::server::store::StoreError;
 
 use crate::support::*;
@@ -27,12 +28,16 @@ async fn a_group_is_joined_by_invitation_once_and_left_for_good() {
         .await;
 
     let group = store
-        .create_group("Tuesday  peer group", "We meet weekly.", lead, now)
+        .create_group(
+            &gate::group("Tuesday  peer group", "We meet weekly.").unwrap(),
+            lead,
+            now,
+        )
         .await
         .expect("group");
     // The same name in other case or spacing is taken.
     let again = store
-        .create_group("tuesday peer GROUP", "", lead, now)
+        .create_group(&gate::group("tuesday peer GROUP", "").unwrap(), lead, now)
         .await;
     assert!(matches!(again, Err(StoreError::Conflict(_))), "{again:?}");
     assert_eq!(
@@ -114,7 +119,7 @@ async fn a_group_is_joined_by_invitation_once_and_left_for_good() {
         .end_group_membership(
             group,
             peer,
-            Some((lead, "Left the service.")),
+            Some((lead, &gate::removal("Left the service.").unwrap())),
             now + 3 * DAY,
         )
         .await
@@ -171,5 +176,60 @@ async fn a_group_is_joined_by_invitation_once_and_left_for_good() {
             .iter()
             .all(|d| !d.contains("Tuesday") && !d.contains("service")),
         "{details:?}"
+    );
+}
+
+/// Creates a group through its form; returns its id.
+pub(crate) async fn create_group(app: &TestApp, client: &reqwest::Client, name: &str) -> i64 {
+    let res = app
+        .post_form(client, "/groups", &[("name", name), ("description", "")])
+        .await;
+    let to = location(&res);
+    to.trim_start_matches("/groups/")
+        .trim_end_matches("?notice=group-created")
+        .parse()
+        .unwrap_or_else(|_| panic!("group id in location {to}"))
+}
+
+/// `inviter` invites the member by email with `role`, and the member accepts from their
+/// invitation's form.
+pub(crate) async fn join_group(
+    app: &TestApp,
+    inviter: &reqwest::Client,
+    group: i64,
+    member: &reqwest::Client,
+    email: &str,
+    role: &str,
+) {
+    let res = app
+        .post_form(
+            inviter,
+            &format!("/groups/{group}/invite"),
+            &[("email", email), ("role", role)],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/groups/{group}?notice=group-invited")
+    );
+    let invitation: i64 = sqlx::query_scalar(
+        "select i.id from group_invitations i join users u on u.id = i.invitee_id \
+         where i.group_id = $1 and u.email = $2 and i.answered_at is null",
+    )
+    .bind(group)
+    .bind(email)
+    .fetch_one(&app.db().await)
+    .await
+    .expect("the invitation");
+    let res = app
+        .post_form(
+            member,
+            &format!("/groups/invitations/{invitation}"),
+            &[("answer", "accept")],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/groups/{group}?notice=group-joined")
     );
 }

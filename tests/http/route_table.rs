@@ -1,7 +1,9 @@
 //! The route table: every page, form endpoint and server function that returns or acts on
 //! member text, for every reader (visitor, author, supervisor of record, peer, other
-//! supervisor, recused peer, recused moderator, moderator, admin) and every case state
-//! (published, pending, returned, rejected, hidden after flags, closed, locked) and reply state
+//! supervisor, recused peer, recused moderator, moderator, admin, and for consultation groups
+//! a member of the author's group, a member who left it, and the group supervisor of another
+//! group) and every case state (published, pending, returned, rejected, hidden after flags,
+//! closed, locked, published to a group) and reply state
 //! (published, held, rejected, hidden after flags). A reader who may not see the case or reply
 //! gets exactly the answer a missing id gets; one who may see it never gets 404, and when the
 //! answer is 200 it carries the text. The list of routes is read from the application itself,
@@ -14,6 +16,7 @@ use leptos::server_fn::ServerFn as _;
 use reqwest::{Client, StatusCode};
 
 use crate::cases::{case_form, publish, submit};
+use crate::groups::{create_group, join_group};
 use crate::support::*;
 
 /// Routes that carry no member text of a case or reply, and why.
@@ -49,7 +52,35 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("API scan_draft", "the member's own draft"),
     ("API count_unread_notifications", "a count"),
     ("API count_review_queue", "a count"),
+    (
+        "GET /groups",
+        "the member's own groups and invitations: group names, no case text",
+    ),
+    ("POST /groups", "creates a group: its name and description"),
+    (
+        "POST /groups/{id}/invite",
+        "invites a member; refused for a group one may not see like a missing one (GROUP_PAGES)",
+    ),
+    ("POST /groups/{id}/leave", "ends one's own membership"),
+    (
+        "POST /groups/{id}/members/{member}/remove",
+        "ends a membership, for the group's supervisors and admins",
+    ),
+    (
+        "POST /groups/invitations/{id}",
+        "answers one's own invitation; another's answers like a missing one",
+    ),
+    ("API list_group_options", "the member's own groups' names"),
+    (
+        "API get_my_groups",
+        "the member's own groups and invitations",
+    ),
 ];
+
+/// A group's page and its server function: for readers who may see the group (its members,
+/// moderators and admins) the page lists the group's cases they may see; for everyone else
+/// it answers exactly as a group that does not exist.
+const GROUP_PAGES: &[&str] = &["GET /groups/{id}", "API get_group"];
 
 /// Pages and functions listing several cases: a case's marker appears only for readers who
 /// may see it.
@@ -113,6 +144,9 @@ fn api(name: &str) -> &'static str {
         "audit_page" => caseroom::api::admin::AuditPage::PATH,
         "scan_draft" => caseroom::api::deid::ScanDraft::PATH,
         "search_cases" => caseroom::api::search::SearchCases::PATH,
+        "list_group_options" => caseroom::api::groups::ListGroupOptions::PATH,
+        "get_my_groups" => caseroom::api::groups::GetMyGroups::PATH,
+        "get_group" => caseroom::api::groups::GetGroup::PATH,
         _ => panic!("no server function {name}"),
     }
 }
@@ -272,6 +306,12 @@ enum Reader {
     RecusedModerator,
     Moderator,
     Admin,
+    /// A member of the group the author brought a case to.
+    GroupMember,
+    /// A member of that group who left it after the case was published.
+    FormerMember,
+    /// The group supervisor of another group.
+    OtherGroupLead,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -283,6 +323,8 @@ enum CaseIs {
     HiddenByFlags,
     Closed,
     Locked,
+    /// Published to a consultation group the author belongs to.
+    InGroup,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -296,6 +338,17 @@ enum ReplyIs {
 /// The rule, stated once more in the words of this world (the recused readers said they may
 /// know the client of every published case, including the one flags later sent back to review).
 fn sees_case(reader: Reader, case: CaseIs) -> bool {
+    if case == CaseIs::InGroup {
+        // The group's members and every moderator and admin (none of whom recused here).
+        return matches!(
+            reader,
+            Reader::Author
+                | Reader::GroupMember
+                | Reader::Moderator
+                | Reader::Admin
+                | Reader::RecusedModerator
+        );
+    }
     let published = matches!(case, CaseIs::Published | CaseIs::Closed | CaseIs::Locked);
     match reader {
         Reader::Visitor => false,
@@ -304,7 +357,12 @@ fn sees_case(reader: Reader, case: CaseIs) -> bool {
             matches!(case, CaseIs::Pending | CaseIs::Returned | CaseIs::Rejected)
         }
         Reader::RecusedPeer => false,
-        Reader::SupervisorOfRecord | Reader::Peer | Reader::OtherSupervisor => published,
+        Reader::SupervisorOfRecord
+        | Reader::Peer
+        | Reader::OtherSupervisor
+        | Reader::GroupMember
+        | Reader::FormerMember
+        | Reader::OtherGroupLead => published,
     }
 }
 
@@ -324,6 +382,7 @@ fn sees_reply(reader: Reader, reply: ReplyIs) -> bool {
 
 struct World {
     readers: Vec<(Reader, Client)>,
+    group: i64,
     cases: Vec<(CaseIs, i64, String)>,
     replies: Vec<(ReplyIs, i64, String)>,
 }
@@ -354,8 +413,38 @@ async fn build(app: &TestApp) -> World {
     let (admin, _) = app
         .member_client("rt.admin@clinic.example", &[Role::Admin])
         .await;
+    let (group_member, _) = app
+        .member_client("rt.groupmember@clinic.example", &[Role::Clinician])
+        .await;
+    let (former, _) = app
+        .member_client("rt.former@clinic.example", &[Role::Clinician])
+        .await;
+    let (other_lead, _) = app
+        .member_client("rt.otherlead@clinic.example", &[Role::Supervisor])
+        .await;
     let moderator = app.moderator().await.clone();
     let sup = sup_id.0.to_string();
+
+    // The author's consultation group, and another group led by someone outside it.
+    let group = create_group(app, &admin, "Route table group").await;
+    for (client, email) in [
+        (&author, "rt.author@clinic.example"),
+        (&group_member, "rt.groupmember@clinic.example"),
+        (&former, "rt.former@clinic.example"),
+    ] {
+        join_group(app, &admin, group, client, email, "member").await;
+    }
+    let other_group = create_group(app, &admin, "Another group").await;
+    join_group(
+        app,
+        &admin,
+        other_group,
+        &other_lead,
+        "rt.otherlead@clinic.example",
+        "supervisor",
+    )
+    .await;
+    let group_text = group.to_string();
 
     let mut cases = Vec::new();
     for (is, name) in [
@@ -366,9 +455,15 @@ async fn build(app: &TestApp) -> World {
         (CaseIs::HiddenByFlags, "hidden"),
         (CaseIs::Closed, "closed"),
         (CaseIs::Locked, "locked"),
+        (CaseIs::InGroup, "ingroup"),
     ] {
         let title = format!("Case titled {}", marker(name));
-        let form = case_form(&title, &[("supervisor", &sup)]);
+        // A group case names no supervisor of record: the supervisor is not in the group.
+        let form = if is == CaseIs::InGroup {
+            case_form(&title, &[("audience", &group_text)])
+        } else {
+            case_form(&title, &[("supervisor", &sup)])
+        };
         let id = match is {
             CaseIs::Pending | CaseIs::Returned | CaseIs::Rejected => {
                 submit(app, &author, &form).await
@@ -489,6 +584,7 @@ async fn build(app: &TestApp) -> World {
             is,
             CaseIs::Published | CaseIs::Closed | CaseIs::Locked | CaseIs::HiddenByFlags
         ) {
+            // (Not the group's case: they are not in the group, so it does not exist for them.)
             for client in [&recused, &recused_mod] {
                 let res = app
                     .post_form(
@@ -511,6 +607,17 @@ async fn build(app: &TestApp) -> World {
         .await;
     assert_eq!(location(&res), "/cases?notice=flag-hid-case");
 
+    // A member who read the group's case leaves the group.
+    let in_group = id_of(CaseIs::InGroup);
+    assert_eq!(
+        app.get(&former, &format!("/cases/{in_group}")).await.0,
+        StatusCode::OK
+    );
+    let res = app
+        .post_form(&former, &format!("/groups/{group}/leave"), &[])
+        .await;
+    assert_eq!(location(&res), "/groups?notice=group-left");
+
     World {
         readers: vec![
             (Reader::Visitor, app.client()),
@@ -520,10 +627,14 @@ async fn build(app: &TestApp) -> World {
             (Reader::OtherSupervisor, other),
             (Reader::RecusedPeer, recused),
             (Reader::RecusedModerator, recused_mod),
+            (Reader::GroupMember, group_member),
+            (Reader::FormerMember, former),
+            (Reader::OtherGroupLead, other_lead),
             // Moderators last: they are the ones whose actions change the world.
             (Reader::Moderator, moderator),
             (Reader::Admin, admin),
         ],
+        group,
         cases,
         replies,
     }
@@ -575,6 +686,19 @@ async fn ask_list(app: &TestApp, client: &Client, key: &str) -> String {
             .unwrap(),
         None => app.get(client, key.trim_start_matches("GET ")).await.1,
     }
+}
+
+/// `get_group` for a group id: status and body.
+async fn ask_group(app: &TestApp, client: &Client, id: i64) -> (StatusCode, String) {
+    let res = client
+        .post(app.url(api("get_group")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(format!("id={id}"))
+        .send()
+        .await
+        .unwrap();
+    (res.status(), res.text().await.unwrap())
 }
 
 /// A search for `q` through the page or the server function: status and body (the nonce
@@ -641,6 +765,7 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
         .map(|(k, _)| *k)
         .chain(LISTS.iter().copied())
         .chain(SEARCH.iter().copied())
+        .chain(GROUP_PAGES.iter().copied())
     {
         covered.insert(match key.strip_prefix("API ") {
             Some(name) => format!("API {}", api(name)),
@@ -700,7 +825,10 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
             let nowhere = ask_search(&app, client, key, "qzxnowheremarker").await;
             for (is, _, mark) in &world.cases {
                 let found = sees_case(*reader, *is)
-                    && matches!(is, CaseIs::Published | CaseIs::Closed | CaseIs::Locked);
+                    && matches!(
+                        is,
+                        CaseIs::Published | CaseIs::Closed | CaseIs::Locked | CaseIs::InGroup
+                    );
                 let (status, body) = ask_search(&app, client, key, mark).await;
                 assert_eq!(
                     result_count(&body),
@@ -731,6 +859,42 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
                     );
                 }
             }
+        }
+    }
+
+    // A group's page: seen by its members, moderators and admins, with the group's cases they
+    // may see and no other case; to anyone else exactly a group that does not exist.
+    for (reader, client) in &world.readers {
+        let sees = sees_case(*reader, CaseIs::InGroup);
+        let missing = app.get(client, "/groups/999999").await;
+        let (status, body) = app.get(client, &format!("/groups/{}", world.group)).await;
+        let (status_api, body_api) = ask_group(&app, client, world.group).await;
+        let missing_api = ask_group(&app, client, 999_999).await;
+        if sees {
+            assert_eq!(status, StatusCode::OK, "group page for {reader:?}");
+            assert_eq!(status_api, StatusCode::OK, "get_group for {reader:?}");
+            for (is, _, mark) in &world.cases {
+                assert_eq!(
+                    body.contains(mark.as_str()),
+                    *is == CaseIs::InGroup,
+                    "the group page shows {is:?} to {reader:?}?"
+                );
+            }
+        } else {
+            assert_eq!(
+                (status, strip_nonce(&body)),
+                (
+                    missing.0,
+                    strip_nonce(&missing.1).replace("999999", &world.group.to_string())
+                ),
+                "the group page for {reader:?} differs from a missing group"
+            );
+            assert_eq!(
+                (status_api, body_api),
+                missing_api,
+                "get_group for {reader:?} differs from a missing group"
+            );
+            assert!(!body.contains("Route table group"));
         }
     }
 
@@ -824,9 +988,9 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
             }
         }
     }
-    // 9 readers x (7 cases or 4 replies) for every row.
+    // 12 readers x (8 cases or 4 replies) for every row.
     let case_rows = table.iter().filter(|r| r.kind == Kind::Case).count();
     let reply_rows = table.len() - case_rows;
-    assert_eq!(checked, 9 * (case_rows * 7 + reply_rows * 4));
+    assert_eq!(checked, 12 * (case_rows * 8 + reply_rows * 4));
     app.shut_down().await;
 }

@@ -27,19 +27,49 @@ fn a_group_is_seen_by_its_members_and_the_moderators_and_led_by_its_supervisors(
         (&[Role::Supervisor], ViewGroup, outside, Err(Denial::Unseen)),
         (&[Role::Moderator], ViewGroup, outside, Ok(())),
         (&[Role::Admin], ViewGroup, outside, Ok(())),
-        (&[Role::Clinician], ManageGroup, member, Err(Denial::Forbidden)),
-        (&[Role::Supervisor], ManageGroup, member, Err(Denial::Forbidden)),
+        (
+            &[Role::Clinician],
+            ManageGroup,
+            member,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Supervisor],
+            ManageGroup,
+            member,
+            Err(Denial::Forbidden),
+        ),
         (&[Role::Clinician], ManageGroup, lead, Ok(())),
-        (&[Role::Moderator], ManageGroup, outside, Err(Denial::Forbidden)),
+        (
+            &[Role::Moderator],
+            ManageGroup,
+            outside,
+            Err(Denial::Forbidden),
+        ),
         (&[Role::Admin], ManageGroup, outside, Ok(())),
         (&[Role::Clinician], LeaveGroup, member, Ok(())),
         (&[Role::Clinician], LeaveGroup, lead, Ok(())),
         (&[Role::Clinician], LeaveGroup, outside, Err(Denial::Unseen)),
         (&[Role::Admin], LeaveGroup, outside, Err(Denial::Forbidden)),
         (&[Role::Clinician], BringCaseToGroup, member, Ok(())),
-        (&[Role::Moderator], BringCaseToGroup, outside, Err(Denial::Forbidden)),
-        (&[Role::Admin], BringCaseToGroup, outside, Err(Denial::Forbidden)),
-        (&[Role::Admin], ViewGroup, Target::Site, Err(Denial::Forbidden)),
+        (
+            &[Role::Moderator],
+            BringCaseToGroup,
+            outside,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Admin],
+            BringCaseToGroup,
+            outside,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Admin],
+            ViewGroup,
+            Target::Site,
+            Err(Denial::Forbidden),
+        ),
     ];
     for (roles, action, target, expected) in table {
         assert_eq!(
@@ -88,10 +118,18 @@ fn a_group_case_is_seen_by_its_members_and_the_moderators_only() {
     ] {
         let target = group_case(author, review, member);
         let seen = can(Some(&actor(1, roles)), Action::ViewCase, target).is_ok();
-        assert_eq!(seen, sees, "{roles:?} author={author} member={member} {review:?}");
+        assert_eq!(
+            seen, sees,
+            "{roles:?} author={author} member={member} {review:?}"
+        );
         // Nothing else gets through where the case is unseen.
         if !sees {
-            for action in [Action::Reply, Action::Flag, Action::EditCase, Action::PostFollowUp] {
+            for action in [
+                Action::Reply,
+                Action::Flag,
+                Action::EditCase,
+                Action::PostFollowUp,
+            ] {
                 assert_eq!(
                     can(Some(&actor(1, roles)), action, target),
                     Err(Denial::Unseen),

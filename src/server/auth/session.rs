@@ -80,10 +80,10 @@ pub async fn resolve_session(
 }
 
 async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppError> {
-    let Some(row) = state.store.find_session(hash).await? else {
+    let now = state.clock.now();
+    let Some(row) = state.store.find_session(hash, now).await? else {
         return Ok(None);
     };
-    let now = state.clock.now();
     let idle = state.config.session_idle_timeout.as_secs() as i64;
     let lifetime = state.config.session_max_lifetime.as_secs() as i64;
     let ended = if row.disabled {

@@ -40,6 +40,8 @@ pub struct Config {
     /// A search ranks this many of the newest cases it matches that the reader may see
     /// (docs/SEARCH.md, "Ranking and pages"): the bound on its cost.
     pub search_rank_window: i64,
+    /// Supervisors may create consultation groups, as admins may (docs/GROUPS.md).
+    pub supervisors_create_groups: bool,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
 }
@@ -68,6 +70,7 @@ struct FileConfig {
     reply_review_below: Option<i64>,
     search_rank_window: Option<i64>,
     reply_review_on_findings: Option<bool>,
+    supervisors_create_groups: Option<bool>,
     header_read_timeout: Option<String>,
     body_read_timeout: Option<String>,
     max_connections: Option<u64>,
@@ -91,6 +94,11 @@ const RANK_WINDOW: (&str, &str) = ("CASEROOM_SEARCH_RANK_WINDOW", "search_rank_w
 const REPLY_FINDINGS: (&str, &str) = (
     "CASEROOM_REPLY_REVIEW_ON_FINDINGS",
     "reply_review_on_findings",
+);
+
+const SUPERVISORS_GROUPS: (&str, &str) = (
+    "CASEROOM_SUPERVISORS_CREATE_GROUPS",
+    "supervisors_create_groups",
 );
 
 impl Config {
@@ -197,6 +205,13 @@ impl Config {
                 Some((v, name)) => parse_int(&v, 1, 1_000_000).map_err(|p| invalid(&name, p))?,
                 None => 2_000,
             };
+        let supervisors_create_groups = match pick(
+            SUPERVISORS_GROUPS,
+            file.supervisors_create_groups.map(|b| b.to_string()),
+        ) {
+            Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
+            None => false,
+        };
         let limits = limits::load(limits::LimitInputs {
             header: pick(limits::HEADER, file.header_read_timeout),
             body: pick(limits::BODY, file.body_read_timeout),
@@ -212,6 +227,7 @@ impl Config {
         Ok(Config {
             limits,
             search_rank_window,
+            supervisors_create_groups,
             reply_review_below,
             reply_review_on_findings,
             database_url,

@@ -37,6 +37,7 @@ fn submission(fields: &Fields) -> CaseSubmission {
     CaseSubmission {
         input: case_input(fields),
         supervisor: fields.get("supervisor").to_owned(),
+        audience: fields.get("audience").to_owned(),
         explanations: explanations_from(fields.values()),
         confirmed: fields.all("confirm"),
         disguise: fields.get("disguise").to_owned(),

@@ -9,6 +9,7 @@ mod cases;
 pub mod decode;
 mod fields;
 mod flags;
+mod groups;
 mod moderation;
 
 use axum::Router;
@@ -66,6 +67,11 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/replies/{id}/edit", post(cases::edit_reply)),
         ("/replies/{id}/helpful", post(cases::helpful)),
         ("/notifications/read", post(cases::notifications_read)),
+        ("/groups", post(groups::create)),
+        ("/groups/{id}/invite", post(groups::invite)),
+        ("/groups/{id}/leave", post(groups::leave)),
+        ("/groups/{id}/members/{member}/remove", post(groups::remove)),
+        ("/groups/invitations/{id}", post(groups::answer)),
     ]
 }
 

@@ -9,7 +9,7 @@ use super::{GatedCase, GatedFollowUp, GatedSection, GatedText};
 use crate::domain::case::{CaseDraft, CaseInput, FieldError, SECTIONS, TextLimit, parse_text};
 use crate::domain::policy::Actor;
 use crate::domain::review::AuthorChecklist;
-use crate::model::{CaseContext, FieldScan, SafeHtml, UserId};
+use crate::model::{CaseContext, FieldScan, GroupId, SafeHtml, UserId};
 use crate::server::error::AppError;
 use crate::server::render::cook;
 use crate::server::state::AppState;
@@ -24,6 +24,9 @@ pub struct CaseSubmission {
     pub input: CaseInput,
     /// The supervisor of record's id as typed, or empty.
     pub supervisor: String,
+    /// The audience as chosen: a consultation group's id, or empty (or `forum`) for the whole
+    /// forum.
+    pub audience: String,
     /// Explanations of kept scanner findings, by finding key.
     pub explanations: Explanations,
     /// The author's checklist: the item keys ticked, and the protection chosen.
@@ -57,10 +60,18 @@ pub async fn case(
     } else {
         Ok(None)
     };
+    // A moderator's edit keeps the case where it is: moving it is its author's choice.
+    let audience = match existing {
+        Some(case) if !by_author => Ok(case.audience.group().zip(case.group_name.clone())),
+        _ => audience(state, actor, &submission.audience).await,
+    };
     let (draft, supervisor_id, cooked) =
         match prepare(state, actor, &submission.input, &submission.supervisor).await {
             Ok(p) => p,
             Err(AppError::InvalidFields(mut errors)) => {
+                if let Err(AppError::InvalidFields(e)) = &audience {
+                    errors.extend(e.iter().cloned());
+                }
                 if let Err(message) = &checklist {
                     errors.push(checklist_error(message));
                 }
@@ -68,6 +79,19 @@ pub async fn case(
             }
             Err(e) => return Err(e),
         };
+    let group = audience?;
+    if let (Some((group_id, _)), Some(supervisor)) = (&group, supervisor_id)
+        && state
+            .store
+            .group_role(*group_id, supervisor)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::InvalidFields(vec![FieldError {
+            field: "supervisor".into(),
+            message: "The supervisor of record of a group case must belong to the group: choose one of its members, or none.".into(),
+        }]));
+    }
     let scans = scans(&draft.title, &cooked);
     let findings = count(&scans);
     let explanations = explained(scans, &submission.explanations)?;
@@ -90,7 +114,9 @@ pub async fn case(
             &draft.title,
             sections.iter().map(|s| (s.key, s.source.as_str())),
             follow_up,
+            group.as_ref().map(|(_, name)| name.as_str()),
         ),
+        group: group.map(|(id, _)| id),
         context: CaseContext {
             age_band: draft.age_band,
             setting: draft.setting,
@@ -150,7 +176,12 @@ pub fn follow_up(
             let key = SECTIONS.iter().find(|s| s.key == k)?.key;
             Some((key, src.as_str()))
         });
-    let revision = revision_json(&case.title, sections, Some(&source));
+    let revision = revision_json(
+        &case.title,
+        sections,
+        Some(&source),
+        case.group_name.as_deref(),
+    );
     Ok(GatedFollowUp {
         text: GatedText {
             source,
@@ -169,6 +200,7 @@ fn revision_json<'a>(
     title: &str,
     sections: impl Iterator<Item = (&'static str, &'a str)>,
     follow_up: Option<&str>,
+    group: Option<&str>,
 ) -> String {
     let mut map: serde_json::Map<String, serde_json::Value> = sections
         .map(|(k, src)| (k.to_owned(), json!(src)))
@@ -176,7 +208,49 @@ fn revision_json<'a>(
     if let Some(f) = follow_up {
         map.insert(FOLLOW_UP.0.to_owned(), json!(f));
     }
-    json!({ "title": title, "sections": map }).to_string()
+    // The audience is kept with the text, so a move between audiences shows in the review's
+    // comparison like any other change.
+    json!({ "title": title, "sections": map, "audience": audience_label(group) }).to_string()
+}
+
+/// A case for the whole forum, as a revision records its audience (and as the review reads
+/// a revision from before consultation groups).
+pub const FORUM_AUDIENCE: &str = "The whole forum";
+
+/// The audience as a revision records it and the review comparison shows it.
+fn audience_label(group: Option<&str>) -> String {
+    match group {
+        None => FORUM_AUDIENCE.to_owned(),
+        Some(name) => format!("The consultation group \u{201c}{name}\u{201d}"),
+    }
+}
+
+/// The audience chosen: the whole forum, or a group the author belongs to now (with its name,
+/// for the revision). A group they do not belong to, or left, is a field error: nothing is
+/// saved and what they typed is kept.
+async fn audience(
+    state: &AppState,
+    actor: &Actor,
+    raw: &str,
+) -> Result<Option<(GroupId, String)>, AppError> {
+    let refused = || {
+        AppError::InvalidFields(vec![FieldError {
+            field: "audience".into(),
+            message: "You can bring a case only to a consultation group you belong to now: choose the whole forum or one of your groups.".into(),
+        }])
+    };
+    let group = match raw.trim() {
+        "" | "forum" => return Ok(None),
+        raw => GroupId(raw.parse().map_err(|_| refused())?),
+    };
+    match state
+        .store
+        .group_name_for_member(group, actor.user_id)
+        .await?
+    {
+        Some(name) => Ok(Some((group, name))),
+        None => Err(refused()),
+    }
 }
 
 fn count(scans: &[FieldScan]) -> usize {

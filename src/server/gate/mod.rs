@@ -2,7 +2,8 @@
 //! reach another member.
 //!
 //! Every piece of text a member writes for others — a case's title and sections, an edit, a
-//! reply, a reply's edit, a follow-up — passes here. The gate checks the text's form, cooks
+//! reply, a reply's edit, a follow-up, a consultation group's name and description, a reason
+//! for removing a member from a group — passes here. The gate checks the text's form, cooks
 //! its Markdown (`render::cook`), scans it *as readers will read it* (`scan`), holds the
 //! author to their explanations of kept findings and to the de-identification checklist, and
 //! decides whether it waits for a moderator: a case, an edit and a follow-up always do; a reply
@@ -10,24 +11,26 @@
 //! store's audit row.
 //!
 //! By construction: the store's writes of member text take only the types below
-//! ([`GatedCase`], [`GatedReply`], [`GatedFollowUp`]), whose fields are private to this module
+//! ([`GatedCase`], [`GatedReply`], [`GatedFollowUp`], [`GatedGroup`], [`GatedRemoval`]), whose fields are private to this module
 //! and which nothing outside it can build. A new feature that stores member text must add a
 //! type here, so it passes the gate or does not compile. Redaction is the one other writer of
 //! that text, and it only ever replaces text with a `[redacted: …]` label.
 
 mod cases;
 pub mod combination;
+mod groups;
 mod replies;
 pub mod scan;
 
-pub use cases::{CaseSubmission, FOLLOW_UP, FollowUpSubmission, case, follow_up};
+pub use cases::{CaseSubmission, FOLLOW_UP, FORUM_AUDIENCE, FollowUpSubmission, case, follow_up};
 pub use combination::{
     combination_of, combination_of_case, combination_of_draft, combination_of_file,
 };
+pub use groups::{GatedGroup, GatedRemoval, group, removal};
 pub use replies::reply;
 pub use scan::{Explanations, explanations_from, scan_as_read, scan_field};
 
-use crate::model::{CaseContext, UserId};
+use crate::model::{CaseContext, GroupId, UserId};
 use crate::server::store::ScanExplanation;
 
 /// The renderer version of everything the gate cooks (see `render::RENDERER_VERSION`).
@@ -104,6 +107,8 @@ pub struct GatedCase {
     context: CaseContext,
     anonymous: bool,
     supervisor_id: Option<UserId>,
+    /// The consultation group it is for (the author belongs to it); `None`: the whole forum.
+    group: Option<GroupId>,
     sections: Vec<GatedSection>,
     revision: String,
     explanations: Vec<ScanExplanation>,
@@ -123,6 +128,9 @@ impl GatedCase {
     }
     pub fn supervisor_id(&self) -> Option<UserId> {
         self.supervisor_id
+    }
+    pub fn group(&self) -> Option<GroupId> {
+        self.group
     }
     pub fn sections(&self) -> &[GatedSection] {
         &self.sections

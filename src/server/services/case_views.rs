@@ -10,7 +10,8 @@ use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::review::ReviewState;
 use crate::model::{
     AuthorView, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource, CaseSummary, CaseView,
-    LockView, ReplyPageRequest, ReplyPages, RevisionView, SafeHtml, SectionView, UserId,
+    GroupBadge, LockView, ReplyPageRequest, ReplyPages, RevisionView, SafeHtml, SectionView,
+    UserId,
 };
 use crate::server::error::AppError;
 use crate::server::gate::FOLLOW_UP;
@@ -95,6 +96,7 @@ pub async fn get_case(
         .iter()
         .find(|(k, _, _)| k == FOLLOW_UP.0)
         .map(|(_, _, html)| SafeHtml::from_cooked(html.clone()));
+    let group = badge(&case);
     Ok(CaseView {
         id: case.id,
         author: author_view(actor, case.author_id, &case.author_name, case.anonymous),
@@ -106,6 +108,7 @@ pub async fn get_case(
         lock,
         sections,
         follow_up,
+        group,
         supervisor_name: case.supervisor_name,
         created_at: case.created_at,
         edited: case.edited,
@@ -174,6 +177,7 @@ pub async fn get_case_source(
         revision: state.store.latest_case_revision(id).await?,
         by_moderator,
         supervisor_id: case.supervisor_id,
+        group_id: case.audience.group(),
         input: CaseInput {
             title: case.title,
             age_band: case.context.age_band.key().into(),
@@ -217,6 +221,7 @@ pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -
 }
 
 pub(super) fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
+    let group = badge(&r);
     CaseSummary {
         id: r.id,
         author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
@@ -227,7 +232,16 @@ pub(super) fn summary(actor: &Actor, r: CaseRow) -> CaseSummary {
         reply_count: r.reply_count,
         has_supervisor_feedback: r.has_supervisor_feedback,
         last_activity_at: r.last_activity_at,
+        group,
     }
+}
+
+/// The group badge of a case row; `None` for the whole forum.
+pub(super) fn badge(r: &CaseRow) -> Option<GroupBadge> {
+    r.audience
+        .group()
+        .zip(r.group_name.clone())
+        .map(|(id, name)| GroupBadge { id, name })
 }
 
 /// Every stored revision of a case and its replies, for moderators.

@@ -10,6 +10,7 @@ pub mod case_state;
 pub mod case_views;
 pub mod cases;
 pub mod flags;
+pub mod groups;
 pub mod invites;
 pub mod notifications;
 pub mod redaction;

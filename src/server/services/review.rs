@@ -14,7 +14,7 @@ use crate::model::{
     ReviewQueue, ReviewRecord, ReviewView, SafeHtml, SectionView,
 };
 use crate::server::error::AppError;
-use crate::server::gate::{FOLLOW_UP, combination_of_case, scan_field};
+use crate::server::gate::{FOLLOW_UP, FORUM_AUDIENCE, combination_of_case, scan_field};
 use crate::server::state::AppState;
 use crate::server::store::{DecisionWrite, ReviewRefusal};
 
@@ -256,6 +256,12 @@ pub(super) fn refused(refusal: ReviewRefusal) -> AppError {
 fn field<'v>(source: &'v serde_json::Value, key: &str) -> &'v str {
     let value = if key == "title" {
         source.get("title")
+    } else if key == "audience" {
+        // Revisions from before consultation groups were all for the whole forum.
+        return source
+            .get("audience")
+            .and_then(|v| v.as_str())
+            .unwrap_or(FORUM_AUDIENCE);
     } else {
         source.get("sections").and_then(|s| s.get(key))
     };
@@ -292,8 +298,10 @@ fn fields() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 fn label(key: &str) -> &'static str {
-    if key == "title" {
-        return "Title";
+    match key {
+        "title" => return "Title",
+        "audience" => return "Audience",
+        _ => {}
     }
     fields()
         .find(|(k, _)| *k == key)
@@ -302,7 +310,8 @@ fn label(key: &str) -> &'static str {
 
 /// Each field that changed since the last approved version, line by line.
 fn diff(old: &serde_json::Value, new: &serde_json::Value) -> Vec<FieldDiff> {
-    std::iter::once("title")
+    ["title", "audience"]
+        .into_iter()
         .chain(fields().map(|(key, _)| key))
         .filter_map(|key| {
             let (before, after) = (field(old, key), field(new, key));

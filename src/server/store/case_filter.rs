@@ -1,12 +1,12 @@
 //! The case list's filters (modality, setting, age band, concern, dates, unanswered, mine,
-//! supervisor feedback) as one SQL condition, shared by the case list and search, so a filter
+//! supervisor feedback, one consultation group) as one SQL condition, shared by the case list and search, so a filter
 //! means the same in both.
 
 use super::yes;
 use crate::model::CaseFilter;
 
 /// The case list's filters as one SQL condition over the case `c`, taking parameters `$n` to
-/// `$n+8` in the order `bind_filter` binds them; `reader` is the reader id's placeholder.
+/// `$n+9` in the order `bind_filter` binds them; `reader` is the reader id's placeholder.
 pub(super) fn filter_sql(n: usize, reader: &str) -> String {
     let p = |i: usize| format!("${}", n + i);
     format!(
@@ -14,7 +14,8 @@ pub(super) fn filter_sql(n: usize, reader: &str) -> String {
          and ({a} is null or c.age_band = {a}) and ({u} = 0 or c.reply_count = 0) \
          and ({mine} = 0 or c.author_id = {reader}) and ({f} = 0 or c.has_supervisor_feedback = 1) \
          and ({t} is null or exists (select 1 from case_tags ft where ft.case_id = c.id and ft.tag = {t})) \
-         and ({since} is null or c.created_at >= {since}) and ({until} is null or c.created_at < {until})",
+         and ({since} is null or c.created_at >= {since}) and ({until} is null or c.created_at < {until}) \
+         and ({g} is null or c.group_id = {g})",
         m = p(0),
         s = p(1),
         a = p(2),
@@ -24,10 +25,11 @@ pub(super) fn filter_sql(n: usize, reader: &str) -> String {
         t = p(6),
         since = p(7),
         until = p(8),
+        g = p(9),
     )
 }
 
-/// Binds the filter's nine parameters (see `filter_sql`).
+/// Binds the filter's ten parameters (see `filter_sql`).
 pub(super) fn bind_filter<'q>(query: AnyQuery<'q>, filter: &CaseFilter) -> AnyQuery<'q> {
     query
         .bind(filter.modality.map(|m| m.key()))
@@ -39,6 +41,7 @@ pub(super) fn bind_filter<'q>(query: AnyQuery<'q>, filter: &CaseFilter) -> AnyQu
         .bind(filter.tag.map(|t| t.key()))
         .bind(filter.since)
         .bind(filter.until)
+        .bind(filter.group.map(|g| g.0))
 }
 
 /// A query on the `Any` driver, before it runs.

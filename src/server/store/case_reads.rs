@@ -206,8 +206,8 @@ impl Store {
         let sql = format!(
             "select {} from cases c join users u on u.id = c.author_id \
              left join users s on s.id = c.supervisor_id where {} and {} \
-             and ($11 is null or c.last_activity_at < $11 or (c.last_activity_at = $11 and c.id < $12)) \
-             order by c.last_activity_at desc, c.id desc limit $13",
+             and ($12 is null or c.last_activity_at < $12 or (c.last_activity_at = $12 and c.id < $13)) \
+             order by c.last_activity_at desc, c.id desc limit $14",
             case_columns("$1"),
             case_visible("c", "$1", reader),
             filter_sql(2, "$1"),

@@ -3,6 +3,7 @@
 use sqlx::Transaction;
 
 use super::Db;
+use super::groups::confirm_member;
 use super::yes;
 
 use super::{AuditEvent, Store, StoreError};
@@ -47,10 +48,13 @@ impl Store {
         now: i64,
     ) -> Result<CaseId, StoreError> {
         let mut tx = self.write_tx().await?;
+        if let Some(group) = case.group() {
+            confirm_member(self, &mut tx, group, author).await?;
+        }
         let id: i64 = sqlx::query_scalar(
             "insert into cases (author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
-             created_at, last_activity_at, review_state, submitted_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9) returning id",
+             created_at, last_activity_at, review_state, submitted_at, group_id) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9, $10) returning id",
         )
         .bind(author.0)
         .bind(yes(case.anonymous()))
@@ -61,6 +65,7 @@ impl Store {
         .bind(case.context().sessions.key())
         .bind(case.supervisor_id().map(|u| u.0))
         .bind(now)
+        .bind(case.group().map(|g| g.0))
         .fetch_one(&mut *tx)
         .await?;
         let case_id = CaseId(id);
@@ -117,9 +122,14 @@ impl Store {
         if latest != Some(base.revision) {
             return Ok(EditOutcome::Stale);
         }
+        // An author moving their case to a group must belong to it; a moderator's edit keeps
+        // the case where it is.
+        if let Some(group) = case.group().filter(|_| !by_moderator) {
+            confirm_member(self, &mut tx, group, editor).await?;
+        }
         sqlx::query(
             "update cases set title = $1, age_band = $2, setting = $3, modality = $4, sessions_band = $5, \
-             anonymous = $6, supervisor_id = $7, edited_at = $8, review_state = 'pending', \
+             anonymous = $6, supervisor_id = $7, edited_at = $8, review_state = 'pending', group_id = $11, \
              submitted_at = case when $10 then submitted_at else $8 end, \
              claimed_by = case when $10 then claimed_by end, claimed_at = case when $10 then claimed_at end \
              where id = $9",
@@ -134,6 +144,7 @@ impl Store {
         .bind(now)
         .bind(id.0)
         .bind(by_moderator)
+        .bind(case.group().map(|g| g.0))
         .execute(&mut *tx)
         .await?;
         // The author's own replies follow the case's anonymity.

@@ -7,6 +7,7 @@
 use super::{AuditEvent, Db, Store, StoreError};
 use crate::domain::group::{GroupRole, group_name_key};
 use crate::model::{GroupId, UserId};
+use crate::server::gate::{GatedGroup, GatedRemoval};
 
 /// A current membership, as "my groups" lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,12 +44,11 @@ impl Store {
     /// Creates a group led by its creator (its first group supervisor).
     pub async fn create_group(
         &self,
-        name: &str,
-        description: &str,
+        group: &GatedGroup,
         creator: UserId,
         at: i64,
     ) -> Result<GroupId, StoreError> {
-        let key = group_name_key(name);
+        let key = group_name_key(group.name());
         let mut tx = self.write_tx().await?;
         let taken: Option<i64> =
             sqlx::query_scalar("select id from consultation_groups where name_key = $1")
@@ -64,9 +64,9 @@ impl Store {
             "insert into consultation_groups (name, name_key, description, created_by, created_at) \
              values ($1, $2, $3, $4, $5) returning id",
         )
-        .bind(name)
+        .bind(group.name())
         .bind(&key)
-        .bind(description)
+        .bind(group.description())
         .bind(creator.0)
         .bind(at)
         .fetch_one(&mut *tx)
@@ -87,7 +87,7 @@ impl Store {
         &self,
         group: GroupId,
         member: UserId,
-        removed_by: Option<(UserId, &str)>,
+        removed_by: Option<(UserId, &GatedRemoval)>,
         at: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
@@ -97,7 +97,7 @@ impl Store {
         )
         .bind(at)
         .bind(removed_by.map(|(by, _)| by.0))
-        .bind(removed_by.map(|(_, reason)| reason))
+        .bind(removed_by.map(|(_, removal)| removal.reason()))
         .bind(group.0)
         .bind(member.0)
         .execute(&mut *tx)
@@ -115,6 +115,38 @@ impl Store {
         event.write(&mut tx).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The member's role in the group now, if they belong to it.
+    pub async fn group_role(
+        &self,
+        group: GroupId,
+        member: UserId,
+    ) -> Result<Option<GroupRole>, StoreError> {
+        let role: Option<String> = sqlx::query_scalar(
+            "select role from group_members where group_id = $1 and user_id = $2 and left_at is null",
+        )
+        .bind(group.0)
+        .bind(member.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        role.as_deref().map(parse_role).transpose()
+    }
+
+    /// The group's name, if `member` belongs to it now (the composer's audience check).
+    pub async fn group_name_for_member(
+        &self,
+        group: GroupId,
+        member: UserId,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "select g.name from consultation_groups g join group_members m on m.group_id = g.id \
+             where g.id = $1 and m.user_id = $2 and m.left_at is null",
+        )
+        .bind(group.0)
+        .bind(member.0)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// The groups a member belongs to now, by name.
@@ -154,6 +186,28 @@ pub(super) async fn current_role(
     .fetch_optional(&mut **tx)
     .await?;
     role.as_deref().map(parse_role).transpose()
+}
+
+/// Holds the author's membership for the rest of `tx` (a removal on another node waits for
+/// it), or refuses: a case goes to a group only from one of its current members.
+pub(super) async fn confirm_member(
+    store: &Store,
+    tx: &mut sqlx::Transaction<'_, Db>,
+    group: GroupId,
+    member: UserId,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "select id from group_members where group_id = $1 and user_id = $2 and left_at is null{}",
+        store.for_update()
+    );
+    let row: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(group.0)
+        .bind(member.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.map(|_| ()).ok_or(StoreError::Conflict(
+        "You no longer belong to that consultation group, so the case was not saved there. What you typed is kept: choose the whole forum or one of your groups.",
+    ))
 }
 
 /// Adds a current membership; the unique index on current rows refuses a second one.

@@ -21,6 +21,7 @@ mod case_state;
 mod cases;
 mod flags;
 mod group_invitations;
+mod group_reads;
 mod groups;
 mod guard;
 mod invites;

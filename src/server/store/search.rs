@@ -42,7 +42,7 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<SearchHits, StoreError> {
-        // $1 the query, $2 the reader, $3..$11 the filter, $12 limit, $13 offset, $14 window.
+        // $1 the query, $2 the reader, $3..$12 the filter, $13 limit, $14 offset, $15 window.
         let visible = case_visible("c", "$2", reader);
         let filter_sql = filter_sql(3, "$2");
         // Ranking costs per match (bm25 about 0.6 µs on SQLite, `ts_rank_cd` about 13 µs on
@@ -60,9 +60,9 @@ impl Store {
                 "with w as materialized (select f.rowid as id, bm25(search_fts, 4.0, 1.0, 0.5) as rank \
                    from search_fts f join cases c on c.id = f.rowid \
                    where search_fts match $1 and {visible} and {filter_sql} \
-                   order by f.rowid desc limit $14) \
+                   order by f.rowid desc limit $15) \
                  select id, (select count(*) from w) as matched \
-                 from w order by rank, id desc limit $12 offset $13"
+                 from w order by rank, id desc limit $13 offset $14"
             ),
             // Weights A (title), B (sections) and D (replies) from `search_index`. The matches
             // come from the GIN index alone (`m`: a document is not unpacked to be matched),
@@ -73,10 +73,10 @@ impl Store {
                    where tsv @@ to_tsquery('english', $1)), \
                  w as (select m.case_id as id from m where exists (select 1 from cases c \
                    where c.id = m.case_id and {visible} and {filter_sql}) \
-                   order by m.case_id desc limit $14) \
+                   order by m.case_id desc limit $15) \
                  select w.id, count(*) over () as matched from w join search_docs d on d.case_id = w.id \
                  order by ts_rank_cd(d.tsv, to_tsquery('english', $1)) desc, w.id desc \
-                 limit $12 offset $13"
+                 limit $13 offset $14"
             ),
         };
         let expr = match self.backend {

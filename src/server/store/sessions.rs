@@ -62,17 +62,26 @@ impl Store {
         Ok(())
     }
 
-    pub async fn find_session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+    /// The session and its member. `unread` counts unread notifications and the group
+    /// invitations still waiting for an answer at `now` (they are shown with the notifications).
+    pub async fn find_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
             "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, \
                (select coalesce(string_agg(r.role, ','), '') from user_roles r \
                  where r.user_id = s.user_id) as roles, \
                (select count(*) from (select 1 from notifications n \
-                 where n.user_id = s.user_id and n.read_at is null limit $2) unread_n) as unread \
+                 where n.user_id = s.user_id and n.read_at is null limit $2) unread_n) \
+               + (select count(*) from group_invitations gi where gi.invitee_id = s.user_id \
+                 and gi.answered_at is null and gi.expires_at > $3) as unread \
              from sessions s join users u on u.id = s.user_id where s.token_hash = $1",
         )
         .bind(token_hash)
         .bind(UNREAD_COUNTED_UP_TO)
+        .bind(now)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|r| {

@@ -4,7 +4,7 @@ use crate::domain::case::{
     AgeBand, CaseInput, ConcernTag, Modality, SECTIONS, SessionsBand, Setting, TextLimit,
 };
 use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
-use crate::model::SupervisorOption;
+use crate::model::{GroupOption, SupervisorOption};
 use crate::ui::case::{FeedbackCombinationNotice, FeedbackScanReport};
 use crate::ui::form_feedback::FormFeedback;
 use crate::ui::islands::MarkdownField;
@@ -18,6 +18,9 @@ pub fn CaseForm(
     initial: CaseInput,
     initial_supervisor: String,
     supervisors: Vec<SupervisorOption>,
+    /// The groups the author may bring the case to, and the one chosen ("" for the forum).
+    groups: Vec<GroupOption>,
+    initial_audience: String,
     feedback: FormFeedback,
     submit_label: &'static str,
     /// For an edit: the revision the form starts from.
@@ -31,6 +34,11 @@ pub fn CaseForm(
         Some(feedback.value("revision")).filter(|r| !r.is_empty())
     } else {
         revision.map(|r| r.to_string())
+    };
+    let audience = if feedback.has_values() {
+        feedback.value("audience")
+    } else {
+        initial_audience
     };
     let (input, supervisor) = if feedback.has_values() {
         let f = &feedback;
@@ -128,6 +136,21 @@ pub fn CaseForm(
                 <span class="help" id="supervisor-help">"They are notified and can follow the case."</span>
                 {err("supervisor")}
             </label>
+            {(!groups.is_empty() && !moderator_edit).then(|| view! {
+                <label>
+                    "Audience"
+                    <select name="audience" aria-describedby="audience-help">
+                        <option value="" selected=audience.is_empty()>"The whole forum"</option>
+                        {groups.into_iter().map(|g| {
+                            let id = g.id.0.to_string();
+                            let selected = id == audience;
+                            view! { <option value=id selected=selected>{format!("The group \u{201c}{}\u{201d} only", g.name)}</option> }
+                        }).collect_view()}
+                    </select>
+                    <span class="help" id="audience-help">"A group case is read only by the group's members and the moderators. It is reviewed like every case. Moving a case to another audience sends it back to review."</span>
+                    {err("audience")}
+                </label>
+            })}
             <label class="check">
                 <input type="checkbox" name="anonymous" checked=input.anonymous/>
                 "Post anonymously: other members see \u{201c}Anonymous clinician\u{201d} on the case and on your replies in it. Moderators and admins can still see that it is you."

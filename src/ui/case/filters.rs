@@ -26,6 +26,10 @@ pub fn filter_from_query(q: &ParamsMap, mine: bool) -> CaseFilter {
             .get("until")
             .and_then(|v| parse_day(&v))
             .map(|d| d + 86_400),
+        group: q
+            .get("group")
+            .and_then(|v| v.parse().ok())
+            .map(crate::model::GroupId),
     }
 }
 
@@ -60,6 +64,9 @@ pub fn filter_params(filter: &CaseFilter, mine_page: bool) -> Vec<(&'static str,
     if let Some(u) = filter.until {
         p.push(("until", format_day(u - 86_400)));
     }
+    if let Some(g) = filter.group {
+        p.push(("group", g.0.to_string()));
+    }
     p
 }
 
@@ -90,6 +97,7 @@ pub fn FilterFields(filter: CaseFilter, mine_page: bool) -> impl IntoView {
         <label class="check"><input type="checkbox" name="unanswered" value="1" checked=filter.unanswered/>"Unanswered"</label>
         <label class="check"><input type="checkbox" name="feedback" value="1" checked=filter.supervisor_feedback/>"Has supervisor feedback"</label>
         {(!mine_page).then(|| view! { <label class="check"><input type="checkbox" name="mine" value="1" checked=filter.mine/>"Mine"</label> })}
+        {filter.group.map(|g| view! { <input type="hidden" name="group" value=g.0.to_string()/> })}
     }
 }
 

@@ -6,7 +6,9 @@ use crate::api::cases::get_case;
 use crate::domain::case::{CaseState, TextLimit};
 use crate::domain::review::{Reason, ReviewState};
 use crate::model::{ApiError, CaseId, CaseView, LockView, ReplyId, ReplyPageRequest};
-use crate::ui::case::{CaseChips, FlagForm, RedactForm, ReviewBadge, StateBadge, reply_cards_html};
+use crate::ui::case::{
+    CaseChips, FlagForm, GroupBadgeLink, RedactForm, ReviewBadge, StateBadge, reply_cards_html,
+};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, KeptText, Notice};
 use crate::ui::raw_text::TextArea;
@@ -79,6 +81,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                 <h1>{case.title.clone()}</h1>
                 <p class="meta">
                     <StateBadge state=case.state/>
+                    <GroupBadgeLink group=case.group.clone()/>
                     {locked.then(|| view! { <span class="state state-locked">"Locked"</span> })}
                     <span>{format!("By {}", case.author.label())}</span>
                     <span>{format_date(case.created_at)}</span>

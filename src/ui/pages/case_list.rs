@@ -5,8 +5,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::cases::list_cases;
 use crate::model::CaseSummary;
 use crate::ui::case::{
-    CaseChips, FilterFields, ReviewBadge, StateBadge, filter_from_query, filter_params,
-    query_string,
+    CaseChips, FilterFields, GroupBadgeLink, ReviewBadge, StateBadge, filter_from_query,
+    filter_params, query_string,
 };
 use crate::ui::notice::{ErrorPanel, Notice};
 use crate::ui::time::format_date;
@@ -85,6 +85,7 @@ pub fn CaseItem(case: CaseSummary, #[prop(optional)] children: Option<Children>)
             <p class="meta">
                 <ReviewBadge review=case.review/>
                 <StateBadge state=case.state/>
+                <GroupBadgeLink group=case.group.clone()/>
                 {case.has_supervisor_feedback.then(|| view! { <span class="badge feedback">"Supervisor feedback"</span> })}
                 <span>{case.author.label()}</span>
                 <span>{replies}</span>

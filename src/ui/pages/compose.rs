@@ -1,8 +1,9 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::cases::{get_case_source, list_supervisors};
+use crate::api::groups::list_group_options;
 use crate::domain::case::CaseInput;
 use crate::model::CaseId;
 use crate::ui::case::CaseForm;
@@ -12,6 +13,8 @@ use crate::ui::notice::{ErrorPanel, KeptText};
 #[component]
 pub fn ComposePage() -> impl IntoView {
     let feedback = use_feedback();
+    // "Bring a case to this group" on a group's page chooses the group.
+    let group = use_query_map().with_untracked(|q| q.get("group").unwrap_or_default());
     view! {
         <PageTitle text="Bring a case"/>
         <div class="narrow-wide">
@@ -20,12 +23,13 @@ pub fn ComposePage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || {
                     let feedback = feedback.clone();
+                    let group = group.clone();
                     Suspend::new(async move {
-                        match list_supervisors().await {
-                            Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                            Ok(supervisors) => view! {
+                        match (list_supervisors().await, list_group_options().await) {
+                            (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
+                            (Ok(supervisors), Ok(groups)) => view! {
                                 <CaseForm action="/cases/new".to_owned() initial=CaseInput::default() initial_supervisor=String::new()
-                                    supervisors=supervisors feedback=feedback submit_label="Submit for review"/>
+                                    supervisors=supervisors groups=groups initial_audience=group feedback=feedback submit_label="Submit for review"/>
                             }.into_any(),
                         }
                     })
@@ -51,18 +55,21 @@ pub fn EditCasePage() -> impl IntoView {
                     Suspend::new(async move {
                         let source = get_case_source(CaseId(id)).await;
                         let supervisors = list_supervisors().await;
-                        match (source, supervisors) {
-                            (Err(e), _) | (_, Err(e)) => view! {
+                        let groups = list_group_options().await;
+                        match (source, supervisors, groups) {
+                            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => view! {
                                 <ErrorPanel error=e/>
                                 <KeptText feedback=feedback.clone() fields=kept_fields()/>
                             }.into_any(),
-                            (Ok(source), Ok(supervisors)) => {
+                            (Ok(source), Ok(supervisors), Ok(groups)) => {
                                 let label = if source.by_moderator { "Save the moderator's edit" } else { "Save and resubmit for review" };
                                 view! {
                                     {source.by_moderator.then(|| view! { <p class="notice">"You are editing as a moderator. The case stays in the review queue, and your edit is kept as a revision in your name."</p> })}
                                     <CaseForm action=format!("/cases/{id}/edit") initial=source.input
                                         initial_supervisor=source.supervisor_id.map(|s| s.0.to_string()).unwrap_or_default()
-                                        supervisors=supervisors feedback=feedback submit_label=label revision=source.revision
+                                        supervisors=supervisors groups=groups
+                                        initial_audience=source.group_id.map(|g| g.0.to_string()).unwrap_or_default()
+                                        feedback=feedback submit_label=label revision=source.revision
                                         moderator_edit=source.by_moderator/>
                                     <p><a href=format!("/cases/{id}")>"Back to the case"</a></p>
                                 }.into_any()

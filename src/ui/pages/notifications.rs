@@ -2,7 +2,9 @@ use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
 use crate::api::cases::list_notifications;
+use crate::api::groups::get_my_groups;
 use crate::ui::notice::ErrorPanel;
+use crate::ui::pages::GroupInvitations;
 use crate::ui::time::format_date;
 
 /// In-app notifications. They name the case while the reader may see it, never who acted, so
@@ -13,6 +15,12 @@ pub fn NotificationsPage() -> impl IntoView {
         <PageTitle text="Notifications"/>
         <div class="narrow-wide">
             <h1>"Notifications"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    // Invitations into groups wait here until answered.
+                    get_my_groups().await.ok().map(|mine| view! { <GroupInvitations invitations=mine.invitations/> })
+                })}
+            </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match list_notifications().await {
