@@ -11,6 +11,7 @@ mod cli;
 mod combination;
 mod flags;
 mod gate;
+mod group_pages;
 mod groups;
 mod hygiene;
 mod limits;

@@ -136,7 +136,9 @@ pub fn CaseForm(
                 <span class="help" id="supervisor-help">"They are notified and can follow the case."</span>
                 {err("supervisor")}
             </label>
-            {(!groups.is_empty() && !moderator_edit).then(|| view! {
+            // Shown when the author has groups, and also when the audience they chose was
+            // refused (they left the group meanwhile), so the reason is in front of them.
+            {((!groups.is_empty() || feedback.field_error("audience").is_some()) && !moderator_edit).then(|| view! {
                 <label>
                     "Audience"
                     <select name="audience" aria-describedby="audience-help">
