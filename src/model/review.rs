@@ -105,6 +105,8 @@ pub struct ReviewView {
     pub title: String,
     pub author: AuthorView,
     pub context: CaseContext,
+    /// The consultation group it is for; `None`: the whole forum.
+    pub group: Option<crate::model::GroupBadge>,
     pub review: ReviewState,
     pub submitted_at: i64,
     /// The version being reviewed: a decision names it, and is refused if a newer one arrived.

@@ -17,6 +17,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I notice I fill the silence more than I would like, and I feel a pull to prove my usefulness to the school. I may be reading her silence as distress when it could also be protest, or simply a way of keeping something private.",
         asking: "How have others worked with protective silence in adolescents, and how would you handle the school's request for feedback without breaching her trust?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: true,
         replies: &[
@@ -55,6 +56,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I may be over-relying on her fluency with the model and treating her as more skilful in the moment than she is. I also notice some frustration in myself, and I wonder whether she senses it and shuts down to avoid it.",
         asking: "How do you work with a missing link in a chain analysis, and how would you raise the possibility of dissociation without handing her a ready-made explanation?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: true,
         replies: &[
@@ -91,6 +93,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "Her account is very distressing, and I may be relieved when she goes flat because it spares both of us. I may also be under-reading how dissociative she becomes, because she presents as so composed.",
         asking: "Advice on recognising and working with dissociative blocking in EMDR, and on pausing reprocessing without the client experiencing it as failure.",
         anonymous: true,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: true,
         replies: &[
@@ -129,6 +132,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "How would you interrupt a family pattern that re-enacts itself in the room, particularly once the therapist has become the referee?",
         anonymous: false,
+        in_group: false,
         author: Who::Supervisor,
         with_supervisor: false,
         replies: &[
@@ -160,6 +164,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I lost a grandparent in similar circumstances. I may be either over-protective of him or impatient for him to 'get to' the grief, in a way that is really about me.",
         asking: "Ideas on working with grief that is expressed indirectly by older men, and on exploring passive death wishes respectfully.",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: false,
         replies: &[],
@@ -180,6 +185,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I feel guilty about the change, and I suspect my apology was longer than it needed to be. I may be avoiding her anger because I want to stay the good object, not become one more person who let her down.",
         asking: "How would you approach repairing this rupture, and how explicitly should the link to her history be made right now?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: true,
         replies: &[
@@ -213,6 +219,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "He reminds me of someone from my own past, and I think I am responding to that history as much as to him. I may also be missing how frightened he is underneath the contempt.",
         asking: "How do I use what happens between us as material for the work without it becoming a power struggle? And how do I look after my own reactions?",
         anonymous: true,
+        in_group: true,
         author: Who::Clinician,
         with_supervisor: false,
         replies: &[
@@ -244,6 +251,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "How have others handled between-session contact in ERP without it becoming reassurance, while keeping the relationship intact?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: false,
         replies: &[
@@ -275,6 +283,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I like her and she is easy to work with. I suspect I am being drawn into her framing that anxiety is the real problem, partly because that work feels more comfortable for both of us.",
         asking: "How firmly would you hold the weighing, and how would you make sure her physical health is being monitored?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: true,
         replies: &[
@@ -306,6 +315,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I was disappointed when he told me, and I think he noticed. I may also have been so focused on his mood that I missed early signs of the relapse.",
         asking: "How would you hold the shame and the relapse together within an ACT frame? And should the focus now shift to the drinking?",
         anonymous: true,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: true,
         replies: &[
@@ -344,6 +354,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I am fond of her and would feel awful hurting her at the end. I might be looking for a reason to accept that is really about my own discomfort with saying no.",
         asking: "How would you handle the gift in the final session so that she keeps what she has gained? What would you actually say?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: false,
         replies: &[
@@ -380,6 +391,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I feel exposed and a little uneasy that he looked for me, and I may be more defensive than I realise. I am also not sure my policy on online contact was ever clearly explained at the start.",
         asking: "How would you approach the conversation, and what would you put in place so this is clearer for future clients?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: false,
         replies: &[
@@ -411,6 +423,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "How have others balanced respect for a client's camera preference with the need to assess risk and notice non-verbal cues?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: false,
         replies: &[
@@ -452,6 +465,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "How would you protect the engagement while still addressing medication, and how would you involve the family without losing his trust?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: true,
         replies: &[
@@ -485,6 +499,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I may still be working from a model that treats their behaviour as something to fix, and the parents' social skills goal may have shaped the therapy more than I have acknowledged.",
         asking: "How would you make therapy feel less like a performance for an autistic young person, and how do you balance the parents' goals with theirs?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: false,
         replies: &[
@@ -516,6 +531,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I am wary of being drawn into an adversarial process, and that wariness may make me sound colder than I intend. I also wonder whether I am assuming she is seeking therapy mainly for the letter.",
         asking: "How would you respond to the letter request, and how would you set the frame so that therapy and any legal process stay separate?",
         anonymous: false,
+        in_group: false,
         author: Who::Supervisor,
         with_supervisor: false,
         replies: &[
@@ -552,6 +568,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "How would you understand the split between his calm in sessions and his outbursts at home, and what would you offer the parents now?",
         anonymous: false,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: false,
         replies: &[],
@@ -572,6 +589,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I may be more anxious about being criticised by the service than about his actual risk, and he may be picking up on that. His comment about being covered stung because it was partly true.",
         asking: "How would you approach safety planning with someone who experiences it as defensive practice, while still meeting reasonable standards of care?",
         anonymous: true,
+        in_group: false,
         author: Who::Clinician,
         with_supervisor: true,
         replies: &[
@@ -603,6 +621,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "I feel protective of the pursuing partner, who is more visibly distressed, and I may be less curious about the withdrawing partner's position. I also feel guilty about my unclear policy.",
         asking: "How would you handle what was said in the individual session, and when should couple therapy become discernment work?",
         anonymous: true,
+        in_group: false,
         author: Who::Clinician2,
         with_supervisor: false,
         replies: &[
@@ -634,6 +653,7 @@ pub const CASES: &[DemoCase] = &[
         blind_spot: "",
         asking: "Ideas for working with splitting at team level on an inpatient ward, especially when you are already caught up in it yourself.",
         anonymous: false,
+        in_group: true,
         author: Who::Supervisor,
         with_supervisor: false,
         replies: &[],

@@ -33,6 +33,8 @@ pub struct DemoCase {
     pub blind_spot: &'static str,
     pub asking: &'static str,
     pub anonymous: bool,
+    /// Brought to the demo consultation group (`demo::groups`) instead of the whole forum.
+    pub in_group: bool,
     /// Clinician, Clinician2 or Supervisor (the roles that post cases).
     pub author: Who,
     /// Names the demo supervisor as supervisor of record.

@@ -5,7 +5,7 @@ use super::data::{DemoCase, Who};
 use crate::domain::case::CaseInput;
 use crate::domain::policy::Actor;
 use crate::domain::review::AUTHOR_ITEMS;
-use crate::model::{CaseId, ReplyId};
+use crate::model::{CaseId, GroupId, ReplyId};
 use crate::server::clock::Clock;
 use crate::server::gate::FollowUpSubmission;
 use crate::server::services::cases::CaseSubmission;
@@ -88,16 +88,33 @@ struct Actors {
     supervisor: Actor,
     clinician: Actor,
     clinician2: Actor,
+    /// The demo consultation group, for the cases brought to it.
+    group: GroupId,
 }
 
 impl Actors {
     async fn find(state: &AppState, emails: &DemoEmails) -> Result<Actors, BoxError> {
+        let admin = actor(state, emails.admin).await?;
+        let supervisor = actor(state, emails.supervisor).await?;
+        let clinician = actor(state, emails.clinician).await?;
+        let clinician2 = actor(state, emails.clinician2).await?;
+        let group = super::groups::ensure(
+            state,
+            &admin,
+            (&supervisor, emails.supervisor),
+            &[
+                (&clinician, emails.clinician),
+                (&clinician2, emails.clinician2),
+            ],
+        )
+        .await?;
         Ok(Actors {
-            admin: actor(state, emails.admin).await?,
+            admin,
             moderator: actor(state, emails.moderator).await?,
-            supervisor: actor(state, emails.supervisor).await?,
-            clinician: actor(state, emails.clinician).await?,
-            clinician2: actor(state, emails.clinician2).await?,
+            supervisor,
+            clinician,
+            clinician2,
+            group,
         })
     }
 
@@ -166,6 +183,11 @@ async fn load_one(
     let submission = CaseSubmission {
         input,
         supervisor,
+        audience: if case.in_group {
+            actors.group.0.to_string()
+        } else {
+            String::new()
+        },
         confirmed: AUTHOR_ITEMS.iter().map(|i| i.key.to_owned()).collect(),
         disguise: "composite".into(),
         ..CaseSubmission::default()

@@ -1,9 +1,10 @@
 //! Demo accounts, one per role, and twenty demo cases, so a first-time visitor finds a living
-//! forum. Passwords are random and printed once, when the accounts are created (or reset on
+//! forum, two of them in a demo consultation group. Passwords are random and printed once, when the accounts are created (or reset on
 //! request); only hashes are stored. Cases go through the same services as the web forms.
 
 mod cases;
 mod data;
+mod groups;
 mod loader;
 
 use base64::Engine as _;

@@ -146,9 +146,11 @@ pub async fn review_page(
             notes,
         })
         .collect();
+    let group = super::case_views::badge(&case);
     Ok(ReviewView {
         id,
         author: author_view(actor, case.author_id, &case.author_name, case.anonymous),
+        group,
         title: case.title,
         context: case.context,
         review: case.review,

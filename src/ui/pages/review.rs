@@ -51,6 +51,10 @@ fn ReviewBody(review: ReviewView, feedback: FormFeedback) -> impl IntoView {
                 <ReviewBadge review=review.review/>
                 <span>{format!("By {}", review.author.label())}</span>
                 <span>{format!("Submitted {}", format_minute(review.submitted_at))}</span>
+                {match review.group.clone() {
+                    Some(g) => view! { <span class="badge group">{format!("For the group \u{201c}{}\u{201d} only", g.name)}</span> }.into_any(),
+                    None => view! { <span>"For the whole forum"</span> }.into_any(),
+                }}
             </p>
             <CaseChips context=review.context.clone()/>
         </header>
