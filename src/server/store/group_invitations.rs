@@ -2,7 +2,7 @@
 //! in the group, answered once before they expire. Accepting adds the membership in the same
 //! transaction as the answer, with its audit row.
 
-use super::groups::{add_member, audit, current_role, parse_role};
+use super::groups::{add_member, audit, parse_role, role_in};
 use super::{Store, StoreError};
 use crate::domain::group::GroupRole;
 use crate::model::{GroupId, UserId};
@@ -27,7 +27,7 @@ impl Store {
         if exists.is_none() {
             return Err(StoreError::NotFound("There is no such group."));
         }
-        if current_role(&mut tx, group, invitee).await?.is_some() {
+        if role_in(&mut *tx, group, invitee).await?.is_some() {
             return Err(StoreError::Conflict(
                 "This member already belongs to the group.",
             ));
@@ -100,7 +100,7 @@ impl Store {
         }
         let group = GroupId(group);
         let role = parse_role(&role)?;
-        if accept && current_role(&mut tx, group, invitee).await?.is_some() {
+        if accept && role_in(&mut *tx, group, invitee).await?.is_some() {
             return Err(StoreError::Conflict("You already belong to this group."));
         }
         // The answer is conditional, so two answers at once cannot both count.

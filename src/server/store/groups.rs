@@ -123,14 +123,7 @@ impl Store {
         group: GroupId,
         member: UserId,
     ) -> Result<Option<GroupRole>, StoreError> {
-        let role: Option<String> = sqlx::query_scalar(
-            "select role from group_members where group_id = $1 and user_id = $2 and left_at is null",
-        )
-        .bind(group.0)
-        .bind(member.0)
-        .fetch_optional(&self.pool)
-        .await?;
-        role.as_deref().map(parse_role).transpose()
+        role_in(&self.pool, group, member).await
     }
 
     /// The group's name, if `member` belongs to it now (the composer's audience check).
@@ -172,18 +165,22 @@ impl Store {
     }
 }
 
-/// The member's role in the group now, if they belong to it.
-pub(super) async fn current_role(
-    tx: &mut sqlx::Transaction<'_, Db>,
+/// The member's role in the group now, if they belong to it, read through `executor` (the pool,
+/// or a write's transaction).
+pub(super) async fn role_in<'e, E>(
+    executor: E,
     group: GroupId,
     member: UserId,
-) -> Result<Option<GroupRole>, StoreError> {
+) -> Result<Option<GroupRole>, StoreError>
+where
+    E: sqlx::Executor<'e, Database = Db>,
+{
     let role: Option<String> = sqlx::query_scalar(
         "select role from group_members where group_id = $1 and user_id = $2 and left_at is null",
     )
     .bind(group.0)
     .bind(member.0)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(executor)
     .await?;
     role.as_deref().map(parse_role).transpose()
 }

@@ -192,7 +192,7 @@ fn RemoveForm(group: GroupId, member: i64, name: String, feedback: FormFeedback)
             <summary>{format!("Remove {name}")}</summary>
             <form method="post" action=format!("/groups/{group}/members/{member}/remove") class="stack" novalidate>
                 <FormError error=feedback.error_for(Some(form.as_str()))/>
-                <label for=field.clone()>"Why (the group's supervisors and admins read it; nothing about a client)"</label>
+                <label for=field.clone()>{format!("Why {name} is removed (the group's supervisors and admins read it; nothing about a client)")}</label>
                 <input type="text" id=field name="reason" required maxlength=REMOVAL_REASON_MAX.to_string() value=reason/>
                 {mine.then(|| feedback.field_error("reason")).flatten().map(|e| view! { <p class="field-error">{e}</p> })}
                 <button type="submit" class="danger">{format!("Remove {name} from the group")}</button>
