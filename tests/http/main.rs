@@ -16,6 +16,7 @@ mod groups;
 mod hygiene;
 mod limits;
 mod nodes;
+mod outbox;
 mod pages;
 mod protection;
 mod recusal;
