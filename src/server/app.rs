@@ -28,6 +28,7 @@ use crate::server::auth::session::resolve_session;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::error::AppError;
+use crate::server::mail::{MailSettings, Mailer};
 use crate::server::rate_limit::RateLimiter;
 use crate::server::state::{AppState, Shared};
 use crate::server::store::{Store, StoreError};
@@ -45,6 +46,8 @@ pub enum StartError {
     },
     #[error("cannot prepare password hashing: {0}")]
     Hasher(AppError),
+    #[error("invalid setting smtp_url: {0}")]
+    Mail(String),
 }
 
 pub struct Application {
@@ -65,6 +68,26 @@ impl Application {
         state
             .store
             .spawn_case_view_writer(std::time::Duration::from_secs(2));
+        // With SMTP configured, this node sends what the outbox holds (docs/EMAIL.md).
+        if let Some(mail) = state.config.mail.clone() {
+            let settings = MailSettings {
+                from: mail
+                    .from
+                    .parse()
+                    .map_err(|_| StartError::Mail("mail_from is not an address".into()))?,
+                public_url: state.config.public_url.trim_end_matches('/').to_owned(),
+                footer: mail.footer,
+            };
+            // lettre's error may quote the URL, which may hold a password: not passed on.
+            let mailer = Mailer::from_url(&mail.smtp_url, settings).map_err(|_| {
+                StartError::Mail("cannot be read as an SMTP URL (the value is not shown)".into())
+            })?;
+            crate::server::mail::worker::spawn(
+                state.clone(),
+                mailer,
+                std::time::Duration::from_secs(1),
+            );
+        }
         let addr = state.config.site_addr;
         let listener = TcpListener::bind(addr)
             .await

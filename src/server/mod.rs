@@ -16,6 +16,7 @@ pub mod forms;
 #[cfg(test)]
 mod fuzz;
 pub mod gate;
+pub mod mail;
 pub mod rate_limit;
 pub mod read_audit;
 pub mod render;

@@ -42,8 +42,31 @@ pub struct Config {
     pub search_rank_window: i64,
     /// Supervisors may create consultation groups, as admins may (docs/GROUPS.md).
     pub supervisors_create_groups: bool,
+    /// Email over SMTP (docs/EMAIL.md); `None`: no email, as before.
+    pub mail: Option<MailConfig>,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
+}
+
+/// Where and how email is sent. The SMTP URL may hold a password: it is never logged.
+#[derive(Clone)]
+pub struct MailConfig {
+    /// `smtp://host:port` (plain, a relay on loopback), `smtp://host?tls=required`
+    /// (STARTTLS) or `smtps://host` (TLS); credentials as `user:password@`.
+    pub smtp_url: String,
+    /// The sender, as `Name <address>` or an address.
+    pub from: String,
+    /// The last lines of every message.
+    pub footer: String,
+}
+
+impl std::fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MailConfig")
+            .field("smtp_url", &"(set)")
+            .field("from", &self.from)
+            .finish()
+    }
 }
 
 /// One line naming the setting, its source and what is wrong with it.
@@ -71,6 +94,9 @@ struct FileConfig {
     search_rank_window: Option<i64>,
     reply_review_on_findings: Option<bool>,
     supervisors_create_groups: Option<bool>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    mail_footer: Option<String>,
     header_read_timeout: Option<String>,
     body_read_timeout: Option<String>,
     max_connections: Option<u64>,
@@ -100,6 +126,10 @@ const SUPERVISORS_GROUPS: (&str, &str) = (
     "CASEROOM_SUPERVISORS_CREATE_GROUPS",
     "supervisors_create_groups",
 );
+
+const SMTP_URL: (&str, &str) = ("CASEROOM_SMTP_URL", "smtp_url");
+const MAIL_FROM: (&str, &str) = ("CASEROOM_MAIL_FROM", "mail_from");
+const MAIL_FOOTER: (&str, &str) = ("CASEROOM_MAIL_FOOTER", "mail_footer");
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -212,6 +242,37 @@ impl Config {
             Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
             None => false,
         };
+        let mail = match pick(SMTP_URL, file.smtp_url) {
+            None => None,
+            Some((url, name)) => {
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    return Err(invalid(
+                        &name,
+                        "must start with smtp:// or smtps:// (the value is not shown: it may hold a password)".into(),
+                    ));
+                }
+                let (from, from_name) = pick(MAIL_FROM, file.mail_from).ok_or_else(|| {
+                    invalid(
+                        MAIL_FROM.0,
+                        "is needed when smtp_url is set: the sender's address".into(),
+                    )
+                })?;
+                if from.parse::<lettre::message::Mailbox>().is_err() {
+                    return Err(invalid(&from_name, "is not an email address".into()));
+                }
+                let footer = pick(MAIL_FOOTER, file.mail_footer)
+                    .map(|(v, _)| v)
+                    .unwrap_or_else(|| {
+                        "You get this message because of your Caseroom notification settings."
+                            .to_owned()
+                    });
+                Some(MailConfig {
+                    smtp_url: url,
+                    from,
+                    footer,
+                })
+            }
+        };
         let limits = limits::load(limits::LimitInputs {
             header: pick(limits::HEADER, file.header_read_timeout),
             body: pick(limits::BODY, file.body_read_timeout),
@@ -228,6 +289,7 @@ impl Config {
             limits,
             search_rank_window,
             supervisors_create_groups,
+            mail,
             reply_review_below,
             reply_review_on_findings,
             database_url,

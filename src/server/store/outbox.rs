@@ -178,6 +178,22 @@ impl Store {
         }
     }
 
+    /// The row cannot be sent at all (a permanent refusal, an address that is not one): it
+    /// fails for good now.
+    pub async fn mail_failed(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
+        let error: String = error.chars().take(500).collect();
+        sqlx::query(
+            "update outbox set attempts = attempts + 1, failed_at = $1, claimed_until = null, \
+             last_error = $2 where id = $3",
+        )
+        .bind(now)
+        .bind(&error)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     /// The rows that failed for good, latest first, for the admins.
     pub async fn failed_mail(&self, limit: i64) -> Result<Vec<FailedMail>, StoreError> {
         let rows: Vec<(i64, String, i64, i64, Option<String>)> = sqlx::query_as(

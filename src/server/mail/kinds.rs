@@ -1,0 +1,115 @@
+//! The kinds of message Caseroom sends. Each has a fixed subject and a fixed sentence: a
+//! message says that something happened and links to the site, never what (docs/EMAIL.md).
+
+/// A kind of message; the outbox stores its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailKind {
+    /// A reply to the member's case was published.
+    CaseReply,
+    /// A supervisor's reply to the member's case was published.
+    SupervisorFeedback,
+    /// A moderator approved, returned or rejected the member's case.
+    CaseReviewed,
+    /// A moderator approved or rejected the member's held reply.
+    ReplyReviewed,
+    /// A moderator acted on the member's flag.
+    FlagOutcome,
+    /// The member was invited into a consultation group.
+    GroupInvitation,
+    /// Someone was invited to join Caseroom.
+    ForumInvitation,
+    /// A member asked to reset their password.
+    PasswordReset,
+}
+
+impl MailKind {
+    pub const ALL: [MailKind; 8] = [
+        MailKind::CaseReply,
+        MailKind::SupervisorFeedback,
+        MailKind::CaseReviewed,
+        MailKind::ReplyReviewed,
+        MailKind::FlagOutcome,
+        MailKind::GroupInvitation,
+        MailKind::ForumInvitation,
+        MailKind::PasswordReset,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MailKind::CaseReply => "case_reply",
+            MailKind::SupervisorFeedback => "supervisor_feedback",
+            MailKind::CaseReviewed => "case_reviewed",
+            MailKind::ReplyReviewed => "reply_reviewed",
+            MailKind::FlagOutcome => "flag_outcome",
+            MailKind::GroupInvitation => "group_invitation",
+            MailKind::ForumInvitation => "forum_invitation",
+            MailKind::PasswordReset => "password_reset",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<MailKind> {
+        MailKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn subject(self) -> &'static str {
+        match self {
+            MailKind::CaseReply => "Someone replied to your case",
+            MailKind::SupervisorFeedback => "A supervisor replied to your case",
+            MailKind::CaseReviewed => "A moderator has reviewed your case",
+            MailKind::ReplyReviewed => "A moderator has reviewed your reply",
+            MailKind::FlagOutcome => "A moderator acted on your flag",
+            MailKind::GroupInvitation => "You are invited to a consultation group",
+            MailKind::ForumInvitation => "You are invited to join Caseroom",
+            MailKind::PasswordReset => "Reset your Caseroom password",
+        }
+    }
+
+    /// The message's one sentence, before its link.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            MailKind::CaseReply => "There is a new reply to one of your cases on Caseroom.",
+            MailKind::SupervisorFeedback => {
+                "A supervisor has replied to one of your cases on Caseroom."
+            }
+            MailKind::CaseReviewed => {
+                "A moderator has reviewed one of your cases. Where it stands, and any reason, is on the site."
+            }
+            MailKind::ReplyReviewed => {
+                "A moderator has reviewed one of your replies. Where it stands, and any reason, is on the site."
+            }
+            MailKind::FlagOutcome => "A moderator has acted on a flag you raised.",
+            MailKind::GroupInvitation => {
+                "You have been invited to a consultation group on Caseroom. The invitation waits with your notifications for 14 days."
+            }
+            MailKind::ForumInvitation => {
+                "You have been invited to join Caseroom, a forum where clinicians bring the cases where they feel stuck. The link below creates your account."
+            }
+            MailKind::PasswordReset => {
+                "Someone asked to reset the password of your Caseroom account. The link below works once, for 30 minutes. If it was not you, ignore this message: your password stays as it is."
+            }
+        }
+    }
+
+    /// Whether the member may turn this kind off or into a digest (invitations to join and
+    /// password resets are asked for, not subscribed to).
+    pub fn has_preference(self) -> bool {
+        !matches!(self, MailKind::ForumInvitation | MailKind::PasswordReset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_and_says_nothing_about_a_case() {
+        for kind in MailKind::ALL {
+            assert_eq!(MailKind::parse(kind.key()), Some(kind));
+            // Fixed words only: no placeholder through which a title or a name could arrive.
+            for text in [kind.subject(), kind.sentence()] {
+                assert!(!text.contains('{') && !text.contains('%'), "{text}");
+            }
+        }
+        assert_eq!(MailKind::parse("anything"), None);
+    }
+}
