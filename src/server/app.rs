@@ -126,7 +126,9 @@ impl Application {
 /// Opens the store (checking its schema, or creating it in an empty database) and assembles the
 /// state; the command-line tools use this too.
 pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, StartError> {
-    let store = Store::connect(&config.database_url).await?;
+    let store = Store::connect(&config.database_url)
+        .await?
+        .with_mail(config.mail.is_some());
     store.ensure_schema().await?;
     let hasher = PasswordHasher::new().map_err(StartError::Hasher)?;
     let leptos_options = LeptosOptions::builder()

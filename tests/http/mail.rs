@@ -192,3 +192,144 @@ async fn a_bad_smtp_setting_stops_start_with_one_line_and_no_password() {
         assert!(!error.contains("secretpw"), "{error}");
     }
 }
+
+/// Signs in a member created with a name of our choosing.
+async fn named_client(app: &TestApp, email: &str, name: &str, roles: &[Role]) -> reqwest::Client {
+    app.create_member(email, name, roles).await;
+    let client = app.client();
+    let res = app.sign_in(&client, email, GOOD_PASSWORD).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    client
+}
+
+#[tokio::test]
+async fn what_members_do_arrives_by_email_and_no_message_holds_a_word_of_the_case() {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(&[
+        ("CASEROOM_SMTP_URL", &url),
+        ("CASEROOM_MAIL_FROM", FROM),
+        ("CASEROOM_REPLY_REVIEW_BELOW", "0"),
+    ])
+    .await;
+    let author = named_client(
+        &app,
+        "author@clinic.example",
+        "Qzxauthorname",
+        &[Role::Clinician],
+    )
+    .await;
+    let peer = named_client(
+        &app,
+        "peer@clinic.example",
+        "Qzxpeername",
+        &[Role::Clinician],
+    )
+    .await;
+    let supervisor = named_client(
+        &app,
+        "sup@clinic.example",
+        "Qzxsupname",
+        &[Role::Supervisor],
+    )
+    .await;
+    let admin = named_client(&app, "admin@clinic.example", "Qzxadminname", &[Role::Admin]).await;
+
+    let id = crate::cases::submit(
+        &app,
+        &author,
+        &crate::cases::case_form("Qzxcasetitle about a stuck point", &[]),
+    )
+    .await;
+    app.approve(id).await;
+    for (client, body) in [
+        (&peer, "Qzxpeerreply: have you named the pattern?"),
+        (&supervisor, "Qzxsupreply: notice your own reaction first."),
+    ] {
+        let res = app
+            .post_form(client, &format!("/cases/{id}/replies"), &[("body", body)])
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let group = crate::groups::create_group(&app, &admin, "Qzxgroupname peers").await;
+    let res = app
+        .post_form(
+            &admin,
+            &format!("/groups/{group}/invite"),
+            &[("email", "peer@clinic.example"), ("role", "member")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    eventually("four messages", || async { sink.messages().len() == 4 }).await;
+    let messages = sink.messages();
+    let to_author = messages
+        .iter()
+        .filter(|m| m.contains("To: author@clinic.example"))
+        .count();
+    assert_eq!(to_author, 3, "approved, a reply, a supervisor's reply");
+    for subject in [
+        "A moderator has reviewed your case",
+        "Someone replied to your case",
+        "A supervisor replied to your case",
+        "You are invited to a consultation group",
+    ] {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("Subject: {subject}"))),
+            "{subject}"
+        );
+    }
+    // No word of the case, of a reply, of the group, of anyone's name; the case's own words
+    // from the form too.
+    for message in &messages {
+        let lower = message.to_lowercase();
+        for word in [
+            "qzx",
+            "cancels",
+            "woman",
+            "stuck point",
+            "pattern",
+            "reaction",
+        ] {
+            assert!(!lower.contains(word), "{word} in {message}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn without_smtp_nothing_is_written_to_the_outbox() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
+    let id = crate::cases::submit(
+        &app,
+        &author,
+        &crate::cases::case_form("A case that waits for a reply", &[]),
+    )
+    .await;
+    app.approve(id).await;
+    let res = app
+        .post_form(
+            &peer,
+            &format!("/cases/{id}/replies"),
+            &[("body", "A reply.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let notified: i64 = sqlx::query_scalar("select count(*) from notifications")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert!(notified >= 2, "the site still notifies");
+    let queued: i64 = sqlx::query_scalar("select count(*) from outbox")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert_eq!(queued, 0);
+}

@@ -3,9 +3,11 @@
 //! transaction as the answer, with its audit row.
 
 use super::groups::{add_member, audit, parse_role, role_in};
+use super::outbox::{Outgoing, Recipient};
 use super::{Store, StoreError};
 use crate::domain::group::GroupRole;
 use crate::model::{GroupId, UserId};
+use crate::server::mail::MailKind;
 
 impl Store {
     /// Invites a member of the forum into a group, until `expires_at`.
@@ -58,6 +60,16 @@ impl Store {
         .bind(expires_at)
         .fetch_one(&mut *tx)
         .await?;
+        if self.mail {
+            // The link is to "my groups", where the invitation waits: not the group's page,
+            // which the invitee may not see yet.
+            let mail = Outgoing {
+                kind: MailKind::GroupInvitation.key(),
+                to: Recipient::Member(invitee),
+                link: "/groups".into(),
+            };
+            super::outbox::enqueue(&mut tx, &mail, at).await?;
+        }
         let detail = format!("group={group} invitation={id} role={}", role.as_str());
         audit(at, by, "group_invited", Some(invitee), &detail)
             .write(&mut tx)

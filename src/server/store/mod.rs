@@ -141,6 +141,8 @@ pub struct Store {
     case_views: audit::CaseViewBuffer,
     /// The replies of recently read cases, per version (see `reply_snapshot`).
     snapshots: reply_snapshot::SnapshotCache,
+    /// Email is configured: changes that notify a member also write to the outbox.
+    mail: bool,
 }
 
 impl Store {
@@ -186,7 +188,14 @@ impl Store {
             backend,
             case_views: Default::default(),
             snapshots: Default::default(),
+            mail: false,
         })
+    }
+
+    /// With email configured, notifications also write to the outbox (docs/EMAIL.md).
+    pub fn with_mail(mut self, on: bool) -> Store {
+        self.mail = on;
+        self
     }
 
     pub fn backend(&self) -> Backend {

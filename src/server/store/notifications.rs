@@ -8,7 +8,9 @@ use sqlx::Row;
 use super::visibility::case_visible;
 use super::{Db, Store, StoreError};
 use crate::domain::policy::Actor;
+use crate::domain::role::Roles;
 use crate::model::{CaseId, UserId};
+use crate::server::mail::MailKind;
 
 /// A notification joined with the case it points at, as the reader may see it now.
 pub struct NotificationRow {
@@ -67,9 +69,11 @@ impl Store {
     }
 }
 
-/// Tells `user` that something of `kind` happened to `case`, in the transaction of the change.
+/// Tells `user` that something of `kind` happened to `case`, in the transaction of the change;
+/// with `mail`, also by email (`mail_about`).
 pub(super) async fn notify(
     tx: &mut sqlx::Transaction<'_, Db>,
+    mail: bool,
     user: UserId,
     kind: &'static str,
     case: CaseId,
@@ -84,5 +88,52 @@ pub(super) async fn notify(
     .bind(now)
     .execute(&mut **tx)
     .await?;
+    if mail {
+        mail_about(tx, user, kind, case, now).await?;
+    }
+    Ok(())
+}
+
+/// The email kind of a notification; `None`: a notification that sends no email.
+fn mail_kind(notification: &str) -> Option<MailKind> {
+    match notification {
+        "reply" => Some(MailKind::CaseReply),
+        "supervisor_feedback" => Some(MailKind::SupervisorFeedback),
+        "case_approved" | "case_returned" | "case_rejected" => Some(MailKind::CaseReviewed),
+        "reply_approved" | "reply_rejected" => Some(MailKind::ReplyReviewed),
+        _ => None,
+    }
+}
+
+/// Writes the email for a notification about `case` to the outbox, only if `user` may see the
+/// case now (the visibility rule, in its member's form: for a moderator it can only be
+/// stricter). The message holds the kind and a link; the site checks access again.
+pub(super) async fn mail_about(
+    tx: &mut sqlx::Transaction<'_, Db>,
+    user: UserId,
+    notification: &str,
+    case: CaseId,
+    now: i64,
+) -> Result<(), StoreError> {
+    let Some(kind) = mail_kind(notification) else {
+        return Ok(());
+    };
+    let member = Actor {
+        user_id: user,
+        roles: Roles::default(),
+    };
+    let sql = format!(
+        "insert into outbox (kind, user_id, link, created_at, not_before) \
+         select $1, $2, $3, $4, $4 from cases c where c.id = $5 and {}",
+        case_visible("c", "$2", &member)
+    );
+    sqlx::query(&sql)
+        .bind(kind.key())
+        .bind(user.0)
+        .bind(format!("/cases/{case}"))
+        .bind(now)
+        .bind(case.0)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }

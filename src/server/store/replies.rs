@@ -57,7 +57,7 @@ impl Store {
         let action = if held.is_some() {
             "reply_held_for_review"
         } else {
-            publish_reply(&mut tx, case, ReplyId(id), now).await?;
+            publish_reply(&mut tx, self.mail, case, ReplyId(id), now).await?;
             "reply_published"
         };
         gate_audit(
@@ -168,9 +168,10 @@ impl Store {
 }
 
 /// A reply becomes public: the case's counts and activity, and the case author's notification
-/// (unless they wrote it).
+/// (unless they wrote it), by email too with `mail`.
 pub(super) async fn publish_reply(
     tx: &mut sqlx::Transaction<'_, Db>,
+    mail: bool,
     case: CaseId,
     reply: ReplyId,
     now: i64,
@@ -197,7 +198,7 @@ pub(super) async fn publish_reply(
         } else {
             "reply"
         };
-        notify(tx, UserId(case_author), kind, case, now).await?;
+        notify(tx, mail, UserId(case_author), kind, case, now).await?;
     }
     Ok(())
 }

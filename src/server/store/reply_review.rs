@@ -136,12 +136,12 @@ impl Store {
             .await?;
         super::search_index::sync_reply(&mut tx, self.backend, reply).await?;
         let (kind, action) = if outcome == ReviewState::Approved {
-            publish_reply(&mut tx, case, reply, now).await?;
+            publish_reply(&mut tx, self.mail, case, reply, now).await?;
             ("reply_approved", "reply_approved")
         } else {
             ("reply_rejected", "reply_rejected")
         };
-        notify_review(&mut tx, UserId(author), kind, case, review, now).await?;
+        notify_review(&mut tx, self.mail, UserId(author), kind, case, review, now).await?;
         let detail = format!("reply={reply}");
         AuditEvent {
             at: now,

@@ -105,7 +105,7 @@ impl Store {
             Decision::Return => ("case_returned", "case_returned"),
             Decision::Reject => ("case_rejected", "case_rejected"),
         };
-        notify_review(&mut tx, UserId(author), kind, case, review, now).await?;
+        notify_review(&mut tx, self.mail, UserId(author), kind, case, review, now).await?;
         if write.decision == Decision::Approve {
             super::flags::resolve_case_flags(&mut tx, case, now).await?;
         }
@@ -118,7 +118,15 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             if told == 0 {
-                notify(&mut tx, UserId(sup), "supervisor_of_record", case, now).await?;
+                notify(
+                    &mut tx,
+                    self.mail,
+                    UserId(sup),
+                    "supervisor_of_record",
+                    case,
+                    now,
+                )
+                .await?;
             }
         }
         let detail = format!("revision={revision}");
@@ -186,6 +194,7 @@ async fn check_reviewable(
 /// A notification about a review decision, pointing at its `case_reviews` row (the reason).
 pub(super) async fn notify_review(
     tx: &mut sqlx::Transaction<'_, Db>,
+    mail: bool,
     user: UserId,
     kind: &'static str,
     case: CaseId,
@@ -202,5 +211,8 @@ pub(super) async fn notify_review(
     .bind(now)
     .execute(&mut **tx)
     .await?;
+    if mail {
+        super::notifications::mail_about(tx, user, kind, case, now).await?;
+    }
     Ok(())
 }
