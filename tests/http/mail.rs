@@ -333,3 +333,81 @@ async fn without_smtp_nothing_is_written_to_the_outbox() {
         .unwrap();
     assert_eq!(queued, 0);
 }
+
+#[tokio::test]
+async fn a_flagger_is_told_by_email_when_a_moderator_acts_on_their_flag() {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(&[
+        ("CASEROOM_SMTP_URL", &url),
+        ("CASEROOM_MAIL_FROM", FROM),
+        ("CASEROOM_REPLY_REVIEW_BELOW", "0"),
+    ])
+    .await;
+    let author = named_client(&app, "author@clinic.example", "Author", &[Role::Clinician]).await;
+    let peer = named_client(&app, "peer@clinic.example", "Peer", &[Role::Clinician]).await;
+    let flagger = named_client(&app, "sup@clinic.example", "Sup", &[Role::Supervisor]).await;
+    let id = crate::cases::submit(
+        &app,
+        &author,
+        &crate::cases::case_form("A case the supervisor flags", &[]),
+    )
+    .await;
+    app.approve(id).await;
+    let res = app
+        .post_form(
+            &peer,
+            &format!("/cases/{id}/replies"),
+            &[("body", "A reply to flag.")],
+        )
+        .await;
+    let reply = crate::support::reply_id_in(&location(&res));
+    eventually("the approval and the reply", || async {
+        sink.messages().len() == 2
+    })
+    .await;
+
+    // The supervisor's flag takes the case back to review; the approval answers it.
+    let res = app
+        .post_form(
+            &flagger,
+            &format!("/cases/{id}/flag"),
+            &[("kind", "may_identify")],
+        )
+        .await;
+    assert_eq!(location(&res), "/cases?notice=flag-hid-case");
+    app.approve(id).await;
+    eventually("the flag's outcome", || async {
+        sink.messages().iter().any(|m| {
+            m.contains("To: sup@clinic.example") && m.contains("A moderator acted on your flag")
+        })
+    })
+    .await;
+
+    // A flagged reply restored by a moderator: its flagger is told too.
+    let res = app
+        .post_form(
+            &flagger,
+            &format!("/replies/{reply}/flag"),
+            &[("kind", "may_identify"), ("note", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let before = sink.messages().len();
+    let res = app
+        .post_form(
+            app.moderator().await,
+            &format!("/replies/{reply}/restore"),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    eventually("the restored reply's outcome", || async {
+        sink.messages().len() > before
+    })
+    .await;
+    let last = sink.messages().pop().unwrap_or_default();
+    assert!(
+        last.contains("To: sup@clinic.example") && last.contains("A moderator acted on your flag")
+    );
+}

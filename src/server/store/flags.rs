@@ -5,12 +5,14 @@ use sqlx::Transaction;
 
 use super::Db;
 
+use super::notifications::mail_case;
 use super::search_index::{sync_case, sync_reply};
 use super::visibility::reply_visible;
 use super::{AuditEvent, Backend, Store, StoreError, is_unique_violation};
 use crate::domain::flag::{FlagKind, hides};
 use crate::domain::policy::Actor;
 use crate::model::{CaseId, ReplyId, UserId};
+use crate::server::mail::MailKind;
 
 /// A new flag, as the service checked it.
 pub struct FlagWrite<'a> {
@@ -176,6 +178,17 @@ impl Store {
             return Ok(false);
         }
         sync_reply(&mut tx, self.backend, reply).await?;
+        if self.mail {
+            let flaggers: Vec<i64> = sqlx::query_scalar(
+                "select distinct flagger_id from flags where reply_id = $1 and resolved_at is null",
+            )
+            .bind(reply.0)
+            .fetch_all(&mut *tx)
+            .await?;
+            for flagger in flaggers {
+                mail_case(&mut tx, UserId(flagger), MailKind::FlagOutcome, case, now).await?;
+            }
+        }
         sqlx::query(
             "update flags set resolved_at = $1 where reply_id = $2 and resolved_at is null",
         )
@@ -235,12 +248,25 @@ async fn hide(
 }
 
 /// On approval, the case's open flags are answered (a member's own "I may know this client"
-/// stays: it keeps the case hidden from them).
+/// stays: it keeps the case hidden from them); with `mail`, each flagger is told by email.
 pub(super) async fn resolve_case_flags(
     tx: &mut Transaction<'_, Db>,
+    mail: bool,
     case: CaseId,
     now: i64,
 ) -> Result<(), StoreError> {
+    if mail {
+        let flaggers: Vec<i64> = sqlx::query_scalar(
+            "select distinct flagger_id from flags where case_id = $1 and reply_id is null \
+             and resolved_at is null and kind <> 'may_know'",
+        )
+        .bind(case.0)
+        .fetch_all(&mut **tx)
+        .await?;
+        for flagger in flaggers {
+            mail_case(tx, UserId(flagger), MailKind::FlagOutcome, case, now).await?;
+        }
+    }
     sqlx::query(
         "update flags set resolved_at = $1 where case_id = $2 and reply_id is null and resolved_at is null \
          and kind <> 'may_know'",

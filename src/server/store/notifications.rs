@@ -105,9 +105,7 @@ fn mail_kind(notification: &str) -> Option<MailKind> {
     }
 }
 
-/// Writes the email for a notification about `case` to the outbox, only if `user` may see the
-/// case now (the visibility rule, in its member's form: for a moderator it can only be
-/// stricter). The message holds the kind and a link; the site checks access again.
+/// Writes the email for a notification about `case` to the outbox (`mail_case`).
 pub(super) async fn mail_about(
     tx: &mut sqlx::Transaction<'_, Db>,
     user: UserId,
@@ -115,9 +113,22 @@ pub(super) async fn mail_about(
     case: CaseId,
     now: i64,
 ) -> Result<(), StoreError> {
-    let Some(kind) = mail_kind(notification) else {
-        return Ok(());
-    };
+    match mail_kind(notification) {
+        Some(kind) => mail_case(tx, user, kind, case, now).await,
+        None => Ok(()),
+    }
+}
+
+/// Writes an email of `kind` about `case` to the outbox, only if `user` may see the case now
+/// (the visibility rule, in its member's form: for a moderator it can only be stricter). The
+/// message holds the kind and a link; the site checks access again when it is opened.
+pub(super) async fn mail_case(
+    tx: &mut sqlx::Transaction<'_, Db>,
+    user: UserId,
+    kind: MailKind,
+    case: CaseId,
+    now: i64,
+) -> Result<(), StoreError> {
     let member = Actor {
         user_id: user,
         roles: Roles::default(),

@@ -107,7 +107,7 @@ impl Store {
         };
         notify_review(&mut tx, self.mail, UserId(author), kind, case, review, now).await?;
         if write.decision == Decision::Approve {
-            super::flags::resolve_case_flags(&mut tx, case, now).await?;
+            super::flags::resolve_case_flags(&mut tx, self.mail, case, now).await?;
         }
         if let (Decision::Approve, Some(sup)) = (write.decision, supervisor) {
             let told: i64 = sqlx::query_scalar(
