@@ -7,10 +7,11 @@ use leptos_router::{SsrMode, path};
 
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountPage, AdminAuditPage, AdminInvitesPage, AdminUsersPage, CaseListPage, CasePage,
-    ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage, GroupDetailPage,
-    HomePage, LoginPage, MyCasesPage, MyGroupsPage, NotFoundPage, NotificationsPage, RegisterPage,
-    ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage, SearchPage,
+    AccountPage, AdminAuditPage, AdminInvitesPage, AdminOutboxPage, AdminUsersPage, CaseListPage,
+    CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
+    GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage, NotFoundPage,
+    NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage,
+    SearchPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/outbox") view=AdminOutboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=ComposePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/mine") view=MyCasesPage ssr=SsrMode::Async/>

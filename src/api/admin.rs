@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::{ApiError, InviteSummary, UserSummary};
+use crate::model::{ApiError, FailedMailView, InviteSummary, UserSummary};
 
 #[server]
 pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
@@ -26,4 +26,13 @@ pub async fn audit_page(
     let state = app_state()?;
     let session = current_session();
     Ok(crate::server::services::audit::page(&state, session.actor(), &filter).await?)
+}
+
+/// The messages that could not be sent, for admins.
+#[server]
+pub async fn list_failed_mail() -> Result<Vec<FailedMailView>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::admin::failed_mail(&state, session.actor()).await?)
 }

@@ -43,3 +43,14 @@ pub struct InvitePreview {
     pub email: String,
     pub role: crate::domain::role::Role,
 }
+
+/// A message that could not be sent, as the admins see it: its kind and what the SMTP server
+/// said, never its recipient's address or its link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FailedMailView {
+    pub id: i64,
+    pub kind: String,
+    pub failed_at: i64,
+    pub attempts: i64,
+    pub last_error: String,
+}

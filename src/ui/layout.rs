@@ -41,6 +41,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                         <a href="/admin/users">"Members"</a>
                                         <a href="/admin/invites">"Invites"</a>
                                         <a href="/admin/audit">"Audit log"</a>
+                                        <a href="/admin/outbox">"Email"</a>
                                     })}
                                     <a href="/account">{user.display_name.clone()}</a>
                                     <form method="post" action="/logout" class="inline">

@@ -124,6 +124,21 @@ async fn the_sender_delivers_retries_after_a_refusal_and_fails_what_cannot_be_se
     let failed = store.failed_mail(10).await.expect("failed");
     assert_eq!(failed.len(), 2);
     assert_eq!(sink.messages().len(), 2);
+
+    // The admins see what failed and why; nobody else does, and no address is shown.
+    let admin = named_client(&app, "admin@clinic.example", "Admin", &[Role::Admin]).await;
+    let (status, page) = app.get(&admin, "/admin/outbox").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("5.1.1 Mailbox unavailable"), "{page}");
+    assert!(page.contains("forum_invitation"));
+    assert!(!page.contains("reader@clinic.example") && !page.contains("new@clinic.example"));
+    let reader = app.client();
+    app.sign_in(&reader, "reader@clinic.example", GOOD_PASSWORD)
+        .await;
+    assert_eq!(
+        app.get(&reader, "/admin/outbox").await.0,
+        StatusCode::FORBIDDEN
+    );
 }
 
 #[tokio::test]

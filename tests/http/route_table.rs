@@ -36,6 +36,10 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("POST /admin/invites", "invites"),
     ("GET /admin/audit", "ids, actions and counts only"),
     ("GET /admin/audit.csv", "ids, actions and counts only"),
+    (
+        "GET /admin/outbox",
+        "failed email: kinds, times and the mail server's replies, for admins",
+    ),
     ("GET /cases/new", "the composer: the member's own draft"),
     ("POST /cases/new", "the member's own draft"),
     ("POST /preview", "the member's own draft, cooked"),
@@ -71,6 +75,7 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
         "answers one's own invitation; another's answers like a missing one",
     ),
     ("API list_group_options", "the member's own groups' names"),
+    ("API list_failed_mail", "failed email, for admins"),
     (
         "API get_my_groups",
         "the member's own groups and invitations",
@@ -147,6 +152,7 @@ fn api(name: &str) -> &'static str {
         "list_group_options" => caseroom::api::groups::ListGroupOptions::PATH,
         "get_my_groups" => caseroom::api::groups::GetMyGroups::PATH,
         "get_group" => caseroom::api::groups::GetGroup::PATH,
+        "list_failed_mail" => caseroom::api::admin::ListFailedMail::PATH,
         _ => panic!("no server function {name}"),
     }
 }

@@ -72,6 +72,8 @@ pub enum Action {
     ViewRevisions,
     /// Read and export the audit log (admins).
     ViewAuditLog,
+    /// See the email that could not be sent (admins).
+    ViewOutbox,
     /// Replace identifying text in a case, its replies and every stored copy (moderators and
     /// admins).
     Redact,
@@ -101,7 +103,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -123,6 +125,7 @@ impl Action {
         Action::SeeAnonymousAuthor,
         Action::ViewRevisions,
         Action::ViewAuditLog,
+        Action::ViewOutbox,
         Action::Redact,
         Action::ViewReviewQueue,
         Action::Review,
@@ -220,7 +223,11 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
     match (action, target) {
         (Action::ViewMemberArea | Action::ChangeOwnPassword, _) => Ok(()),
         (
-            Action::ListUsers | Action::CreateInvite | Action::ListInvites | Action::ViewAuditLog,
+            Action::ListUsers
+            | Action::CreateInvite
+            | Action::ListInvites
+            | Action::ViewAuditLog
+            | Action::ViewOutbox,
             _,
         ) => require_admin(actor),
         (Action::ChangeRoles | Action::SetAccountDisabled, target) => {

@@ -2,7 +2,7 @@
 
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::role::{Role, Roles};
-use crate::model::{InviteSummary, UserId, UserSummary};
+use crate::model::{FailedMailView, InviteSummary, UserId, UserSummary};
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
@@ -12,6 +12,27 @@ pub async fn list_users(
 ) -> Result<Vec<UserSummary>, AppError> {
     can(actor, Action::ListUsers, Target::Site)?;
     Ok(state.store.list_users().await?)
+}
+
+/// The latest messages that failed for good (docs/EMAIL.md), for admins.
+pub async fn failed_mail(
+    state: &AppState,
+    actor: Option<&Actor>,
+) -> Result<Vec<FailedMailView>, AppError> {
+    can(actor, Action::ViewOutbox, Target::Site)?;
+    Ok(state
+        .store
+        .failed_mail(100)
+        .await?
+        .into_iter()
+        .map(|m| FailedMailView {
+            id: m.id,
+            kind: m.kind,
+            failed_at: m.failed_at,
+            attempts: m.attempts,
+            last_error: m.last_error,
+        })
+        .collect())
 }
 
 pub async fn list_invites(

@@ -1,6 +1,7 @@
 mod account;
 mod admin_audit;
 mod admin_invites;
+mod admin_outbox;
 mod admin_users;
 mod case;
 pub(crate) mod case_list;
@@ -24,6 +25,7 @@ mod search;
 pub use account::AccountPage;
 pub use admin_audit::AdminAuditPage;
 pub use admin_invites::AdminInvitesPage;
+pub use admin_outbox::AdminOutboxPage;
 pub use admin_users::AdminUsersPage;
 pub use case::CasePage;
 pub use case_list::{CaseListPage, MyCasesPage};
