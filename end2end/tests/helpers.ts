@@ -29,7 +29,7 @@ export async function inviteAs(page: Page, email: string, role: string): Promise
   await page.getByRole("link", { name: "Invites" }).click();
   await page.getByLabel("Their email").fill(email);
   await page.getByLabel("Role").selectOption(role);
-  await page.getByRole("button", { name: "Create invite link" }).click();
+  await page.getByRole("button", { name: "Create invite" }).click();
   await expect(page.getByRole("heading", { name: `Invite created for ${email}` })).toBeVisible();
   const link = await page.getByLabel("Invite link").inputValue();
   await signOut(page);

@@ -12,7 +12,7 @@ use crate::domain::role::{Role, Roles};
 use crate::server::app::{Application, build_state};
 use crate::server::clock::Clock;
 use crate::server::config::Config;
-use crate::server::services::invites::{self, IssuedBy};
+use crate::server::services::invites::{self, Delivery, Issued, IssuedBy};
 use crate::server::store::{NewUser, Store, UserConflict};
 use crate::server::{demo, telemetry};
 
@@ -41,12 +41,15 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Print a single-use invite link (valid 7 days) for a new member.
+    /// Print a single-use invite link (valid 7 days) for a new member, or with `--send` email
+    /// it to them (needs CASEROOM_SMTP_URL; a running Caseroom sends it from the outbox).
     Invite {
         #[arg(long)]
         role: String,
         #[arg(long)]
         email: String,
+        #[arg(long)]
+        send: bool,
     },
     /// Create the demo accounts (one per role) and print their passwords.
     Demo {
@@ -146,15 +149,23 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
         Command::Admin {
             command: AdminCommand::Create { email, name },
         } => create_admin(config, &email, name.as_deref()).await,
-        Command::Invite { role, email } => {
+        Command::Invite { role, email, send } => {
             let state = build_state(config, Clock::System)
                 .await
                 .map_err(|e| e.to_string())?;
-            let link = invites::create(&state, IssuedBy::Operator, &email, &role)
-                .await
-                .map_err(|e| e.to_string())?;
-            println!("{link}");
+            let delivery = if send {
+                Delivery::Email
+            } else {
+                Delivery::ShowLink
+            };
+            let issued = invites::create(&state, IssuedBy::Operator, &email, &role, delivery).await;
             state.store.close().await;
+            match issued.map_err(|e| e.to_string())? {
+                Issued::Link(link) => println!("{link}"),
+                Issued::Emailed => println!(
+                    "The invitation is in the outbox; a running Caseroom with email set up sends it."
+                ),
+            }
             Ok(())
         }
         Command::Scan { .. } => Ok(()),

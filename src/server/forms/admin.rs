@@ -58,8 +58,9 @@ pub async fn set_status(
     }
 }
 
-/// The one form that does not redirect: the invite link is shown exactly once, in this answer,
-/// because only its hash is stored (like an API token).
+/// Answers in place rather than redirecting when the link is to be shown: it is shown exactly
+/// once, in this answer, because only its hash is stored (like an API token). An emailed invite
+/// redirects like any other form.
 pub async fn create_invite(
     State(state): State<AppState>,
     page: PageRequest,
@@ -68,6 +69,11 @@ pub async fn create_invite(
     let actor = page.session().actor().cloned();
     let email = fields.get("email").to_owned();
     let role = fields.get("role").to_owned();
+    let delivery = if fields.get("send") == "email" {
+        invites::Delivery::Email
+    } else {
+        invites::Delivery::ShowLink
+    };
     let created = match page.rate(&state, RateKind::Invite) {
         Ok(()) => {
             invites::create(
@@ -75,15 +81,17 @@ pub async fn create_invite(
                 invites::IssuedBy::Member(actor.as_ref()),
                 &email,
                 &role,
+                delivery,
             )
             .await
         }
         Err(e) => Err(e),
     };
     match created {
-        Ok(link) => {
+        Ok(invites::Issued::Emailed) => see_other("/admin/invites?notice=invite-emailed", None),
+        Ok(invites::Issued::Link(link)) => {
             let feedback = FormFeedback {
-                invite_link: Some(link),
+                shown_once_link: Some(link),
                 values: vec![("invited_email".into(), email.trim().to_lowercase())],
                 ..FormFeedback::default()
             };
@@ -103,7 +111,11 @@ pub async fn create_invite(
                 "/admin/invites",
                 e,
                 None,
-                vec![("email".into(), email), ("role".into(), role)],
+                vec![
+                    ("email".into(), email),
+                    ("role".into(), role),
+                    ("send".into(), fields.get("send").to_owned()),
+                ],
             )
             .await
         }

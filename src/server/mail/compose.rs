@@ -3,8 +3,9 @@
 //! line break, a second recipient smuggled in) is refused here, never sent.
 
 use lettre::Message;
+use lettre::message::Body;
 use lettre::message::Mailbox;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 
 use super::kinds::MailKind;
 
@@ -56,10 +57,10 @@ pub fn compose(
         .unwrap_or("caseroom.invalid");
     let body = format!(
         "{}\n\n{}{}\n\n-- \n{}\n",
-        kind.sentence(),
+        wrap(kind.sentence()),
         settings.public_url,
         link,
-        settings.footer
+        wrap(&settings.footer)
     );
     Message::builder()
         .from(settings.from.clone())
@@ -68,8 +69,44 @@ pub fn compose(
         // The same row sent twice (a node died mid-send) is recognisably the same message.
         .message_id(Some(format!("<outbox-{id}@{host}>")))
         .header(ContentType::TEXT_PLAIN)
-        .body(body)
+        .body(plain_body(body))
         .map_err(|_| ComposeError::Build)
+}
+
+/// Plain ASCII with short lines goes as 7bit, so a link longer than 76 characters (a reset
+/// link is about 100) reaches every reader whole, not split by quoted-printable soft breaks.
+/// Anything else (a footer in another script) is left to lettre's own choice.
+fn plain_body(text: String) -> Body {
+    if text.is_ascii() && text.lines().all(|l| l.len() <= 900) {
+        let crlf = text.replace('\n', "\r\n");
+        Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::SevenBit)
+    } else {
+        Body::new(text)
+    }
+}
+
+/// Wraps prose at 72 columns on spaces (a word longer than that keeps its own line).
+fn wrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, paragraph) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut column = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let len = word.chars().count();
+            if column > 0 && column + 1 + len > 72 {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -95,6 +132,47 @@ mod tests {
             assert!(text.contains("https://caseroom.clinic.example/cases/12"));
             assert!(text.contains("Message-ID: <outbox-7@caseroom.clinic.example>"));
         }
+    }
+
+    #[test]
+    fn a_long_link_goes_whole_on_its_own_line_and_prose_is_wrapped() {
+        let token = "A".repeat(43);
+        let link = format!("/password/reset?token={token}");
+        let message = compose(
+            &settings(),
+            3,
+            MailKind::PasswordReset,
+            "member@clinic.example",
+            &link,
+        )
+        .expect("message");
+        let text = String::from_utf8(message.formatted()).expect("utf-8");
+        assert!(text.contains("Content-Transfer-Encoding: 7bit"), "{text}");
+        assert!(
+            text.contains(&format!("\r\nhttps://caseroom.clinic.example{link}\r\n")),
+            "{text}"
+        );
+        let body = text
+            .split("\r\n\r\n")
+            .skip(1)
+            .collect::<Vec<_>>()
+            .join("\r\n\r\n");
+        for line in body.split("\r\n").filter(|l| !l.contains("token=")) {
+            assert!(line.len() <= 72, "{line:?}");
+        }
+        // A footer in another script is still sent, encoded by lettre.
+        let mut other = settings();
+        other.footer = "Vous recevez ce message à cause de vos réglages.".into();
+        let message = compose(
+            &other,
+            4,
+            MailKind::CaseReply,
+            "m@clinic.example",
+            "/cases/1",
+        )
+        .expect("message");
+        let text = String::from_utf8(message.formatted()).expect("utf-8");
+        assert!(!text.contains("Content-Transfer-Encoding: 7bit"), "{text}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use sqlx::Row;
 
+use super::outbox::{Outgoing, enqueue};
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::role::Role;
 use crate::model::{InviteSummary, UserId};
@@ -22,7 +23,14 @@ pub struct InviteRow {
 }
 
 impl Store {
-    pub async fn create_invite(&self, invite: NewInvite<'_>, now: i64) -> Result<i64, StoreError> {
+    /// Writes the invite and, when it is to be emailed, its message in the same transaction: an
+    /// invite is never left without the message asked for, nor a message without its invite.
+    pub async fn create_invite(
+        &self,
+        invite: NewInvite<'_>,
+        mail: Option<&Outgoing>,
+        now: i64,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.write_tx().await?;
         let id: i64 = sqlx::query_scalar(
             "insert into invites (token_hash, email, role, created_by, created_at, expires_at) \
@@ -36,7 +44,14 @@ impl Store {
         .bind(invite.expires_at)
         .fetch_one(&mut *tx)
         .await?;
-        let detail = format!("invite={id} role={}", invite.role);
+        if let Some(mail) = mail {
+            enqueue(&mut tx, mail, now).await?;
+        }
+        let detail = format!(
+            "invite={id} role={} emailed={}",
+            invite.role,
+            mail.is_some()
+        );
         AuditEvent {
             at: now,
             actor: invite.created_by,

@@ -42,6 +42,12 @@ pub struct ClaimedMail {
     pub attempts: i64,
 }
 
+/// The kinds whose link carries a secret (an invite or reset token). The link is erased once the
+/// row is sent or failed, so the token lives in the outbox only while it waits to go; the
+/// tables the token opens keep only its hash.
+const SECRET_LINK: &str =
+    "link = case when kind in ('forum_invitation', 'password_reset') then '' else link end";
+
 /// A row that failed for good, for the admins.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FailedMail {
@@ -131,11 +137,13 @@ impl Store {
 
     /// The SMTP server accepted the message (or there was no one to send it to).
     pub async fn mail_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
-        sqlx::query("update outbox set sent_at = $1, claimed_until = null where id = $2")
-            .bind(now)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(&format!(
+            "update outbox set sent_at = $1, claimed_until = null, {SECRET_LINK} where id = $2"
+        ))
+        .bind(now)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -164,10 +172,10 @@ impl Store {
                 Ok(false)
             }
             None => {
-                sqlx::query(
+                sqlx::query(&format!(
                     "update outbox set attempts = attempts + 1, failed_at = $1, claimed_until = null, \
-                     last_error = $2 where id = $3",
-                )
+                     last_error = $2, {SECRET_LINK} where id = $3"
+                ))
                 .bind(now)
                 .bind(&error)
                 .bind(id)
@@ -182,10 +190,10 @@ impl Store {
     /// fails for good now.
     pub async fn mail_failed(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
         let error: String = error.chars().take(500).collect();
-        sqlx::query(
+        sqlx::query(&format!(
             "update outbox set attempts = attempts + 1, failed_at = $1, claimed_until = null, \
-             last_error = $2 where id = $3",
-        )
+             last_error = $2, {SECRET_LINK} where id = $3"
+        ))
         .bind(now)
         .bind(&error)
         .bind(id)

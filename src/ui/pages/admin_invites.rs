@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use crate::api::admin::list_invites;
 use crate::domain::role::Role;
 use crate::ui::form_feedback::use_feedback;
-use crate::ui::notice::{ErrorPanel, FormError};
+use crate::ui::notice::{ErrorPanel, FormError, Notice};
 
-/// Admins invite new members by email and role; the link is shown once, right after creation.
+/// Admins invite new members by email and role. The link is emailed to them (when email is set
+/// up) or shown once, right after creation, for the admin to pass on.
 #[component]
 pub fn AdminInvitesPage() -> impl IntoView {
     let feedback = use_feedback();
@@ -18,11 +19,15 @@ pub fn AdminInvitesPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list_invites().await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                        Ok(invites) => {
+                        Ok(list) => {
                             let chosen_role = feedback.value("role");
+                            let invites = list.invites;
+                            // Email by default when it is set up; a failed submission keeps the choice.
+                            let by_email = list.email_enabled && feedback.value("send") != "link";
                             view! {
                                 <h1>"Invites"</h1>
-                                {feedback.invite_link.clone().map(|link| view! {
+                                <Notice/>
+                                {feedback.shown_once_link.clone().map(|link| view! {
                                     <section class="panel created" role="status">
                                         <h2>"Invite created for " {feedback.value("invited_email")}</h2>
                                         <p>"Send this link to them yourself. It works once, for 7 days, and is shown only now."</p>
@@ -49,7 +54,20 @@ pub fn AdminInvitesPage() -> impl IntoView {
                                                 }).collect_view()}
                                             </select>
                                         </label>
-                                        <button type="submit">"Create invite link"</button>
+                                        {list.email_enabled.then(|| view! {
+                                            <fieldset>
+                                                <legend>"How the link reaches them"</legend>
+                                                <label class="check">
+                                                    <input type="radio" name="send" value="email" checked=by_email/>
+                                                    "Email it to them now"
+                                                </label>
+                                                <label class="check">
+                                                    <input type="radio" name="send" value="link" checked=!by_email/>
+                                                    "Show me the link; I will send it myself"
+                                                </label>
+                                            </fieldset>
+                                        })}
+                                        <button type="submit">"Create invite"</button>
                                     </form>
                                 </section>
                                 <section>
