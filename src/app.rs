@@ -9,9 +9,9 @@ use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminOutboxPage, AdminUsersPage, CaseListPage,
     CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
-    GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage, NotFoundPage,
-    NotificationsPage, RegisterPage, ReplyReviewPage, ReviewPage, ReviewQueuePage, RevisionsPage,
-    SearchPage,
+    ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage,
+    NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ResetPasswordPage, ReviewPage,
+    ReviewQueuePage, RevisionsPage, SearchPage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -20,7 +20,7 @@ use crate::ui::pages::{
 pub fn path_has_islands(path: &str) -> bool {
     matches!(
         path,
-        "/register" | "/account" | "/admin/users" | "/cases/new"
+        "/register" | "/password/reset" | "/account" | "/admin/users" | "/cases/new"
     ) || (path.starts_with("/cases/") && (path.ends_with("/edit") || path.ends_with("/follow-up")))
 }
 
@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>

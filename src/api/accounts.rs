@@ -19,3 +19,17 @@ pub async fn get_invite(token: String) -> Result<InvitePreview, ApiError> {
     let state = crate::server::context::app_state()?;
     Ok(crate::server::services::accounts::preview_invite(&state, &token).await?)
 }
+
+/// Whether "forgot password" can email a link on this site (email is set up).
+#[server]
+pub async fn can_email_reset_links() -> Result<bool, ApiError> {
+    let state = crate::server::context::app_state()?;
+    Ok(state.store.mail_enabled())
+}
+
+/// Whether a password reset link can be used now; fails with 404 or 410 when it cannot.
+#[server]
+pub async fn check_reset_link(token: String) -> Result<(), ApiError> {
+    let state = crate::server::context::app_state()?;
+    Ok(crate::server::services::password_reset::check(&state, &token).await?)
+}

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::model::{ApiError, FailedMailView, InviteSummary, UserSummary};
+use crate::model::{ApiError, FailedMailView, InviteList, MemberList};
 
 #[server]
-pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
+pub async fn list_users() -> Result<MemberList, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     let session = current_session();
@@ -11,7 +11,7 @@ pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
 }
 
 #[server]
-pub async fn list_invites() -> Result<Vec<InviteSummary>, ApiError> {
+pub async fn list_invites() -> Result<InviteList, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     let session = current_session();

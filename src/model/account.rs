@@ -23,6 +23,21 @@ pub struct UserSummary {
     pub created_at: i64,
 }
 
+/// The admin's member list, and whether email is set up (a reset link is then emailed to the
+/// member rather than shown to the admin).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberList {
+    pub users: Vec<UserSummary>,
+    pub email_enabled: bool,
+}
+
+/// The admin's invites, and whether email is set up (an invite can then be emailed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteList {
+    pub invites: Vec<InviteSummary>,
+    pub email_enabled: bool,
+}
+
 /// One invite as the admin sees it. The token itself is never stored, so it is not here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InviteSummary {

@@ -10,7 +10,10 @@ mod review;
 mod safe_html;
 mod search;
 
-pub use account::{CurrentUserView, FailedMailView, InvitePreview, InviteSummary, UserSummary};
+pub use account::{
+    CurrentUserView, FailedMailView, InviteList, InvitePreview, InviteSummary, MemberList,
+    UserSummary,
+};
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,

@@ -21,8 +21,9 @@ pub struct FormFeedback {
     /// The whole case's details together may single out one person: a warning shown with the
     /// findings after *Check* or a refused submission; it never blocks.
     pub combination: Option<CombinationView>,
-    /// Shown once after an invite was created.
-    pub invite_link: Option<String>,
+    /// A link holding a secret, shown once: an invite just created, or a reset link an admin
+    /// issued (then `form` names the member's row). Only its hash is stored.
+    pub shown_once_link: Option<String>,
 }
 
 impl FormFeedback {

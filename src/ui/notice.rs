@@ -17,6 +17,18 @@ pub fn Notice() -> impl IntoView {
                 Some("Your password was changed. Every other session of yours was signed out.")
             }
             Some("roles-saved") => Some("Roles saved."),
+            Some("reset-asked") => Some(
+                "If an account uses that address, a link to reset its password is on its way. It works once, for 30 minutes. Nothing arrived? Check the address, and your spam folder.",
+            ),
+            Some("password-reset") => Some(
+                "Your password was changed and you were signed out everywhere. Sign in with the new password.",
+            ),
+            Some("reset-emailed") => Some(
+                "A reset link is on its way to the member's email. It works once, for 30 minutes.",
+            ),
+            Some("invite-emailed") => Some(
+                "The invitation is on its way by email. Its link works once, for 7 days; the list below shows when it is used.",
+            ),
             Some("status-saved") => Some("Account status saved."),
             Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
             Some("case-saved") => Some("Your changes were saved."),

@@ -116,6 +116,42 @@ fn invite_prints_a_single_link_and_demo_prints_passwords_once() {
     assert_eq!(code, 1);
     assert!(err.contains("unknown role"), "{err}");
 
+    // `--send` needs email set up; with it, the invitation waits in the outbox for a server.
+    let (code, _, err) = caseroom(
+        &db,
+        &[
+            "invite",
+            "--role",
+            "clinician",
+            "--email",
+            "y@clinic.example",
+            "--send",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("Email is not set up"), "{err}");
+    let (code, out, err) = caseroom(
+        &db,
+        &[
+            "invite",
+            "--role",
+            "clinician",
+            "--email",
+            "y@clinic.example",
+            "--send",
+        ],
+        None,
+        &[
+            ("CASEROOM_SMTP_URL", "smtp://127.0.0.1:9"),
+            ("CASEROOM_MAIL_FROM", "caseroom@clinic.example"),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("in the outbox"), "{out}");
+    assert!(!out.contains("token="), "the link is not printed: {out}");
+
     let (code, first, _) = caseroom(&db, &["demo"], None, &[]);
     assert_eq!(code, 0);
     for role in ["admin", "moderator", "supervisor", "clinician"] {

@@ -12,10 +12,13 @@ use reqwest::StatusCode;
 use crate::smtp_sink::{Mode, SmtpSink};
 use crate::support::*;
 
-const FROM: &str = "Caseroom <caseroom@clinic.example>";
+pub const FROM: &str = "Caseroom <caseroom@clinic.example>";
 
 /// Polls `check` every 100 ms for up to ten seconds.
-async fn eventually<F: Fn() -> Fut, Fut: std::future::Future<Output = bool>>(what: &str, check: F) {
+pub async fn eventually<F: Fn() -> Fut, Fut: std::future::Future<Output = bool>>(
+    what: &str,
+    check: F,
+) {
     for _ in 0..100 {
         if check().await {
             return;
@@ -209,7 +212,12 @@ async fn a_bad_smtp_setting_stops_start_with_one_line_and_no_password() {
 }
 
 /// Signs in a member created with a name of our choosing.
-async fn named_client(app: &TestApp, email: &str, name: &str, roles: &[Role]) -> reqwest::Client {
+pub async fn named_client(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    roles: &[Role],
+) -> reqwest::Client {
     app.create_member(email, name, roles).await;
     let client = app.client();
     let res = app.sign_in(&client, email, GOOD_PASSWORD).await;

@@ -18,7 +18,7 @@ pub const START: i64 = 1_800_000_000;
 pub const GOOD_PASSWORD: &str = "lantern orchard velvet";
 
 /// Rate limits far above anything a test posts.
-pub const NO_RATE_LIMITS: &str = "case=100000/1m,reply=100000/1m,follow_up=100000/1m,flag=100000/1m,preview=100000/1m,scan=100000/1m,invite=100000/1m";
+pub const NO_RATE_LIMITS: &str = "case=100000/1m,reply=100000/1m,follow_up=100000/1m,flag=100000/1m,preview=100000/1m,scan=100000/1m,invite=100000/1m,password_reset=100000/1m";
 
 pub struct TestApp {
     pub base: String,
@@ -205,9 +205,19 @@ impl TestApp {
 
     /// An invite link as `caseroom invite` prints it.
     pub async fn invite(&self, role: &str, email: &str) -> String {
-        invites::create(&self.state, IssuedBy::Operator, email, role)
-            .await
-            .expect("invite")
+        match invites::create(
+            &self.state,
+            IssuedBy::Operator,
+            email,
+            role,
+            invites::Delivery::ShowLink,
+        )
+        .await
+        .expect("invite")
+        {
+            invites::Issued::Link(link) => link,
+            invites::Issued::Emailed => panic!("an invite to show was emailed"),
+        }
     }
 
     /// Posts a form as a browser would. A review decision (`…/decide`) without a `revision`

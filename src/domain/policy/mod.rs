@@ -42,6 +42,9 @@ pub enum Action {
     SetAccountDisabled,
     CreateInvite,
     ListInvites,
+    /// Issue a password reset link for another member (admins): shown once, or emailed to the
+    /// member when email is set up.
+    IssuePasswordReset,
     /// Post a new case (clinicians and supervisors).
     CreateCase,
     /// Read a case (or, on `Target::Site`, the case list): exactly the visibility rule.
@@ -103,7 +106,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -111,6 +114,7 @@ impl Action {
         Action::SetAccountDisabled,
         Action::CreateInvite,
         Action::ListInvites,
+        Action::IssuePasswordReset,
         Action::CreateCase,
         Action::ViewCase,
         Action::ViewReply,
@@ -191,7 +195,9 @@ pub enum Denial {
     Unseen,
     #[error("You do not have permission to do that.")]
     Forbidden,
-    #[error("You cannot change your own roles or disable your own account. Ask another admin.")]
+    #[error(
+        "You cannot change your own roles, disable your own account or reset your own password here. Ask another admin; your own password is changed on your account page."
+    )]
     OwnAccount,
     #[error("You cannot review your own post. Another moderator will.")]
     OwnCase,
@@ -230,7 +236,7 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             | Action::ViewOutbox,
             _,
         ) => require_admin(actor),
-        (Action::ChangeRoles | Action::SetAccountDisabled, target) => {
+        (Action::ChangeRoles | Action::SetAccountDisabled | Action::IssuePasswordReset, target) => {
             require_admin(actor)?;
             match target {
                 Target::User(id) if id == me => Err(Denial::OwnAccount),

@@ -125,6 +125,13 @@ fn the_role_by_action_table_holds() {
         (&[Role::Admin], ListInvites, Target::Site, Ok(())),
         (&[Role::Admin], CreateInvite, Target::Site, Ok(())),
         (&[Role::Admin], ChangeRoles, other, Ok(())),
+        (&[Role::Admin], IssuePasswordReset, other, Ok(())),
+        (
+            &[Role::Moderator, Role::Supervisor],
+            IssuePasswordReset,
+            other,
+            Err(Denial::Forbidden),
+        ),
         (&[Role::Admin], SetAccountDisabled, other, Ok(())),
         (&[Role::Clinician, Role::Admin], ChangeRoles, other, Ok(())),
         (&[Role::Clinician], CreateCase, Target::Site, Ok(())),
@@ -232,6 +239,11 @@ fn an_admin_cannot_change_their_own_roles_or_disable_themselves() {
     );
     assert_eq!(
         can(Some(&admin), Action::SetAccountDisabled, me),
+        Err(Denial::OwnAccount)
+    );
+    // Their own password is changed on /account, with the current one.
+    assert_eq!(
+        can(Some(&admin), Action::IssuePasswordReset, me),
         Err(Denial::OwnAccount)
     );
 }

@@ -11,6 +11,7 @@ mod fields;
 mod flags;
 mod groups;
 mod moderation;
+mod password_reset;
 
 use axum::Router;
 use axum::body::Body;
@@ -42,6 +43,9 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/logout", post(accounts::sign_out)),
         ("/register", post(accounts::register)),
         ("/account", post(accounts::change_password)),
+        ("/password/forgot", post(password_reset::ask)),
+        ("/password/reset", post(password_reset::complete)),
+        ("/admin/users/{id}/reset", post(password_reset::issue)),
         ("/admin/users/{id}/roles", post(admin::set_roles)),
         ("/admin/users/{id}/status", post(admin::set_status)),
         ("/admin/invites", post(admin::create_invite)),

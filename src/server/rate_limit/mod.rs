@@ -21,10 +21,12 @@ pub enum RateKind {
     Preview,
     Scan,
     Invite,
+    /// Asking for a password reset link (counted per address: the asker is not signed in).
+    PasswordReset,
 }
 
 impl RateKind {
-    pub const ALL: [RateKind; 7] = [
+    pub const ALL: [RateKind; 8] = [
         RateKind::Case,
         RateKind::Reply,
         RateKind::FollowUp,
@@ -32,6 +34,7 @@ impl RateKind {
         RateKind::Preview,
         RateKind::Scan,
         RateKind::Invite,
+        RateKind::PasswordReset,
     ];
 
     /// The name in `CASEROOM_RATE_LIMITS`.
@@ -44,6 +47,7 @@ impl RateKind {
             RateKind::Preview => "preview",
             RateKind::Scan => "scan",
             RateKind::Invite => "invite",
+            RateKind::PasswordReset => "password_reset",
         }
     }
 
@@ -57,6 +61,7 @@ impl RateKind {
             RateKind::Preview => "previewing",
             RateKind::Scan => "checking drafts with the scanner",
             RateKind::Invite => "sending invitations",
+            RateKind::PasswordReset => "asking for password reset links",
         }
     }
 
@@ -73,7 +78,7 @@ pub struct RateRule {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RateLimits {
-    rules: [RateRule; 7],
+    rules: [RateRule; 8],
     /// Moderators and admins get this many times a member's limit; None: no limit for them.
     pub staff_factor: Option<u32>,
 }
@@ -94,6 +99,8 @@ impl Default for RateLimits {
                 rule(600, 10),
                 rule(120, 10),
                 rule(30, 60),
+                // An address gets four times this: 20 an hour for a practice behind one address.
+                rule(5, 60),
             ],
             staff_factor: Some(5),
         }

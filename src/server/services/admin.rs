@@ -2,16 +2,16 @@
 
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::role::{Role, Roles};
-use crate::model::{FailedMailView, InviteSummary, UserId, UserSummary};
+use crate::model::{FailedMailView, InviteList, MemberList, UserId};
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
-pub async fn list_users(
-    state: &AppState,
-    actor: Option<&Actor>,
-) -> Result<Vec<UserSummary>, AppError> {
+pub async fn list_users(state: &AppState, actor: Option<&Actor>) -> Result<MemberList, AppError> {
     can(actor, Action::ListUsers, Target::Site)?;
-    Ok(state.store.list_users().await?)
+    Ok(MemberList {
+        users: state.store.list_users().await?,
+        email_enabled: state.store.mail_enabled(),
+    })
 }
 
 /// The latest messages that failed for good (docs/EMAIL.md), for admins.
@@ -35,17 +35,17 @@ pub async fn failed_mail(
         .collect())
 }
 
-pub async fn list_invites(
-    state: &AppState,
-    actor: Option<&Actor>,
-) -> Result<Vec<InviteSummary>, AppError> {
+pub async fn list_invites(state: &AppState, actor: Option<&Actor>) -> Result<InviteList, AppError> {
     can(actor, Action::ListInvites, Target::Site)?;
     let now = state.clock.now();
     let mut invites = state.store.list_invites(50).await?;
     for i in &mut invites {
         i.expired = i.used_at.is_none() && i.expires_at <= now;
     }
-    Ok(invites)
+    Ok(InviteList {
+        invites,
+        email_enabled: state.store.mail_enabled(),
+    })
 }
 
 /// `role_names` are the ticked checkboxes; at least one role must remain.

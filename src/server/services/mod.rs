@@ -13,6 +13,7 @@ pub mod flags;
 pub mod groups;
 pub mod invites;
 pub mod notifications;
+pub mod password_reset;
 pub mod redaction;
 pub mod replies;
 mod reply_pages;

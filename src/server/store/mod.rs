@@ -28,6 +28,7 @@ mod invites;
 mod members;
 mod notifications;
 mod outbox;
+mod password_resets;
 mod redaction;
 mod replies;
 mod reply_reads;
@@ -52,6 +53,7 @@ pub use guard::CASE_CHANGED;
 pub use invites::{InviteRow, NewInvite};
 pub use notifications::NotificationRow;
 pub use outbox::{BACKOFF_SECS, CLAIM_SECS, ClaimedMail, FailedMail, Outgoing, Recipient};
+pub use password_resets::{NewReset, ResetOutcome, ResetRow};
 pub use replies::ReplyWrite;
 pub use reply_reads::ReplyRow;
 pub use reply_review::PendingReplyRow;
@@ -196,6 +198,11 @@ impl Store {
     pub fn with_mail(mut self, on: bool) -> Store {
         self.mail = on;
         self
+    }
+
+    /// Whether email is configured, so a message can be asked for (an invite, a reset link).
+    pub fn mail_enabled(&self) -> bool {
+        self.mail
     }
 
     pub fn backend(&self) -> Backend {

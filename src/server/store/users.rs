@@ -72,6 +72,16 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// `None`: no such member; else whether their account is disabled.
+    pub async fn is_disabled(&self, id: UserId) -> Result<Option<bool>, StoreError> {
+        let row: Option<Option<i64>> =
+            sqlx::query_scalar("select disabled_at from users where id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|d| d.is_some()))
+    }
+
     pub async fn user_exists(&self, id: UserId) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
             .bind(id.0)

@@ -24,7 +24,10 @@ pub fn AdminUsersPage() -> impl IntoView {
                     let me = get_current_user().await.ok().flatten().map(|u| u.id);
                     match list_users().await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                        Ok(users) => view! {
+                        Ok(list) => {
+                            let email_enabled = list.email_enabled;
+                            let users = list.users;
+                            view! {
                             <section>
                                 <div class="page-head">
                                     <h1>"Members"</h1>
@@ -32,10 +35,11 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 </div>
                                 <p class="muted">{format!("{} members", users.len())}</p>
                                 <ul class="member-list">
-                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me feedback=feedback.clone()/> }).collect_view()}
+                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me email_enabled=email_enabled feedback=feedback.clone()/> }).collect_view()}
                                 </ul>
                             </section>
-                        }.into_any(),
+                        }.into_any()
+                        }
                     }
                 })
             }}
@@ -44,10 +48,20 @@ pub fn AdminUsersPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberRow(user: UserSummary, me: Option<UserId>, feedback: FormFeedback) -> impl IntoView {
+fn MemberRow(
+    user: UserSummary,
+    me: Option<UserId>,
+    email_enabled: bool,
+    feedback: FormFeedback,
+) -> impl IntoView {
     let is_me = me == Some(user.id);
     let form_id = format!("user-{}", user.id);
     let error = feedback.error_for(Some(&form_id));
+    // A reset link just issued for this member, shown once.
+    let reset_link = feedback
+        .shown_once_link
+        .clone()
+        .filter(|_| feedback.form.as_deref() == Some(form_id.as_str()));
     let controls = if is_me {
         let roles = user
             .roles
@@ -63,6 +77,7 @@ fn MemberRow(user: UserSummary, me: Option<UserId>, feedback: FormFeedback) -> i
         view! {
             <RolesForm user=user.clone()/>
             <StatusForm user=user.clone()/>
+            {(!user.disabled).then(|| view! { <ResetForm user=user.clone() email_enabled=email_enabled/> })}
         }
         .into_any()
     };
@@ -74,6 +89,15 @@ fn MemberRow(user: UserSummary, me: Option<UserId>, feedback: FormFeedback) -> i
                 {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
             </div>
             <FormError error=error/>
+            {reset_link.map(|link| view! {
+                <div class="created" role="status">
+                    <p>"Give this link to " {user.display_name.clone()} " by a channel you trust. It sets a new password once, within 30 minutes, and is shown only now."</p>
+                    <label>
+                        "Reset link"
+                        <input type="text" readonly value=link class="invite-link" aria-label="Reset link"/>
+                    </label>
+                </div>
+            })}
             {controls}
         </li>
     }
@@ -114,6 +138,23 @@ fn StatusForm(user: UserSummary) -> impl IntoView {
         <form method="post" action=format!("/admin/users/{}/status", user.id) class="inline">
             <input type="hidden" name="disabled" value=if user.disabled { "false" } else { "true" }/>
             {button}
+        </form>
+    }
+    .into_any()
+}
+
+/// An admin's way back in for a member who forgot their password: emailed to the member when
+/// email is set up, else a link shown once to pass on.
+#[component]
+fn ResetForm(user: UserSummary, email_enabled: bool) -> impl IntoView {
+    let label = if email_enabled {
+        "Email a password reset link"
+    } else {
+        "Make a password reset link"
+    };
+    view! {
+        <form method="post" action=format!("/admin/users/{}/reset", user.id) class="inline">
+            <button type="submit" class="secondary">{label}</button>
         </form>
     }
     .into_any()

@@ -28,6 +28,7 @@ pub fn LoginPage() -> impl IntoView {
                     </label>
                     <button type="submit">"Sign in"</button>
                 </form>
+                <p><a href="/password/forgot">"Forgot your password?"</a></p>
                 <p class="muted">"Membership is by invitation from an admin. For your clients' privacy you are signed out automatically after a period without activity."</p>
             </section>
         </div>
