@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 // Every journey runs twice: with JavaScript (islands hydrate) and without (plain forms).
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The SMTP sink the server sends to; its messages are read at the next port (tests/mail.ts).
+const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3102);
+process.env.E2E_MAIL_PORT = String(mailPort);
 
 export default defineConfig({
   testDir: "./tests",
@@ -34,6 +37,6 @@ export default defineConfig({
     timeout: 60_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_MAIL_PORT: String(mailPort) },
   },
 });

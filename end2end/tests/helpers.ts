@@ -29,6 +29,8 @@ export async function inviteAs(page: Page, email: string, role: string): Promise
   await page.getByRole("link", { name: "Invites" }).click();
   await page.getByLabel("Their email").fill(email);
   await page.getByLabel("Role").selectOption(role);
+  // With email set up the link would be emailed; these journeys hand it over themselves.
+  await page.getByLabel("Show me the link; I will send it myself").check();
   await page.getByRole("button", { name: "Create invite" }).click();
   await expect(page.getByRole("heading", { name: `Invite created for ${email}` })).toBeVisible();
   const link = await page.getByLabel("Invite link").inputValue();

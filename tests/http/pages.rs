@@ -20,9 +20,21 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
         StatusCode::SEE_OTHER
     );
     // Another member, so the members page shows its "disable account" island.
-    app.create_member("pages.other@clinic.example", "Other", &[Role::Clinician])
+    let other = app
+        .create_member("pages.other@clinic.example", "Other", &[Role::Clinician])
         .await;
     let token = token_of(&app.invite("clinician", "pages.new@clinic.example").await);
+    // A reset link for the other member, as an admin makes one without email.
+    let res = app
+        .post_form(&admin, &format!("/admin/users/{other}/reset"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let page = res.text().await.unwrap();
+    let start = page.find("token=").expect("a reset link") + "token=".len();
+    let reset_token: String = page[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     let signed_in_pages = [
         "/",
         "/account",
@@ -38,19 +50,31 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
         "/review/1",
         "/no-such-page",
     ];
-    let visitor_pages = ["/login".to_owned(), format!("/register?token={token}")];
+    let visitor_pages = [
+        "/login".to_owned(),
+        format!("/register?token={token}"),
+        "/password/forgot".to_owned(),
+        format!("/password/reset?token={reset_token}"),
+    ];
     let mut checked = 0;
     for (client, path) in signed_in_pages
         .iter()
         .map(|p| (&admin, (*p).to_owned()))
         .chain(visitor_pages.iter().map(|p| (&admin, p.clone())))
     {
-        let client = if path.starts_with("/login") || path.starts_with("/register") {
+        let client = if path.starts_with("/login")
+            || path.starts_with("/register")
+            || path.starts_with("/password")
+        {
             app.client()
         } else {
             client.clone()
         };
-        let (_, body) = app.get(&client, &path).await;
+        let (status, body) = app.get(&client, &path).await;
+        assert!(
+            status == StatusCode::OK || path == "/no-such-page",
+            "{path}: {status}"
+        );
         let has_island = body.contains("<leptos-island");
         let loads_wasm = body.contains("caseroom_bg.wasm");
         assert_eq!(
@@ -61,5 +85,5 @@ async fn a_page_loads_the_wasm_exactly_when_it_has_islands() {
         assert_eq!(caseroom::app::path_has_islands(bare), has_island, "{path}");
         checked += 1;
     }
-    assert_eq!(checked, 15);
+    assert_eq!(checked, 17);
 }
