@@ -122,6 +122,9 @@ pub fn run() -> ExitCode {
         }
     };
     let result = runtime.block_on(dispatch(cli.command.unwrap_or(Command::Serve), config));
+    // Dropping a runtime waits without end for every blocking task still running; a stop must
+    // not hang on one (everything that matters was written before `block_on` returned).
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -25,6 +25,7 @@ mod group_reads;
 mod groups;
 mod guard;
 mod invites;
+mod mail_preferences;
 mod members;
 mod notifications;
 mod outbox;
@@ -214,7 +215,14 @@ impl Store {
         if let Err(e) = self.flush_case_views().await {
             tracing::error!(error = %e, "case views could not be written at shutdown");
         }
-        self.pool.close().await;
+        // `close` waits for every connection to come back; one held by a task that never ends
+        // must not keep the process from stopping. Every write has committed by now.
+        if tokio::time::timeout(std::time::Duration::from_secs(5), self.pool.close())
+            .await
+            .is_err()
+        {
+            tracing::warn!("database connections still in use 5 s into shutdown; stopping anyway");
+        }
     }
 
     /// Begins a write transaction. On SQLite it holds the write lock from its first statement:
