@@ -11,7 +11,7 @@ use crate::ui::pages::{
     CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
     ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage,
     NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ResetPasswordPage, ReviewPage,
-    ReviewQueuePage, RevisionsPage, SearchPage,
+    ReviewQueuePage, RevisionsPage, SearchPage, UnsubscribePage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>

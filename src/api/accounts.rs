@@ -33,3 +33,23 @@ pub async fn check_reset_link(token: String) -> Result<(), ApiError> {
     let state = crate::server::context::app_state()?;
     Ok(crate::server::services::password_reset::check(&state, &token).await?)
 }
+
+/// The signed-in member's email choices, for the account page.
+#[server]
+pub async fn get_mail_settings() -> Result<crate::model::MailSettingsView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::mail_settings::settings(&state, session.actor()).await?)
+}
+
+/// What an unsubscribe link would stop; 404 when the link is not valid. Changes nothing.
+#[server]
+pub async fn get_unsubscribe(
+    member: String,
+    kind: String,
+    signature: String,
+) -> Result<crate::model::UnsubscribeView, ApiError> {
+    let state = crate::server::context::app_state()?;
+    Ok(crate::server::services::mail_settings::preview(&state, &member, &kind, &signature).await?)
+}

@@ -6,6 +6,7 @@ mod case;
 mod deid;
 mod error;
 mod group;
+mod mail;
 mod review;
 mod safe_html;
 mod search;
@@ -27,6 +28,7 @@ pub use group::{
     FormerMemberView, GroupBadge, GroupInvitationView, GroupMemberView, GroupOption, GroupPage,
     GroupQueueEntry, MyGroup, MyGroups,
 };
+pub use mail::{MailDelivery, MailPreferenceView, MailSettingsView, UnsubscribeView};
 pub use review::{
     ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,
     ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewRecord, ReviewView,

@@ -28,7 +28,7 @@ use crate::server::auth::session::resolve_session;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
 use crate::server::error::AppError;
-use crate::server::mail::{MailSettings, Mailer};
+use crate::server::mail::{MailSettings, Mailer, UnsubscribeKey};
 use crate::server::rate_limit::RateLimiter;
 use crate::server::state::{AppState, Shared};
 use crate::server::store::{Store, StoreError};
@@ -79,12 +79,16 @@ impl Application {
                 footer: mail.footer,
             };
             // lettre's error may quote the URL, which may hold a password: not passed on.
-            let mailer = Mailer::from_url(&mail.smtp_url, settings).map_err(|_| {
-                StartError::Mail("cannot be read as an SMTP URL (the value is not shown)".into())
-            })?;
+            let mailer = Mailer::from_url(&mail.smtp_url, mail.password.as_deref(), settings)
+                .map_err(|_| {
+                    StartError::Mail(
+                        "cannot be read as an SMTP URL (the value is not shown)".into(),
+                    )
+                })?;
             crate::server::mail::worker::spawn(
                 state.clone(),
                 mailer,
+                mail.digest_hour,
                 std::time::Duration::from_secs(1),
             );
         }
@@ -131,6 +135,16 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
         .with_mail(config.mail.is_some());
     store.ensure_schema().await?;
     let hasher = PasswordHasher::new().map_err(StartError::Hasher)?;
+    // Made by the first node to start, then shared by every node through the database.
+    let unsubscribe_key = UnsubscribeKey::new(
+        &store
+            .site_key(
+                crate::server::mail::unsubscribe::KEY_NAME,
+                &crate::server::auth::token::new_secret(),
+                clock.now(),
+            )
+            .await?,
+    );
     let leptos_options = LeptosOptions::builder()
         .output_name("caseroom")
         .site_root(config.site_root.to_string_lossy().to_string())
@@ -145,6 +159,7 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
         store,
         clock,
         hasher,
+        unsubscribe_key,
     }))
 }
 

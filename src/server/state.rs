@@ -6,6 +6,7 @@ use leptos::config::LeptosOptions;
 use crate::server::auth::password_hash::PasswordHasher;
 use crate::server::clock::Clock;
 use crate::server::config::Config;
+use crate::server::mail::UnsubscribeKey;
 use crate::server::rate_limit::RateLimiter;
 use crate::server::store::Store;
 use crate::server::telemetry::Counters;
@@ -41,6 +42,8 @@ pub struct Shared {
     /// Posting rate limits, counted in this process.
     pub limiter: Arc<RateLimiter>,
     pub counters: Arc<Counters>,
+    /// Signs and checks unsubscribe links (the same key on every node).
+    pub unsubscribe_key: UnsubscribeKey,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -17,6 +17,8 @@ pub fn Notice() -> impl IntoView {
                 Some("Your password was changed. Every other session of yours was signed out.")
             }
             Some("roles-saved") => Some("Roles saved."),
+            Some("email-saved") => Some("Your email choices are saved."),
+            Some("unsubscribed") => Some("Done: these emails are stopped."),
             Some("reset-asked") => Some(
                 "If an account uses that address, a link to reset its password is on its way. It works once, for 30 minutes. Nothing arrived? Check the address, and your spam folder.",
             ),

@@ -56,7 +56,8 @@ async fn the_sender_delivers_retries_after_a_refusal_and_fails_what_cannot_be_se
     let first = store
         .enqueue_mail(&reply("/cases/5"), app.state.clock.now())
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     eventually("the first message", || async { sink.messages().len() == 1 }).await;
     let message = &sink.messages()[0];
     assert!(
@@ -76,7 +77,8 @@ async fn the_sender_delivers_retries_after_a_refusal_and_fails_what_cannot_be_se
     let second = store
         .enqueue_mail(&reply("/cases/6"), app.state.clock.now())
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     eventually("the refusal counted", || async {
         row(&app, second).await.0 == 1
     })
@@ -100,7 +102,8 @@ async fn the_sender_delivers_retries_after_a_refusal_and_fails_what_cannot_be_se
     let third = store
         .enqueue_mail(&reply("/cases/7"), app.state.clock.now())
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     eventually("the permanent refusal", || async {
         row(&app, third).await.2.is_some()
     })
@@ -118,7 +121,8 @@ async fn the_sender_delivers_retries_after_a_refusal_and_fails_what_cannot_be_se
             app.state.clock.now(),
         )
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     eventually("the injected address failed", || async {
         row(&app, injected).await.2.is_some()
     })
@@ -168,7 +172,8 @@ async fn an_unreachable_smtp_server_leaves_the_site_working_and_the_row_waiting(
             app.state.clock.now(),
         )
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     eventually("the failed attempt counted", || async {
         row(&app, id).await.0 == 1
     })
@@ -433,4 +438,74 @@ async fn a_flagger_is_told_by_email_when_a_moderator_acts_on_their_flag() {
     assert!(
         last.contains("To: sup@clinic.example") && last.contains("A moderator acted on your flag")
     );
+}
+
+#[tokio::test]
+async fn a_password_kept_in_a_file_signs_in_to_the_smtp_server() {
+    let sink = SmtpSink::start().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("smtp-password");
+    std::fs::write(&file, "s3cret pass\n").expect("write");
+    let url = format!("smtp://relay@127.0.0.1:{}", sink.port);
+    let file_name = file.display().to_string();
+    let app = TestApp::spawn_with(&[
+        ("CASEROOM_SMTP_URL", &url),
+        ("CASEROOM_MAIL_FROM", FROM),
+        ("CASEROOM_SMTP_PASSWORD_FILE", &file_name),
+    ])
+    .await;
+    let member = app
+        .create_member("reader@clinic.example", "Reader", &[Role::Clinician])
+        .await;
+    app.state
+        .store
+        .enqueue_mail(
+            &Outgoing {
+                kind: "case_reply",
+                to: Recipient::Member(member),
+                link: "/cases/1".into(),
+            },
+            app.state.clock.now(),
+        )
+        .await
+        .expect("enqueue");
+    eventually("the message", || async { sink.messages().len() == 1 }).await;
+    assert_eq!(sink.logins(), vec!["relay:s3cret pass".to_owned()]);
+
+    // A file that cannot be read, or a password with no user to go with it, stops start with
+    // one line that shows neither the URL nor the password.
+    use caseroom::server::config::Config;
+    for (url, file, expect) in [
+        (
+            "smtp://relay@mail.example",
+            "/no/such/file",
+            "CASEROOM_SMTP_PASSWORD_FILE",
+        ),
+        (
+            "smtp://mail.example",
+            file_name.as_str(),
+            "CASEROOM_SMTP_URL",
+        ),
+    ] {
+        let vars = [
+            ("CASEROOM_SMTP_URL", url),
+            ("CASEROOM_MAIL_FROM", FROM),
+            ("CASEROOM_SMTP_PASSWORD_FILE", file),
+        ];
+        let err = Config::load(
+            |k| {
+                vars.iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| (*v).to_owned())
+            },
+            None,
+        )
+        .expect_err("refused");
+        let text = err.to_string();
+        assert!(text.contains(expect), "{text}");
+        assert!(
+            !text.contains("s3cret") && !text.contains("mail.example"),
+            "{text}"
+        );
+    }
 }

@@ -30,6 +30,15 @@ impl Node {
     /// Node B with its log (standard output and error) written to `log` at `RUST_LOG=debug`,
     /// for tests of what the server writes down.
     pub(crate) async fn start_logging(database_url: &str, log: Option<&std::path::Path>) -> Node {
+        Node::start_with(database_url, log, &[]).await
+    }
+
+    /// Node B with extra settings in its environment (e.g. email).
+    pub(crate) async fn start_with(
+        database_url: &str,
+        log: Option<&std::path::Path>,
+        env: &[(&str, &str)],
+    ) -> Node {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -44,6 +53,7 @@ impl Node {
             .env("CASEROOM_PUBLIC_URL", &base)
             .env("CASEROOM_RATE_LIMITS", NO_RATE_LIMITS)
             .env("RUST_LOG", if log.is_some() { "debug" } else { "off" })
+            .envs(env.iter().copied())
             .stdout(match log {
                 Some(path) => Stdio::from(std::fs::File::create(path).expect("log file")),
                 None => Stdio::null(),

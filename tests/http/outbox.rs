@@ -27,13 +27,18 @@ async fn rows_are_claimed_once_retried_with_backoff_and_fail_for_good() {
     let first = store
         .enqueue_mail(&to_member(member, "/cases/1"), now)
         .await
-        .expect("first");
+        .expect("first")
+        .expect("written");
     let invite = Outgoing {
         kind: "forum_invitation",
         to: Recipient::Address("new.person@clinic.example".into()),
         link: "/register?token=x".into(),
     };
-    let second = store.enqueue_mail(&invite, now + 1).await.expect("second");
+    let second = store
+        .enqueue_mail(&invite, now + 1)
+        .await
+        .expect("second")
+        .expect("written");
 
     // Oldest first; a claimed row is not claimed again while its claim holds.
     let a = store
@@ -124,7 +129,8 @@ async fn two_claimers_at_once_never_take_the_same_row_and_a_disabled_member_gets
         store
             .enqueue_mail(&to_member(member, &format!("/cases/{i}")), now)
             .await
-            .expect("enqueue");
+            .expect("enqueue")
+            .expect("written");
     }
     // Four claimers drain the outbox together; each row is taken exactly once.
     let claim_all = || async {
@@ -150,7 +156,8 @@ async fn two_claimers_at_once_never_take_the_same_row_and_a_disabled_member_gets
     store
         .enqueue_mail(&to_member(member, "/cases/99"), now)
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("written");
     let claimed = store.claim_mail(now).await.expect("claim").expect("a row");
     assert_eq!(claimed.address, None, "no address for a disabled account");
 }

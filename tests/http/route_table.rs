@@ -37,6 +37,15 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
         "a password reset link, for admins",
     ),
     ("GET /password/forgot", "the form asking for a reset link"),
+    ("POST /account/email", "the member's own email choices"),
+    (
+        "GET /unsubscribe",
+        "what a signed unsubscribe link would stop: a kind's name",
+    ),
+    (
+        "POST /unsubscribe",
+        "stops one kind of email for the link's member",
+    ),
     (
         "POST /password/forgot",
         "asks for a reset link: the same answer for any address",
@@ -65,6 +74,8 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("API get_invite", "the invite's email and role"),
     ("API can_email_reset_links", "whether the site sends email"),
     ("API check_reset_link", "whether a reset link can be used"),
+    ("API get_mail_settings", "the member's own email choices"),
+    ("API get_unsubscribe", "what an unsubscribe link would stop"),
     ("API list_users", "members, for admins"),
     ("API list_invites", "invites, for admins"),
     ("API audit_page", "ids, actions and counts only"),
@@ -162,6 +173,8 @@ fn api(name: &str) -> &'static str {
         "get_invite" => caseroom::api::accounts::GetInvite::PATH,
         "can_email_reset_links" => caseroom::api::accounts::CanEmailResetLinks::PATH,
         "check_reset_link" => caseroom::api::accounts::CheckResetLink::PATH,
+        "get_mail_settings" => caseroom::api::accounts::GetMailSettings::PATH,
+        "get_unsubscribe" => caseroom::api::accounts::GetUnsubscribe::PATH,
         "list_users" => caseroom::api::admin::ListUsers::PATH,
         "list_invites" => caseroom::api::admin::ListInvites::PATH,
         "audit_page" => caseroom::api::admin::AuditPage::PATH,

@@ -18,6 +18,8 @@ pub struct SmtpSink {
     pub port: u16,
     messages: Arc<Mutex<Vec<String>>>,
     mode: Arc<Mutex<Mode>>,
+    /// The `AUTH PLAIN` credentials each client gave, decoded (`user\0password`).
+    logins: Arc<Mutex<Vec<String>>>,
 }
 
 impl SmtpSink {
@@ -28,6 +30,7 @@ impl SmtpSink {
             port,
             messages: Arc::default(),
             mode: Arc::new(Mutex::new(Mode::Accept)),
+            logins: Arc::default(),
         };
         let serving = sink.clone();
         tokio::spawn(async move {
@@ -52,6 +55,11 @@ impl SmtpSink {
         self.messages.lock().expect("messages").clone()
     }
 
+    /// The credentials clients signed in with, as `user:password`.
+    pub fn logins(&self) -> Vec<String> {
+        self.logins.lock().expect("logins").clone()
+    }
+
     async fn session(&self, stream: tokio::net::TcpStream) {
         let (read, mut write) = stream.into_split();
         let mut lines = BufReader::new(read);
@@ -65,7 +73,22 @@ impl SmtpSink {
             let command = line.trim_end().to_ascii_uppercase();
             let mode = *self.mode.lock().expect("mode");
             let reply: &[u8] = if command.starts_with("EHLO") {
-                b"250-sink.test\r\n250 8BITMIME\r\n"
+                b"250-sink.test\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n"
+            } else if command.starts_with("AUTH PLAIN ") {
+                use base64::Engine as _;
+                let encoded = line.trim_end()["AUTH PLAIN ".len()..].to_owned();
+                let decoded = base64::engine::general_purpose::STANDARD
+                    .decode(encoded)
+                    .unwrap_or_default();
+                let parts: Vec<String> = decoded
+                    .split(|b| *b == 0)
+                    .map(|p| String::from_utf8_lossy(p).into_owned())
+                    .collect();
+                self.logins
+                    .lock()
+                    .expect("logins")
+                    .push(parts[1..].join(":"));
+                b"235 2.7.0 Authentication successful\r\n"
             } else if command.starts_with("HELO")
                 || command.starts_with("RSET")
                 || command.starts_with("NOOP")

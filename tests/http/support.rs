@@ -50,11 +50,16 @@ impl TestApp {
     /// With the manual clock starting at the real time, for tests where another process (with
     /// the system clock) shares the database.
     pub async fn spawn_at_now() -> TestApp {
+        Self::spawn_at_now_with(&[]).await
+    }
+
+    /// On the system's time (for tests beside a real `caseroom` process), with extra settings.
+    pub async fn spawn_at_now_with(extra: &[(&str, &str)]) -> TestApp {
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .expect("clock")
             .as_secs() as i64;
-        Self::spawn_at(&[], now).await
+        Self::spawn_at(extra, now).await
     }
 
     pub async fn spawn_at(extra: &[(&str, &str)], start: i64) -> TestApp {

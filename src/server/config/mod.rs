@@ -58,6 +58,11 @@ pub struct MailConfig {
     pub from: String,
     /// The last lines of every message.
     pub footer: String,
+    /// The hour (UTC, 0–23) the daily digest goes out.
+    pub digest_hour: u8,
+    /// The SMTP password, from `CASEROOM_SMTP_PASSWORD` or the file `smtp_password_file` names,
+    /// for the user in `smtp_url`; `None`: credentials, if any, are in the URL.
+    pub password: Option<String>,
 }
 
 impl std::fmt::Debug for MailConfig {
@@ -65,6 +70,7 @@ impl std::fmt::Debug for MailConfig {
         f.debug_struct("MailConfig")
             .field("smtp_url", &"(set)")
             .field("from", &self.from)
+            .field("password", &self.password.as_ref().map(|_| "(set)"))
             .finish()
     }
 }
@@ -97,6 +103,8 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_footer: Option<String>,
+    mail_digest_hour: Option<u8>,
+    smtp_password_file: Option<String>,
     header_read_timeout: Option<String>,
     body_read_timeout: Option<String>,
     max_connections: Option<u64>,
@@ -130,6 +138,18 @@ const SUPERVISORS_GROUPS: (&str, &str) = (
 const SMTP_URL: (&str, &str) = ("CASEROOM_SMTP_URL", "smtp_url");
 const MAIL_FROM: (&str, &str) = ("CASEROOM_MAIL_FROM", "mail_from");
 const MAIL_FOOTER: (&str, &str) = ("CASEROOM_MAIL_FOOTER", "mail_footer");
+const DIGEST_HOUR: (&str, &str) = ("CASEROOM_MAIL_DIGEST_HOUR", "mail_digest_hour");
+const SMTP_PASSWORD_FILE: (&str, &str) = ("CASEROOM_SMTP_PASSWORD_FILE", "smtp_password_file");
+/// Environment only: a password does not belong in a config file (use the file setting).
+const SMTP_PASSWORD: &str = "CASEROOM_SMTP_PASSWORD";
+
+/// Whether an SMTP URL names a user (`scheme://user@host`).
+pub fn smtp_user_in(url: &str) -> bool {
+    url.split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?']).next())
+        .and_then(|authority| authority.rsplit_once('@'))
+        .is_some_and(|(user, _)| !user.split(':').next().unwrap_or_default().is_empty())
+}
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -266,10 +286,43 @@ impl Config {
                         "You get this message because of your Caseroom notification settings."
                             .to_owned()
                     });
+                let digest_hour =
+                    match pick(DIGEST_HOUR, file.mail_digest_hour.map(|h| h.to_string())) {
+                        None => 7,
+                        Some((v, name)) => v
+                            .trim()
+                            .parse::<u8>()
+                            .ok()
+                            .filter(|h| *h < 24)
+                            .ok_or_else(|| {
+                                invalid(&name, "must be an hour from 0 to 23 (UTC)".into())
+                            })?,
+                    };
+                let password = match pick(SMTP_PASSWORD_FILE, file.smtp_password_file) {
+                    Some((path, name)) => {
+                        let text = std::fs::read_to_string(path.trim()).map_err(|e| {
+                            invalid(&name, format!("cannot be read ({})", e.kind()))
+                        })?;
+                        let password = text.trim_end_matches(['\r', '\n']).to_owned();
+                        if password.is_empty() {
+                            return Err(invalid(&name, "names an empty file".into()));
+                        }
+                        Some(password)
+                    }
+                    None => env(SMTP_PASSWORD).filter(|p| !p.is_empty()),
+                };
+                if password.is_some() && !smtp_user_in(&url) {
+                    return Err(invalid(
+                        &name,
+                        "needs the user name (smtps://user@host) when the password is set apart (the value is not shown)".into(),
+                    ));
+                }
                 Some(MailConfig {
                     smtp_url: url,
                     from,
                     footer,
+                    digest_hour,
+                    password,
                 })
             }
         };

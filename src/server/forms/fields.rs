@@ -34,6 +34,11 @@ impl Fields {
         self.0
     }
 
+    /// Every field, in the order sent.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0
             .iter()

@@ -10,6 +10,7 @@ pub mod decode;
 mod fields;
 mod flags;
 mod groups;
+mod mail_settings;
 mod moderation;
 mod password_reset;
 
@@ -43,6 +44,8 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/logout", post(accounts::sign_out)),
         ("/register", post(accounts::register)),
         ("/account", post(accounts::change_password)),
+        ("/account/email", post(mail_settings::save)),
+        ("/unsubscribe", post(mail_settings::unsubscribe)),
         ("/password/forgot", post(password_reset::ask)),
         ("/password/reset", post(password_reset::complete)),
         ("/admin/users/{id}/reset", post(password_reset::issue)),

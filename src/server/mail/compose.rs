@@ -5,7 +5,7 @@
 use lettre::Message;
 use lettre::message::Body;
 use lettre::message::Mailbox;
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 
 use super::kinds::MailKind;
 
@@ -29,6 +29,19 @@ pub enum ComposeError {
     Build,
 }
 
+/// What some messages carry besides their kind and link; still no member text.
+#[derive(Clone, Debug, Default)]
+pub struct Extras {
+    /// The member's unsubscribe path for this kind (`unsubscribe.rs`): in the body and in
+    /// `List-Unsubscribe`, with `List-Unsubscribe-Post` for one-click (RFC 8058).
+    pub unsubscribe: Option<String>,
+    /// A digest's counts per kind.
+    pub counts: Vec<(MailKind, i64)>,
+}
+
+const LIST_UNSUBSCRIBE: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe");
+const LIST_UNSUBSCRIBE_POST: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe-Post");
+
 /// The message for outbox row `id`.
 pub fn compose(
     settings: &MailSettings,
@@ -36,16 +49,14 @@ pub fn compose(
     kind: MailKind,
     to: &str,
     link: &str,
+    extras: &Extras,
 ) -> Result<Message, ComposeError> {
     // One mailbox, nothing around it: `parse` refuses line breaks and lists.
     if to.chars().any(|c| c.is_control() || c == ',' || c == ';') {
         return Err(ComposeError::Address);
     }
     let to: Mailbox = to.parse().map_err(|_| ComposeError::Address)?;
-    if !link.starts_with('/')
-        || link.starts_with("//")
-        || link.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
+    if !is_site_path(link) {
         return Err(ComposeError::Link);
     }
     let host = settings
@@ -55,22 +66,55 @@ pub fn compose(
         .and_then(|rest| rest.split(['/', ':']).next())
         .filter(|h| !h.is_empty())
         .unwrap_or("caseroom.invalid");
-    let body = format!(
-        "{}\n\n{}{}\n\n-- \n{}\n",
-        wrap(kind.sentence()),
-        settings.public_url,
-        link,
-        wrap(&settings.footer)
-    );
-    Message::builder()
+    let mut body = wrap(kind.sentence());
+    body.push('\n');
+    for (counted, n) in &extras.counts {
+        let what = counted.plural();
+        let mut first = what.chars();
+        let capitalised: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        body.push_str(&format!("\n- {capitalised}: {n}"));
+    }
+    if !extras.counts.is_empty() {
+        body.push('\n');
+    }
+    body.push_str(&format!("\n{}{link}\n", settings.public_url));
+    let unsubscribe = match &extras.unsubscribe {
+        Some(path) if is_site_path(path) => Some(format!("{}{path}", settings.public_url)),
+        Some(_) => return Err(ComposeError::Link),
+        None => None,
+    };
+    if let Some(url) = &unsubscribe {
+        body.push_str(&format!("\nTo stop these emails:\n{url}\n"));
+    }
+    body.push_str(&format!("\n-- \n{}\n", wrap(&settings.footer)));
+    let mut builder = Message::builder()
         .from(settings.from.clone())
         .to(to)
         .subject(kind.subject())
         // The same row sent twice (a node died mid-send) is recognisably the same message.
         .message_id(Some(format!("<outbox-{id}@{host}>")))
-        .header(ContentType::TEXT_PLAIN)
+        .header(ContentType::TEXT_PLAIN);
+    if let Some(url) = unsubscribe {
+        builder = builder
+            .raw_header(HeaderValue::new(LIST_UNSUBSCRIBE, format!("<{url}>")))
+            .raw_header(HeaderValue::new(
+                LIST_UNSUBSCRIBE_POST,
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    builder
         .body(plain_body(body))
         .map_err(|_| ComposeError::Build)
+}
+
+/// A path on this site, with nothing that could end a line or start another host.
+fn is_site_path(link: &str) -> bool {
+    link.starts_with('/')
+        && !link.starts_with("//")
+        && !link.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// Plain ASCII with short lines goes as 7bit, so a link longer than 76 characters (a reset
@@ -125,8 +169,15 @@ mod tests {
     #[test]
     fn a_message_holds_its_kind_a_link_and_nothing_else() {
         for kind in MailKind::ALL {
-            let message = compose(&settings(), 7, kind, "member@clinic.example", "/cases/12")
-                .expect("message");
+            let message = compose(
+                &settings(),
+                7,
+                kind,
+                "member@clinic.example",
+                "/cases/12",
+                &Extras::default(),
+            )
+            .expect("message");
             let text = String::from_utf8(message.formatted()).expect("utf-8");
             assert!(text.contains(kind.subject()), "{text}");
             assert!(text.contains("https://caseroom.clinic.example/cases/12"));
@@ -144,6 +195,7 @@ mod tests {
             MailKind::PasswordReset,
             "member@clinic.example",
             &link,
+            &Extras::default(),
         )
         .expect("message");
         let text = String::from_utf8(message.formatted()).expect("utf-8");
@@ -169,10 +221,56 @@ mod tests {
             MailKind::CaseReply,
             "m@clinic.example",
             "/cases/1",
+            &Extras::default(),
         )
         .expect("message");
         let text = String::from_utf8(message.formatted()).expect("utf-8");
         assert!(!text.contains("Content-Transfer-Encoding: 7bit"), "{text}");
+    }
+
+    #[test]
+    fn a_digest_counts_and_every_subscribed_message_can_be_stopped_in_one_click() {
+        let extras = Extras {
+            unsubscribe: Some("/unsubscribe?u=3&k=digest&s=abc".into()),
+            counts: vec![(MailKind::CaseReply, 2), (MailKind::FlagOutcome, 1)],
+        };
+        let message = compose(
+            &settings(),
+            9,
+            MailKind::Digest,
+            "m@clinic.example",
+            "/notifications",
+            &extras,
+        )
+        .expect("message");
+        let text = String::from_utf8(message.formatted()).expect("utf-8");
+        assert!(
+            text.contains("- Replies to your cases: 2\r\n- Answers to your flags: 1"),
+            "{text}"
+        );
+        let url = "https://caseroom.clinic.example/unsubscribe?u=3&k=digest&s=abc";
+        assert!(
+            text.contains(&format!("List-Unsubscribe: <{url}>\r\n")),
+            "{text}"
+        );
+        assert!(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+        assert!(text.contains(&format!("To stop these emails:\r\n{url}\r\n")));
+        let bad = Extras {
+            unsubscribe: Some("https://evil.example/".into()),
+            counts: vec![],
+        };
+        assert_eq!(
+            compose(
+                &settings(),
+                9,
+                MailKind::CaseReply,
+                "m@clinic.example",
+                "/cases/1",
+                &bad
+            )
+            .err(),
+            Some(ComposeError::Link)
+        );
     }
 
     #[test]
@@ -185,7 +283,15 @@ mod tests {
             "",
         ] {
             assert_eq!(
-                compose(&settings(), 1, MailKind::CaseReply, to, "/cases/1").err(),
+                compose(
+                    &settings(),
+                    1,
+                    MailKind::CaseReply,
+                    to,
+                    "/cases/1",
+                    &Extras::default()
+                )
+                .err(),
                 Some(ComposeError::Address),
                 "{to:?}"
             );
@@ -202,7 +308,8 @@ mod tests {
                     1,
                     MailKind::CaseReply,
                     "m@clinic.example",
-                    link
+                    link,
+                    &Extras::default()
                 )
                 .err(),
                 Some(ComposeError::Link),

@@ -20,10 +20,12 @@ pub enum MailKind {
     ForumInvitation,
     /// A member asked to reset their password.
     PasswordReset,
+    /// The daily digest: counts of the kinds the member chose to get that way.
+    Digest,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 8] = [
+    pub const ALL: [MailKind; 9] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
         MailKind::CaseReviewed,
@@ -32,6 +34,17 @@ impl MailKind {
         MailKind::GroupInvitation,
         MailKind::ForumInvitation,
         MailKind::PasswordReset,
+        MailKind::Digest,
+    ];
+
+    /// The kinds a member chooses for (immediately, digest, never), in the account page's order.
+    pub const CHOSEN: [MailKind; 6] = [
+        MailKind::CaseReply,
+        MailKind::SupervisorFeedback,
+        MailKind::CaseReviewed,
+        MailKind::ReplyReviewed,
+        MailKind::FlagOutcome,
+        MailKind::GroupInvitation,
     ];
 
     pub fn key(self) -> &'static str {
@@ -44,6 +57,7 @@ impl MailKind {
             MailKind::GroupInvitation => "group_invitation",
             MailKind::ForumInvitation => "forum_invitation",
             MailKind::PasswordReset => "password_reset",
+            MailKind::Digest => "digest",
         }
     }
 
@@ -61,6 +75,7 @@ impl MailKind {
             MailKind::GroupInvitation => "You are invited to a consultation group",
             MailKind::ForumInvitation => "You are invited to join Caseroom",
             MailKind::PasswordReset => "Reset your Caseroom password",
+            MailKind::Digest => "Your Caseroom digest",
         }
     }
 
@@ -87,13 +102,49 @@ impl MailKind {
             MailKind::PasswordReset => {
                 "Someone asked to reset the password of your Caseroom account. The link below works once, for 30 minutes. If it was not you, ignore this message: your password stays as it is."
             }
+            MailKind::Digest => "Since your last digest, on Caseroom:",
+        }
+    }
+
+    /// The kind on the account page ("Email me about…").
+    pub fn preference_label(self) -> &'static str {
+        match self {
+            MailKind::CaseReply => "Replies to my cases",
+            MailKind::SupervisorFeedback => "Supervisor feedback on my cases",
+            MailKind::CaseReviewed => "A moderator's review of my cases",
+            MailKind::ReplyReviewed => "A moderator's review of my held replies",
+            MailKind::FlagOutcome => "A moderator's answer to my flags",
+            MailKind::GroupInvitation => "Invitations to consultation groups",
+            MailKind::ForumInvitation | MailKind::PasswordReset | MailKind::Digest => "",
+        }
+    }
+
+    /// What a count of this kind is in a digest ("2 replies to your cases"), and what an
+    /// unsubscribe link stops ("replies to your cases").
+    pub fn plural(self) -> &'static str {
+        match self {
+            MailKind::CaseReply => "replies to your cases",
+            MailKind::SupervisorFeedback => "replies from supervisors to your cases",
+            MailKind::CaseReviewed => "reviews of your cases",
+            MailKind::ReplyReviewed => "reviews of your held replies",
+            MailKind::FlagOutcome => "answers to your flags",
+            MailKind::GroupInvitation => "invitations to consultation groups",
+            MailKind::ForumInvitation => "invitations to join",
+            MailKind::PasswordReset => "password reset links",
+            MailKind::Digest => "the daily digest",
         }
     }
 
     /// Whether the member may turn this kind off or into a digest (invitations to join and
-    /// password resets are asked for, not subscribed to).
+    /// password resets are asked for, not subscribed to; the digest is made of the others).
     pub fn has_preference(self) -> bool {
-        !matches!(self, MailKind::ForumInvitation | MailKind::PasswordReset)
+        MailKind::CHOSEN.contains(&self)
+    }
+
+    /// Whether the message carries an unsubscribe link: every kind a member subscribes to, and
+    /// the digest (its link stops the digest).
+    pub fn can_unsubscribe(self) -> bool {
+        self.has_preference() || self == MailKind::Digest
     }
 }
 
@@ -106,7 +157,12 @@ mod tests {
         for kind in MailKind::ALL {
             assert_eq!(MailKind::parse(kind.key()), Some(kind));
             // Fixed words only: no placeholder through which a title or a name could arrive.
-            for text in [kind.subject(), kind.sentence()] {
+            for text in [
+                kind.subject(),
+                kind.sentence(),
+                kind.preference_label(),
+                kind.plural(),
+            ] {
                 assert!(!text.contains('{') && !text.contains('%'), "{text}");
             }
         }

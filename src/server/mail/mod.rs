@@ -3,9 +3,11 @@
 
 pub mod compose;
 pub mod kinds;
+pub mod unsubscribe;
 pub mod worker;
 
 pub use worker::{Mailer, send_due};
 
-pub use compose::{ComposeError, MailSettings, compose};
+pub use compose::{ComposeError, Extras, MailSettings, compose};
 pub use kinds::MailKind;
+pub use unsubscribe::UnsubscribeKey;

@@ -12,6 +12,7 @@ pub mod cases;
 pub mod flags;
 pub mod groups;
 pub mod invites;
+pub mod mail_settings;
 pub mod notifications;
 pub mod password_reset;
 pub mod redaction;

@@ -5,6 +5,7 @@
 
 use sqlx::Row;
 
+use super::outbox::{Outgoing, Recipient};
 use super::visibility::case_visible;
 use super::{Db, Store, StoreError};
 use crate::domain::policy::Actor;
@@ -134,17 +135,21 @@ pub(super) async fn mail_case(
         roles: Roles::default(),
     };
     let sql = format!(
-        "insert into outbox (kind, user_id, link, created_at, not_before) \
-         select $1, $2, $3, $4, $4 from cases c where c.id = $5 and {}",
+        "select count(*) from cases c where c.id = $1 and {}",
         case_visible("c", "$2", &member)
     );
-    sqlx::query(&sql)
-        .bind(kind.key())
-        .bind(user.0)
-        .bind(format!("/cases/{case}"))
-        .bind(now)
+    let visible: i64 = sqlx::query_scalar(&sql)
         .bind(case.0)
-        .execute(&mut **tx)
+        .bind(user.0)
+        .fetch_one(&mut **tx)
         .await?;
+    if visible > 0 {
+        let mail = Outgoing {
+            kind: kind.key(),
+            to: Recipient::Member(user),
+            link: format!("/cases/{case}"),
+        };
+        super::outbox::enqueue(tx, &mail, now).await?;
+    }
     Ok(())
 }

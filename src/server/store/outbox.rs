@@ -2,8 +2,10 @@
 //! one node at a time, and ended as sent or failed. A row holds a kind, a recipient and a link:
 //! never member text.
 
+use super::mail_preferences::{delivery_of, keep_for_digest};
 use super::{Backend, Db, Store, StoreError};
-use crate::model::UserId;
+use crate::model::{MailDelivery, UserId};
+use crate::server::mail::MailKind;
 
 /// How long a claim holds before another node may take the row again (the sender died).
 pub const CLAIM_SECS: i64 = 5 * 60;
@@ -36,6 +38,8 @@ pub struct Outgoing {
 pub struct ClaimedMail {
     pub id: i64,
     pub kind: String,
+    /// The member it is for (`None`: an invitation to join); their unsubscribe link names them.
+    pub user: Option<UserId>,
     /// `None`: the member's account is gone or disabled, so nothing is sent.
     pub address: Option<String>,
     pub link: String,
@@ -59,33 +63,50 @@ pub struct FailedMail {
     pub last_error: String,
 }
 
-/// Writes a message in the transaction of the change that causes it.
+/// Writes a message in the transaction of the change that causes it: the one way a row enters
+/// the outbox. A kind the member chose for goes by their choice: immediately (a row), in the
+/// daily digest (an item for it, `mail_preferences.rs`) or not at all. Returns the row's id when
+/// one was written.
 pub(super) async fn enqueue(
     tx: &mut sqlx::Transaction<'_, Db>,
     mail: &Outgoing,
     now: i64,
-) -> Result<i64, StoreError> {
+) -> Result<Option<i64>, StoreError> {
     let (user, address) = match &mail.to {
-        Recipient::Member(id) => (Some(id.0), None),
+        Recipient::Member(id) => (Some(*id), None),
         Recipient::Address(a) => (None, Some(a.as_str())),
     };
-    Ok(sqlx::query_scalar(
-        "insert into outbox (kind, user_id, address, link, created_at, not_before) \
-         values ($1, $2, $3, $4, $5, $5) returning id",
-    )
-    .bind(mail.kind)
-    .bind(user)
-    .bind(address)
-    .bind(&mail.link)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?)
+    if let Some(user) = user
+        && MailKind::parse(mail.kind).is_some_and(MailKind::has_preference)
+    {
+        match delivery_of(tx, user, mail.kind).await? {
+            MailDelivery::Immediately => {}
+            MailDelivery::Digest => {
+                keep_for_digest(tx, user, mail.kind, now).await?;
+                return Ok(None);
+            }
+            MailDelivery::Never => return Ok(None),
+        }
+    }
+    Ok(Some(
+        sqlx::query_scalar(
+            "insert into outbox (kind, user_id, address, link, created_at, not_before) \
+             values ($1, $2, $3, $4, $5, $5) returning id",
+        )
+        .bind(mail.kind)
+        .bind(user.map(|u| u.0))
+        .bind(address)
+        .bind(&mail.link)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?,
+    ))
 }
 
 impl Store {
     /// Writes one message on its own (a message with no other change: a password reset, an
     /// invitation sent again).
-    pub async fn enqueue_mail(&self, mail: &Outgoing, now: i64) -> Result<i64, StoreError> {
+    pub async fn enqueue_mail(&self, mail: &Outgoing, now: i64) -> Result<Option<i64>, StoreError> {
         let mut tx = self.write_tx().await?;
         let id = enqueue(&mut tx, mail, now).await?;
         tx.commit().await?;
@@ -116,8 +137,8 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let row: (String, Option<String>, String, i64) = sqlx::query_as(
-            "select o.kind, coalesce(o.address, (select u.email from users u \
+        let row: (String, Option<i64>, Option<String>, String, i64) = sqlx::query_as(
+            "select o.kind, o.user_id, coalesce(o.address, (select u.email from users u \
                where u.id = o.user_id and u.disabled_at is null)), o.link, o.attempts \
              from outbox o where o.id = $1",
         )
@@ -125,10 +146,11 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         tx.commit().await?;
-        let (kind, address, link, attempts) = row;
+        let (kind, user, address, link, attempts) = row;
         Ok(Some(ClaimedMail {
             id,
             kind,
+            user: user.map(UserId),
             address,
             link,
             attempts,

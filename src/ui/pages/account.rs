@@ -1,9 +1,9 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
-use crate::api::accounts::get_current_user;
+use crate::api::accounts::{get_current_user, get_mail_settings};
 use crate::domain::password::MIN_PASSWORD_CHARS;
-use crate::model::ApiError;
+use crate::model::{ApiError, MailDelivery};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
@@ -36,6 +36,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <button type="submit">"Change password"</button>
                                     </form>
                                 </section>
+                                <MailSettingsSection/>
                             }.into_any(),
                             Ok(None) => view! { <ErrorPanel error=sign_in_required()/> }.into_any(),
                             Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -44,6 +45,65 @@ pub fn AccountPage() -> impl IntoView {
                 }}
             </Suspense>
         </div>
+    }
+}
+
+/// Per kind of message: immediately, in the daily digest, or never. Every message also carries
+/// a link that stops its kind without signing in.
+#[component]
+fn MailSettingsSection() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    match get_mail_settings().await {
+                        Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                        Ok(settings) if !settings.email_enabled => view! {
+                            <section class="panel" id="email">
+                                <h2>"Email"</h2>
+                                <p class="muted">"This site does not send email: what happens is on your notifications page."</p>
+                            </section>
+                        }.into_any(),
+                        Ok(settings) => {
+                            let chosen = |kind: &str, saved: MailDelivery| {
+                                let typed = feedback.value(kind);
+                                MailDelivery::parse(&typed).unwrap_or(saved)
+                            };
+                            view! {
+                                <section class="panel" id="email">
+                                    <h2>"Email"</h2>
+                                    <p class="muted">{format!(
+                                        "Emails say only that something happened, with a link; what it was is on the site. The daily digest goes out at {:02}:00 UTC.",
+                                        settings.digest_hour
+                                    )}</p>
+                                    <FormError error=feedback.error_for(Some("email"))/>
+                                    <form method="post" action="/account/email" class="stack">
+                                        {settings.preferences.into_iter().map(|p| {
+                                            let current = chosen(&p.kind, p.delivery);
+                                            let kind = p.kind.clone();
+                                            view! {
+                                                <fieldset class="choice">
+                                                    <legend>{p.label.clone()}</legend>
+                                                    {MailDelivery::ALL.into_iter().map(|d| view! {
+                                                        <label class="check">
+                                                            <input type="radio" name=kind.clone() value=d.key() checked=current == d/>
+                                                            {d.label()}
+                                                        </label>
+                                                    }).collect_view()}
+                                                </fieldset>
+                                            }
+                                        }).collect_view()}
+                                        <button type="submit">"Save email choices"</button>
+                                    </form>
+                                </section>
+                            }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
     }
 }
 

@@ -23,6 +23,7 @@ mod review;
 mod review_queue;
 mod revisions;
 mod search;
+mod unsubscribe;
 
 pub use account::AccountPage;
 pub use admin_audit::AdminAuditPage;
@@ -49,3 +50,4 @@ pub use review::ReviewPage;
 pub use review_queue::ReviewQueuePage;
 pub use revisions::RevisionsPage;
 pub use search::SearchPage;
+pub use unsubscribe::UnsubscribePage;
