@@ -33,5 +33,5 @@ export async function awaitMessage(to: string, subject: string): Promise<Message
 export function linkIn(message: Message, prefix: string): string {
   const start = message.text.indexOf(prefix);
   expect(start, `a link ${prefix} in the message`).toBeGreaterThanOrEqual(0);
-  return message.text.slice(start).split(/\s/)[0];
+  return message.text.slice(start).split(/[\s<>"]/)[0];
 }
