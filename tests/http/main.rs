@@ -17,6 +17,7 @@ mod hygiene;
 mod limits;
 mod mail;
 mod mail_invites;
+mod mail_kinds;
 mod mail_preferences;
 mod nodes;
 mod outbox;
