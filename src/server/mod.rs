@@ -12,6 +12,7 @@ pub mod demo;
 pub mod edge;
 pub mod error;
 pub mod error_page;
+pub mod export;
 pub mod forms;
 #[cfg(test)]
 mod fuzz;

@@ -152,6 +152,20 @@ fn invite_prints_a_single_link_and_demo_prints_passwords_once() {
     assert!(out.contains("in the outbox"), "{out}");
     assert!(!out.contains("token="), "the link is not printed: {out}");
 
+    // An operator's export of one member, never over an existing file.
+    let out = dir.path().join("export.zip");
+    let out_arg = out.display().to_string();
+    let export = [
+        "export",
+        "--member",
+        "admin@demo.caseroom.example",
+        "--out",
+        &out_arg,
+    ];
+    let (code, _, err) = caseroom(&db, &export, None, &[]);
+    assert_eq!(code, 1, "no such member yet");
+    assert!(err.contains("no member has that address"), "{err}");
+
     let (code, first, _) = caseroom(&db, &["demo"], None, &[]);
     assert_eq!(code, 0);
     for role in ["admin", "moderator", "supervisor", "clinician"] {
@@ -166,6 +180,20 @@ fn invite_prints_a_single_link_and_demo_prints_passwords_once() {
         !second.contains("admin@demo.caseroom.example"),
         "passwords are printed only once"
     );
+    let (code, out_text, err) = caseroom(&db, &export, None, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out_text.contains("wrote"), "{out_text}");
+    let files = caseroom::server::export::zip::read_for_tests(&std::fs::read(&out).unwrap())
+        .expect("a readable ZIP");
+    let account = &files
+        .iter()
+        .find(|(n, _)| n.ends_with("account.json"))
+        .expect("account.json")
+        .1;
+    assert!(String::from_utf8_lossy(account).contains("admin@demo.caseroom.example"));
+    let (code, _, err) = caseroom(&db, &export, None, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot create"), "{err}");
 }
 
 /// `caseroom scan` on a file, on standard input, as JSON, and on bad input.

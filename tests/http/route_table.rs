@@ -39,6 +39,10 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
     (
+        "POST /account/export",
+        "the member's own data; others' replies through the visibility rule (tests/http/export.rs)",
+    ),
+    (
         "GET /unsubscribe",
         "what a signed unsubscribe link would stop: a kind's name",
     ),

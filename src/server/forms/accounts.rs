@@ -115,6 +115,34 @@ pub async fn change_password(
     }
 }
 
+/// "Download my data": the archive itself is the answer (a POST, since it is written to the
+/// audit log; nothing else changes).
+pub async fn export(State(state): State<AppState>, page: PageRequest) -> Response {
+    use axum::http::header;
+    use axum::response::IntoResponse as _;
+    let actor = page.session().actor().cloned();
+    match crate::server::services::export::export(
+        &state,
+        crate::server::services::export::ExportOf::Myself(actor.as_ref()),
+    )
+    .await
+    {
+        Ok(export) => (
+            [
+                (header::CONTENT_TYPE, "application/zip".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", export.file_name),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            export.zip,
+        )
+            .into_response(),
+        Err(e) => render_error(&state, page, "/account", e, Some("export".into()), vec![]).await,
+    }
+}
+
 /// Percent-encodes everything but unreserved characters.
 pub(super) fn urlencode(s: &str) -> String {
     s.bytes()

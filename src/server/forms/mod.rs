@@ -45,6 +45,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/register", post(accounts::register)),
         ("/account", post(accounts::change_password)),
         ("/account/email", post(mail_settings::save)),
+        ("/account/export", post(accounts::export)),
         ("/unsubscribe", post(mail_settings::unsubscribe)),
         ("/password/forgot", post(password_reset::ask)),
         ("/password/reset", post(password_reset::complete)),

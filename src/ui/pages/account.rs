@@ -37,6 +37,15 @@ pub fn AccountPage() -> impl IntoView {
                                     </form>
                                 </section>
                                 <MailSettingsSection/>
+                                <section class="panel" id="export">
+                                    <h2>"Your data"</h2>
+                                    <p>"Download everything Caseroom holds about you: your account, your cases with every saved version, your replies, the replies to your cases as you see them, your flags, notifications, groups and what the log records you doing. One ZIP file of JSON, with a page to read it in a browser."</p>
+                                    <p class="muted">"It may hold clinical case material: keep it as carefully as the forum does."</p>
+                                    <FormError error=feedback.error_for(Some("export"))/>
+                                    <form method="post" action="/account/export">
+                                        <button type="submit" class="secondary">"Download my data"</button>
+                                    </form>
+                                </section>
                             }.into_any(),
                             Ok(None) => view! { <ErrorPanel error=sign_in_required()/> }.into_any(),
                             Err(e) => view! { <ErrorPanel error=e/> }.into_any(),

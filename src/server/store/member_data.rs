@@ -1,0 +1,448 @@
+//! Everything the forum holds about one member, read by their id for their export (issue 18,
+//! docs/MEMBER_DATA.md). Their own rows only: other members' text that belongs in an export
+//! (replies to their cases) is read through the visibility rule by the service, as the member.
+
+use serde::Serialize;
+
+use super::{AuditEvent, Store, StoreError};
+use crate::model::UserId;
+
+#[derive(Debug, Serialize)]
+pub struct AccountData {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<String>,
+    pub created_at: i64,
+    pub disabled_at: Option<i64>,
+}
+
+/// A session: when it began and was last used. Never its token.
+#[derive(Debug, Serialize)]
+pub struct SessionData {
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionData {
+    pub section: String,
+    pub markdown: String,
+}
+
+/// A version of a case or reply, as it was saved. `by_you`: false when a moderator saved it.
+#[derive(Debug, Serialize)]
+pub struct RevisionData {
+    pub at: i64,
+    pub by_you: bool,
+    /// The stored JSON: `{"title", "sections": {…}}` for a case, `{"body"}` for a reply.
+    pub source: serde_json::Value,
+}
+
+/// A moderator's decision on the member's case or reply, with the reason they were given.
+#[derive(Debug, Serialize)]
+pub struct ReviewData {
+    pub at: i64,
+    pub decision: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnCaseData {
+    pub id: i64,
+    pub title: String,
+    pub anonymous: bool,
+    pub review_state: String,
+    pub state: String,
+    pub age_band: String,
+    pub setting: String,
+    pub modality: String,
+    pub sessions_band: String,
+    pub tags: Vec<String>,
+    pub group_id: Option<i64>,
+    pub created_at: i64,
+    pub last_activity_at: i64,
+    pub sections: Vec<SectionData>,
+    pub revisions: Vec<RevisionData>,
+    pub reviews: Vec<ReviewData>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OwnReplyData {
+    pub id: i64,
+    pub case_id: i64,
+    pub markdown: String,
+    pub anonymous: bool,
+    pub supervisor_feedback: bool,
+    /// The case's author marked it helpful.
+    pub helpful: bool,
+    pub review_state: String,
+    pub hidden_after_flags: bool,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub revisions: Vec<RevisionData>,
+    pub reviews: Vec<ReviewData>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlagData {
+    pub case_id: i64,
+    pub reply_id: Option<i64>,
+    pub kind: String,
+    pub note: String,
+    pub at: i64,
+    pub resolved_at: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NotificationData {
+    pub kind: String,
+    pub case_id: i64,
+    pub created_at: i64,
+    pub read_at: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MembershipData {
+    pub group_id: i64,
+    pub group_name: String,
+    pub role: String,
+    pub joined_at: i64,
+    pub left_at: Option<i64>,
+}
+
+/// One action of the member's in the audit log (reads of cases included).
+#[derive(Debug, Serialize)]
+pub struct AuditData {
+    pub at: i64,
+    pub action: String,
+    pub detail: String,
+    pub case_id: Option<i64>,
+    pub target_user_id: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EmailChoiceData {
+    pub kind: String,
+    pub delivery: String,
+}
+
+/// The member's own rows, table by table.
+#[derive(Debug, Serialize)]
+pub struct MemberData {
+    pub account: AccountData,
+    pub sessions: Vec<SessionData>,
+    pub cases: Vec<OwnCaseData>,
+    pub replies: Vec<OwnReplyData>,
+    pub flags: Vec<FlagData>,
+    pub notifications: Vec<NotificationData>,
+    pub groups: Vec<MembershipData>,
+    pub email_choices: Vec<EmailChoiceData>,
+    pub audit: Vec<AuditData>,
+}
+
+type CaseTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    i64,
+    i64,
+);
+type ReplyTuple = (
+    i64,
+    i64,
+    String,
+    i64,
+    i64,
+    i64,
+    String,
+    Option<i64>,
+    i64,
+    Option<i64>,
+);
+
+impl Store {
+    /// The export is in the audit log: who, and whether an operator ran it at the command line.
+    pub async fn record_export(
+        &self,
+        member: UserId,
+        by_operator: bool,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        AuditEvent {
+            at: now,
+            actor: (!by_operator).then_some(member),
+            action: "member_data_exported",
+            target: Some(member),
+            detail: if by_operator {
+                "by=operator"
+            } else {
+                "by=member"
+            },
+            case: None,
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// `None`: no such member.
+    pub async fn member_data(&self, member: UserId) -> Result<Option<MemberData>, StoreError> {
+        let id = member.0;
+        let pool = &self.pool;
+        let Some((email, display_name, created_at, disabled_at)) =
+            sqlx::query_as::<_, (String, String, i64, Option<i64>)>(
+                "select email, display_name, created_at, disabled_at from users where id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let roles: Vec<String> =
+            sqlx::query_scalar("select role from user_roles where user_id = $1 order by role")
+                .bind(id)
+                .fetch_all(pool)
+                .await?;
+        let sessions = sqlx::query_as::<_, (i64, i64)>(
+            "select created_at, last_seen_at from sessions where user_id = $1 order by created_at",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(created_at, last_seen_at)| SessionData {
+            created_at,
+            last_seen_at,
+        })
+        .collect();
+
+        let case_rows: Vec<CaseTuple> = sqlx::query_as(
+            "select id, title, anonymous, review_state, state, age_band, setting, modality, \
+             sessions_band, group_id, created_at, last_activity_at \
+             from cases where author_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+        let mut cases = Vec::with_capacity(case_rows.len());
+        for row in case_rows {
+            let case = row.0;
+            let sections = sqlx::query_as::<_, (String, String)>(
+                "select section, source_md from case_sections where case_id = $1 order by section",
+            )
+            .bind(case)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(section, markdown)| SectionData { section, markdown })
+            .collect();
+            let tags: Vec<String> =
+                sqlx::query_scalar("select tag from case_tags where case_id = $1 order by tag")
+                    .bind(case)
+                    .fetch_all(pool)
+                    .await?;
+            cases.push(OwnCaseData {
+                id: case,
+                title: row.1,
+                anonymous: row.2 != 0,
+                review_state: row.3,
+                state: row.4,
+                age_band: row.5,
+                setting: row.6,
+                modality: row.7,
+                sessions_band: row.8,
+                tags,
+                group_id: row.9,
+                created_at: row.10,
+                last_activity_at: row.11,
+                sections,
+                revisions: self
+                    .revisions_of(member, "case_id = $1 and reply_id is null", case)
+                    .await?,
+                reviews: self
+                    .reviews_of("case_id = $1 and reply_id is null", case)
+                    .await?,
+            });
+        }
+
+        let reply_rows: Vec<ReplyTuple> = sqlx::query_as(
+            "select id, case_id, body_md, anonymous, supervisor_feedback, helpful, review_state, \
+             hidden_at, created_at, edited_at from replies where author_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?;
+        let mut replies = Vec::with_capacity(reply_rows.len());
+        for row in reply_rows {
+            replies.push(OwnReplyData {
+                id: row.0,
+                case_id: row.1,
+                markdown: row.2,
+                anonymous: row.3 != 0,
+                supervisor_feedback: row.4 != 0,
+                helpful: row.5 != 0,
+                review_state: row.6,
+                hidden_after_flags: row.7.is_some(),
+                created_at: row.8,
+                edited_at: row.9,
+                revisions: self.revisions_of(member, "reply_id = $1", row.0).await?,
+                reviews: self.reviews_of("reply_id = $1", row.0).await?,
+            });
+        }
+
+        let flags = sqlx::query_as::<_, (i64, Option<i64>, String, String, i64, Option<i64>)>(
+            "select case_id, reply_id, kind, note, at, resolved_at from flags \
+             where flagger_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(case_id, reply_id, kind, note, at, resolved_at)| FlagData {
+                case_id,
+                reply_id,
+                kind,
+                note,
+                at,
+                resolved_at,
+            },
+        )
+        .collect();
+        let notifications = sqlx::query_as::<_, (String, i64, i64, Option<i64>)>(
+            "select kind, case_id, created_at, read_at from notifications \
+             where user_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(kind, case_id, created_at, read_at)| NotificationData {
+            kind,
+            case_id,
+            created_at,
+            read_at,
+        })
+        .collect();
+        let groups = sqlx::query_as::<_, (i64, String, String, i64, Option<i64>)>(
+            "select g.id, g.name, m.role, m.joined_at, m.left_at from group_members m \
+             join consultation_groups g on g.id = m.group_id where m.user_id = $1 order by m.id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(
+            |(group_id, group_name, role, joined_at, left_at)| MembershipData {
+                group_id,
+                group_name,
+                role,
+                joined_at,
+                left_at,
+            },
+        )
+        .collect();
+        let email_choices = sqlx::query_as::<_, (String, String)>(
+            "select kind, delivery from mail_preferences where user_id = $1 order by kind",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(kind, delivery)| EmailChoiceData { kind, delivery })
+        .collect();
+        let audit = sqlx::query_as::<_, (i64, String, String, Option<i64>, Option<i64>)>(
+            "select at, action, detail, case_id, target_user_id from audit_log \
+             where actor_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|(at, action, detail, case_id, target_user_id)| AuditData {
+            at,
+            action,
+            detail,
+            case_id,
+            target_user_id,
+        })
+        .collect();
+
+        Ok(Some(MemberData {
+            account: AccountData {
+                id,
+                email,
+                display_name,
+                roles,
+                created_at,
+                disabled_at,
+            },
+            sessions,
+            cases,
+            replies,
+            flags,
+            notifications,
+            groups,
+            email_choices,
+            audit,
+        }))
+    }
+
+    /// The revisions matching `filter` (on `$1`), oldest first.
+    async fn revisions_of(
+        &self,
+        member: UserId,
+        filter: &'static str,
+        id: i64,
+    ) -> Result<Vec<RevisionData>, StoreError> {
+        let rows: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+            "select at, editor_id, source from revisions where {filter} order by id"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(at, editor, source)| {
+                Ok(RevisionData {
+                    at,
+                    by_you: editor == member.0,
+                    source: serde_json::from_str(&source)
+                        .map_err(|_| StoreError::Corrupt("revisions.source"))?,
+                })
+            })
+            .collect()
+    }
+
+    /// The moderators' decisions matching `filter` (on `$1`), oldest first; never who decided.
+    async fn reviews_of(
+        &self,
+        filter: &'static str,
+        id: i64,
+    ) -> Result<Vec<ReviewData>, StoreError> {
+        Ok(sqlx::query_as::<_, (i64, String, String)>(&format!(
+            "select at, decision, reason from case_reviews where {filter} order by id"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .map(|(at, decision, reason)| ReviewData {
+            at,
+            decision,
+            reason,
+        })
+        .collect())
+    }
+}
