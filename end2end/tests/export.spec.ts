@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { inflateRawSync } from "node:zlib";
 import { readFileSync } from "node:fs";
-import { createMember, signInAs, uniqueEmail } from "./helpers";
+import { PASSWORD, createMember, signInAs, uniqueEmail } from "./helpers";
 
 /** The files of a ZIP archive, read from its central directory (deflate or stored). */
 function unzip(zip: Buffer): Map<string, string> {
@@ -46,4 +46,26 @@ test("a member downloads their data from the account page", async ({ page, baseU
   expect(account.account.email).toBe(email);
   expect(account.account.display_name).toBe(name);
   expect(files.get("caseroom-export/index.html")).toContain("Your Caseroom data");
+});
+
+// A member deletes their account from the account page, with JavaScript on and off: the
+// password, the choice about their posts and the confirmation; then they cannot sign in.
+test("a member deletes their account", async ({ page, baseURL }, info) => {
+  const email = uniqueEmail("erase", info);
+  await createMember(baseURL!, "clinician", email, `Leaving ${info.project.name}`);
+  await signInAs(page, email);
+  await page.goto("/account");
+  const section = page.locator("#erase");
+  await expect(section.getByRole("heading", { name: "Delete your account" })).toBeVisible();
+  await section.getByLabel("Remove them with my account").check();
+  await section.getByLabel("Your password").fill(PASSWORD);
+  await section.getByLabel("I understand my account cannot be brought back").check();
+  await section.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=account-erased$/);
+  await expect(page.getByText("The account is erased")).toBeVisible();
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator(".form-error, [role=alert]").first()).toBeVisible();
 });

@@ -53,3 +53,10 @@ pub async fn get_unsubscribe(
     let state = crate::server::context::app_state()?;
     Ok(crate::server::services::mail_settings::preview(&state, &member, &kind, &signature).await?)
 }
+
+/// What erasing one's account does with one's posts on this forum.
+#[server]
+pub async fn get_erasure_rule() -> Result<crate::model::ErasureRule, ApiError> {
+    let state = crate::server::context::app_state()?;
+    Ok(crate::server::services::erasure::rule(&state))
+}

@@ -29,6 +29,16 @@ pub struct UserSummary {
 pub struct MemberList {
     pub users: Vec<UserSummary>,
     pub email_enabled: bool,
+    pub erasure: ErasureRule,
+}
+
+/// What erasing an account does with its posts, per the forum's setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErasureRule {
+    /// Whoever erases chooses: removed, or kept under "Former member".
+    Choose,
+    Remove,
+    Keep,
 }
 
 /// The admin's invites, and whether email is set up (an invite can then be emailed).

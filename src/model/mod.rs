@@ -12,8 +12,8 @@ mod safe_html;
 mod search;
 
 pub use account::{
-    CurrentUserView, FailedMailView, InviteList, InvitePreview, InviteSummary, MemberList,
-    UserSummary,
+    CurrentUserView, ErasureRule, FailedMailView, InviteList, InvitePreview, InviteSummary,
+    MemberList, UserSummary,
 };
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{

@@ -17,6 +17,9 @@ pub fn Notice() -> impl IntoView {
                 Some("Your password was changed. Every other session of yours was signed out.")
             }
             Some("roles-saved") => Some("Roles saved."),
+            Some("account-erased") => Some(
+                "The account is erased: its name, email, password and sessions are gone, and its posts were removed or kept without a name as chosen.",
+            ),
             Some("email-saved") => Some("Your email choices are saved."),
             Some("unsubscribed") => Some("Done: these emails are stopped."),
             Some("reset-asked") => Some(

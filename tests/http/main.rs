@@ -9,6 +9,7 @@ mod bad_input;
 mod cases;
 mod cli;
 mod combination;
+mod erasure;
 mod export;
 mod flags;
 mod gate;

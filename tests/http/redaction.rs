@@ -15,7 +15,7 @@ const MARKER: &str = "zqvmarkerplum";
 /// maps) after a checkpoint, so every committed page is in its file; the server's data
 /// directory comes from `CASEROOM_TEST_POSTGRES_DATA`. PostgreSQL's WAL is measured apart
 /// (`wal_bytes`): redaction cannot rewrite it (docs/DEPLOYMENT.md).
-async fn database_bytes(app: &TestApp) -> Vec<u8> {
+pub(crate) async fn database_bytes(app: &TestApp) -> Vec<u8> {
     let mut all = Vec::new();
     if app.on_postgres() {
         let pool = app.db().await;
@@ -56,7 +56,7 @@ fn read_all(dir: &std::path::Path, all: &mut Vec<u8>) {
     }
 }
 
-fn contains(hay: &[u8], needle: &str) -> bool {
+pub(crate) fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 

@@ -38,6 +38,11 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ),
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
+    ("POST /account/delete", "erases the member's own account"),
+    (
+        "POST /admin/users/{id}/erase",
+        "erases a member's account, for admins",
+    ),
     (
         "POST /account/export",
         "the member's own data; others' replies through the visibility rule (tests/http/export.rs)",
@@ -79,6 +84,7 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("API can_email_reset_links", "whether the site sends email"),
     ("API check_reset_link", "whether a reset link can be used"),
     ("API get_mail_settings", "the member's own email choices"),
+    ("API get_erasure_rule", "a setting"),
     ("API get_unsubscribe", "what an unsubscribe link would stop"),
     ("API list_users", "members, for admins"),
     ("API list_invites", "invites, for admins"),
@@ -178,6 +184,7 @@ fn api(name: &str) -> &'static str {
         "can_email_reset_links" => caseroom::api::accounts::CanEmailResetLinks::PATH,
         "check_reset_link" => caseroom::api::accounts::CheckResetLink::PATH,
         "get_mail_settings" => caseroom::api::accounts::GetMailSettings::PATH,
+        "get_erasure_rule" => caseroom::api::accounts::GetErasureRule::PATH,
         "get_unsubscribe" => caseroom::api::accounts::GetUnsubscribe::PATH,
         "list_users" => caseroom::api::admin::ListUsers::PATH,
         "list_invites" => caseroom::api::admin::ListInvites::PATH,

@@ -45,6 +45,9 @@ pub enum Action {
     /// Issue a password reset link for another member (admins): shown once, or emailed to the
     /// member when email is set up.
     IssuePasswordReset,
+    /// Erase an account (`Target::User`): one's own (any member, with their password), or
+    /// another's (admins, with a reason).
+    EraseAccount,
     /// Post a new case (clinicians and supervisors).
     CreateCase,
     /// Read a case (or, on `Target::Site`, the case list): exactly the visibility rule.
@@ -106,7 +109,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 34] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -115,6 +118,7 @@ impl Action {
         Action::CreateInvite,
         Action::ListInvites,
         Action::IssuePasswordReset,
+        Action::EraseAccount,
         Action::CreateCase,
         Action::ViewCase,
         Action::ViewReply,
@@ -243,6 +247,8 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
                 _ => Ok(()),
             }
         }
+        (Action::EraseAccount, Target::User(id)) if id == me => Ok(()),
+        (Action::EraseAccount, _) => require_admin(actor),
         (Action::CreateCase, _) => {
             if actor.has(Role::Clinician) || actor.has(Role::Supervisor) {
                 Ok(())

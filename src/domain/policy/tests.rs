@@ -126,6 +126,19 @@ fn the_role_by_action_table_holds() {
         (&[Role::Admin], CreateInvite, Target::Site, Ok(())),
         (&[Role::Admin], ChangeRoles, other, Ok(())),
         (&[Role::Admin], IssuePasswordReset, other, Ok(())),
+        (&[Role::Admin], EraseAccount, other, Ok(())),
+        (
+            &[Role::Moderator, Role::Supervisor],
+            EraseAccount,
+            other,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Clinician],
+            EraseAccount,
+            Target::User(UserId(1)),
+            Ok(()),
+        ),
         (
             &[Role::Moderator, Role::Supervisor],
             IssuePasswordReset,

@@ -44,8 +44,21 @@ pub struct Config {
     pub supervisors_create_groups: bool,
     /// Email over SMTP (docs/EMAIL.md); `None`: no email, as before.
     pub mail: Option<MailConfig>,
+    /// What erasing an account does with its cases and replies (docs/MEMBER_DATA.md).
+    pub erasure_posts: ErasurePosts,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
+}
+
+/// What erasing an account does with the member's cases and replies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErasurePosts {
+    /// The member (or the admin erasing) chooses: removed, or kept under "Former member".
+    Choose,
+    /// Always removed with the account.
+    Remove,
+    /// Always kept under "Former member".
+    Keep,
 }
 
 /// Where and how email is sent. The SMTP URL may hold a password: it is never logged.
@@ -100,6 +113,7 @@ struct FileConfig {
     search_rank_window: Option<i64>,
     reply_review_on_findings: Option<bool>,
     supervisors_create_groups: Option<bool>,
+    erasure_posts: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_footer: Option<String>,
@@ -134,6 +148,8 @@ const SUPERVISORS_GROUPS: (&str, &str) = (
     "CASEROOM_SUPERVISORS_CREATE_GROUPS",
     "supervisors_create_groups",
 );
+
+const ERASURE_POSTS: (&str, &str) = ("CASEROOM_ERASURE_POSTS", "erasure_posts");
 
 const SMTP_URL: (&str, &str) = ("CASEROOM_SMTP_URL", "smtp_url");
 const MAIL_FROM: (&str, &str) = ("CASEROOM_MAIL_FROM", "mail_from");
@@ -262,6 +278,15 @@ impl Config {
             Some((v, name)) => parse_bool(&v).map_err(|p| invalid(&name, p))?,
             None => false,
         };
+        let erasure_posts = match pick(ERASURE_POSTS, file.erasure_posts) {
+            None => ErasurePosts::Choose,
+            Some((v, name)) => match v.trim() {
+                "choose" => ErasurePosts::Choose,
+                "remove" => ErasurePosts::Remove,
+                "keep" => ErasurePosts::Keep,
+                _ => return Err(invalid(&name, "must be choose, remove or keep".into())),
+            },
+        };
         let mail = match pick(SMTP_URL, file.smtp_url) {
             None => None,
             Some((url, name)) => {
@@ -342,6 +367,7 @@ impl Config {
             limits,
             search_rank_window,
             supervisors_create_groups,
+            erasure_posts,
             mail,
             reply_review_below,
             reply_review_on_findings,

@@ -115,6 +115,36 @@ pub async fn change_password(
     }
 }
 
+/// "Delete my account": on success the browser's cookie goes with the account.
+pub async fn erase(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
+    let actor = page.session().actor().cloned();
+    match crate::server::services::erasure::erase_own(
+        &state,
+        actor.as_ref(),
+        fields.get("password").to_owned(),
+        fields.get("posts"),
+        fields.get("confirm") == "yes",
+    )
+    .await
+    {
+        Ok(()) => see_other(
+            "/login?notice=account-erased",
+            Some(clear_cookie(state.config.secure_cookies)),
+        ),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("erase".into()),
+                vec![("posts".into(), fields.get("posts").to_owned())],
+            )
+            .await
+        }
+    }
+}
+
 /// "Download my data": the archive itself is the answer (a POST, since it is written to the
 /// audit log; nothing else changes).
 pub async fn export(State(state): State<AppState>, page: PageRequest) -> Response {

@@ -58,6 +58,41 @@ pub async fn set_status(
     }
 }
 
+/// An admin erases a member's account, with a reason.
+pub async fn erase(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match crate::server::services::erasure::erase_other(
+        &state,
+        actor.as_ref(),
+        UserId(id),
+        fields.get("posts"),
+        fields.get("reason"),
+    )
+    .await
+    {
+        Ok(()) => see_other("/admin/users?notice=account-erased", None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/admin/users",
+                e,
+                Some(format!("user-{id}")),
+                vec![
+                    ("reason".into(), fields.get("reason").to_owned()),
+                    ("posts".into(), fields.get("posts").to_owned()),
+                ],
+            )
+            .await
+        }
+    }
+}
+
 /// Answers in place rather than redirecting when the link is to be shown: it is shown exactly
 /// once, in this answer, because only its hash is stored (like an API token). An emailed invite
 /// redirects like any other form.

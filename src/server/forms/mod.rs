@@ -46,6 +46,8 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/account", post(accounts::change_password)),
         ("/account/email", post(mail_settings::save)),
         ("/account/export", post(accounts::export)),
+        ("/account/delete", post(accounts::erase)),
+        ("/admin/users/{id}/erase", post(admin::erase)),
         ("/unsubscribe", post(mail_settings::unsubscribe)),
         ("/password/forgot", post(password_reset::ask)),
         ("/password/reset", post(password_reset::complete)),

@@ -11,6 +11,7 @@ pub async fn list_users(state: &AppState, actor: Option<&Actor>) -> Result<Membe
     Ok(MemberList {
         users: state.store.list_users().await?,
         email_enabled: state.store.mail_enabled(),
+        erasure: crate::server::services::erasure::rule(state),
     })
 }
 

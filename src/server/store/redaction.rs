@@ -68,7 +68,7 @@ impl Store {
         // This node's copy of the replies holds the old text: drop it now rather than at the
         // next read. Another node replaces its copy on its next read of the case.
         self.snapshots.forget(case);
-        self.scrub_freed_text().await?;
+        self.scrub_freed_text(CASE_TEXT_TABLES).await?;
         Ok(places)
     }
 }
@@ -76,19 +76,23 @@ impl Store {
 impl Store {
     /// Removes the old versions of redacted rows from the database files (see the module
     /// comment). Outside the transaction: neither statement may run inside one.
-    async fn scrub_freed_text(&self) -> Result<(), StoreError> {
+    /// After a commit that overwrote or deleted text: on SQLite (with `secure_delete`, freed
+    /// pages are already zeroed) the log is copied back and emptied; on PostgreSQL `tables` are
+    /// rewritten, so no dead row version keeps the old text.
+    pub(super) async fn scrub_freed_text(&self, tables: &str) -> Result<(), StoreError> {
         let sql = match self.backend {
             // TRUNCATE empties the log file after copying it back, so no old page image stays.
-            Backend::Sqlite => "pragma wal_checkpoint(truncate)",
-            Backend::Postgres => {
-                "vacuum full cases, case_sections, replies, revisions, scan_explanations, \
-                 case_reviews, case_locks, flags, search_docs"
-            }
+            Backend::Sqlite => "pragma wal_checkpoint(truncate)".to_owned(),
+            Backend::Postgres => format!("vacuum full {tables}"),
         };
-        sqlx::query(sql).execute(&self.pool).await?;
+        sqlx::query(&sql).execute(&self.pool).await?;
         Ok(())
     }
 }
+
+/// Every table that holds a case's text or a copy of it.
+pub(super) const CASE_TEXT_TABLES: &str = "cases, case_sections, replies, revisions, \
+    scan_explanations, case_reviews, case_locks, flags, search_docs";
 
 async fn redact_title(
     tx: &mut Transaction<'_, Db>,

@@ -1,9 +1,9 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
-use crate::api::accounts::{get_current_user, get_mail_settings};
+use crate::api::accounts::{get_current_user, get_erasure_rule, get_mail_settings};
 use crate::domain::password::MIN_PASSWORD_CHARS;
-use crate::model::{ApiError, MailDelivery};
+use crate::model::{ApiError, ErasureRule, MailDelivery};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
@@ -46,6 +46,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <button type="submit" class="secondary">"Download my data"</button>
                                     </form>
                                 </section>
+                                <EraseSection/>
                             }.into_any(),
                             Ok(None) => view! { <ErrorPanel error=sign_in_required()/> }.into_any(),
                             Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
@@ -110,6 +111,60 @@ fn MailSettingsSection() -> impl IntoView {
                             }.into_any()
                         }
                     }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Deleting one's own account: the password, what happens to one's posts (where the forum lets
+/// the member choose), and a box to tick. Nothing happens without all three.
+#[component]
+fn EraseSection() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    let rule = get_erasure_rule().await.unwrap_or(ErasureRule::Choose);
+                    let chosen = feedback.value("posts");
+                    let posts = match rule {
+                        ErasureRule::Choose => view! {
+                            <fieldset class="choice">
+                                <legend>"Your cases and replies"</legend>
+                                <label class="check">
+                                    <input type="radio" name="posts" value="remove" checked=chosen == "remove"/>
+                                    "Remove them with my account"
+                                </label>
+                                <label class="check">
+                                    <input type="radio" name="posts" value="keep" checked=chosen == "keep"/>
+                                    "Keep them for others to learn from, shown as by \"Former member\""
+                                </label>
+                            </fieldset>
+                        }.into_any(),
+                        ErasureRule::Remove => view! { <p>"Your cases and replies are removed with your account."</p> }.into_any(),
+                        ErasureRule::Keep => view! { <p>"Your cases and replies stay for others to learn from, shown as by \"Former member\"."</p> }.into_any(),
+                    };
+                    view! {
+                        <section class="panel" id="erase">
+                            <h2>"Delete your account"</h2>
+                            <p>"Your name, email, password, sessions, notifications and email choices are erased, and you are signed out. This cannot be undone; download your data first if you want a copy."</p>
+                            <FormError error=feedback.error_for(Some("erase"))/>
+                            <form method="post" action="/account/delete" class="stack">
+                                {posts}
+                                <label>
+                                    "Your password"
+                                    <input type="password" name="password" autocomplete="current-password" required/>
+                                </label>
+                                <label class="check">
+                                    <input type="checkbox" name="confirm" value="yes" required/>
+                                    "I understand my account cannot be brought back"
+                                </label>
+                                <button type="submit" class="danger">"Delete my account"</button>
+                            </form>
+                        </section>
+                    }.into_any()
                 })
             }}
         </Suspense>

@@ -5,10 +5,11 @@ use crate::api::accounts::get_current_user;
 use crate::api::admin::list_users;
 use crate::domain::role::Role;
 use crate::model::UserId;
-use crate::model::UserSummary;
+use crate::model::{ErasureRule, UserSummary};
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::islands::ConfirmSubmit;
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
+use crate::ui::raw_text::TextArea;
 
 /// Admins list members, change their roles and disable accounts.
 #[component]
@@ -26,6 +27,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                         Ok(list) => {
                             let email_enabled = list.email_enabled;
+                            let erasure = list.erasure;
                             let users = list.users;
                             view! {
                             <section>
@@ -35,7 +37,7 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 </div>
                                 <p class="muted">{format!("{} members", users.len())}</p>
                                 <ul class="member-list">
-                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me email_enabled=email_enabled feedback=feedback.clone()/> }).collect_view()}
+                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me email_enabled=email_enabled erasure=erasure feedback=feedback.clone()/> }).collect_view()}
                                 </ul>
                             </section>
                         }.into_any()
@@ -52,6 +54,7 @@ fn MemberRow(
     user: UserSummary,
     me: Option<UserId>,
     email_enabled: bool,
+    erasure: ErasureRule,
     feedback: FormFeedback,
 ) -> impl IntoView {
     let is_me = me == Some(user.id);
@@ -78,6 +81,7 @@ fn MemberRow(
             <RolesForm user=user.clone()/>
             <StatusForm user=user.clone()/>
             {(!user.disabled).then(|| view! { <ResetForm user=user.clone() email_enabled=email_enabled/> })}
+            <EraseForm user=user.clone() erasure=erasure feedback=feedback.clone()/>
         }
         .into_any()
     };
@@ -156,6 +160,60 @@ fn ResetForm(user: UserSummary, email_enabled: bool) -> impl IntoView {
         <form method="post" action=format!("/admin/users/{}/reset", user.id) class="inline">
             <button type="submit" class="secondary">{label}</button>
         </form>
+    }
+    .into_any()
+}
+
+/// Erasing a member's account: a reason (kept with the erasure) and, where the forum lets the
+/// admin choose, what happens to the member's posts. Inside a disclosure so it is never one
+/// click away.
+#[component]
+fn EraseForm(user: UserSummary, erasure: ErasureRule, feedback: FormFeedback) -> impl IntoView {
+    let form_id = format!("user-{}", user.id);
+    let mine = feedback.form.as_deref() == Some(form_id.as_str());
+    let kept = |name: &str| {
+        if mine {
+            feedback.value(name)
+        } else {
+            String::new()
+        }
+    };
+    let (reason, chosen) = (kept("reason"), kept("posts"));
+    let posts = match erasure {
+        ErasureRule::Choose => view! {
+            <fieldset class="choice">
+                <legend>"Their cases and replies"</legend>
+                <label class="check">
+                    <input type="radio" name="posts" value="remove" checked=chosen == "remove"/>
+                    "Remove them"
+                </label>
+                <label class="check">
+                    <input type="radio" name="posts" value="keep" checked=chosen == "keep"/>
+                    "Keep them as by \"Former member\""
+                </label>
+            </fieldset>
+        }
+        .into_any(),
+        ErasureRule::Remove => {
+            view! { <p class="muted">"Their cases and replies are removed."</p> }.into_any()
+        }
+        ErasureRule::Keep => {
+            view! { <p class="muted">"Their cases and replies stay, as by \"Former member\"."</p> }
+                .into_any()
+        }
+    };
+    view! {
+        <details class="erase" open=mine>
+            <summary>{format!("Erase {}'s account", user.display_name)}</summary>
+            <form method="post" action=format!("/admin/users/{}/erase", user.id) class="stack">
+                {posts}
+                <label>
+                    "Reason (kept with the erasure)"
+                    <TextArea name="reason" value=reason required=true maxlength=1000 rows=3/>
+                </label>
+                <button type="submit" class="danger">"Erase account"</button>
+            </form>
+        </details>
     }
     .into_any()
 }

@@ -76,10 +76,12 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
     app.shut_down().await;
 
     // The database as the release before search left it: the migrations after 10 undone, the
-    // latest first (15, email preferences; 14, password resets; 13, the outbox; 12,
+    // latest first (16, erasure; 15, email preferences; 14, password resets; 13, the outbox; 12,
     // consultation groups; 11, search).
     let db = app.db().await;
     let groups = [
+        "drop table erasures",
+        "alter table users drop column erased_at",
         "drop table site_keys",
         "drop table digest_runs",
         "drop table digest_items",
