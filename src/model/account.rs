@@ -19,6 +19,8 @@ pub struct UserSummary {
     pub display_name: String,
     pub roles: Roles,
     pub disabled: bool,
+    /// Erased: shown as "Former member", with nothing left to change.
+    pub erased: bool,
     /// Unix seconds.
     pub created_at: i64,
 }

@@ -10,10 +10,11 @@ use crate::model::{UserId, UserSummary};
 impl Store {
     pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
         let rows = sqlx::query(
-            "select u.id, u.email, u.display_name, u.disabled_at, u.created_at, \
+            "select u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at, \
                     coalesce(string_agg(r.role, ','), '') as roles \
              from users u left join user_roles r on r.user_id = u.id \
-             group by u.id order by u.created_at, u.id",
+             group by u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at \
+             order by u.created_at, u.id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -26,6 +27,7 @@ impl Store {
                     display_name: r.try_get("display_name")?,
                     roles: parse_roles(roles.split(',').filter(|s| !s.is_empty()))?,
                     disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
+                    erased: r.try_get::<Option<i64>, _>("erased_at")?.is_some(),
                     created_at: r.try_get("created_at")?,
                 })
             })

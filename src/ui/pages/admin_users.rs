@@ -65,7 +65,9 @@ fn MemberRow(
         .shown_once_link
         .clone()
         .filter(|_| feedback.form.as_deref() == Some(form_id.as_str()));
-    let controls = if is_me {
+    let controls = if user.erased {
+        view! { <p class="muted">"This account was erased. Its posts, where kept, show as by \"Former member\"."</p> }.into_any()
+    } else if is_me {
         let roles = user
             .roles
             .iter()
@@ -89,8 +91,12 @@ fn MemberRow(
         <li class="member panel" id=form_id class:disabled=user.disabled>
             <div class="member-head">
                 <strong>{user.display_name.clone()}</strong>
-                <span class="muted">{user.email.clone()}</span>
-                {user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })}
+                {(!user.erased).then(|| view! { <span class="muted">{user.email.clone()}</span> })}
+                {if user.erased {
+                    Some(view! { <span class="badge">"Erased"</span> })
+                } else {
+                    user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })
+                }}
             </div>
             <FormError error=error/>
             {reset_link.map(|link| view! {
