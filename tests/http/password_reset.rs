@@ -357,3 +357,49 @@ async fn with_email_an_admin_reset_goes_to_the_member_not_the_admin() {
     let res = reset(&app, &link, NEW_PASSWORD, NEW_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{message}");
 }
+
+#[tokio::test]
+async fn a_password_change_or_a_disable_closes_every_open_reset_link() {
+    let (sink, app) = with_sink().await;
+    let member = app
+        .create_member("reader@clinic.example", "Reader", &[Role::Clinician])
+        .await;
+    let signed_in = app.client();
+    app.sign_in(&signed_in, "reader@clinic.example", GOOD_PASSWORD)
+        .await;
+    ask(&app, "reader@clinic.example").await;
+    eventually("the link", || async { sink.messages().len() == 1 }).await;
+    let link = reset_path(&sink.messages()[0]);
+    // The member changes their password knowing nothing of the link: it stops working.
+    let res = app
+        .post_form(
+            &signed_in,
+            "/account",
+            &[
+                ("current", GOOD_PASSWORD),
+                ("password", NEW_PASSWORD),
+                ("confirm", NEW_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&app.client(), &link).await.0, StatusCode::GONE);
+
+    // Disabled with a link open, then enabled again: the old link stays closed.
+    ask(&app, "reader@clinic.example").await;
+    eventually("a second link", || async { sink.messages().len() == 2 }).await;
+    let link = reset_path(&sink.messages()[1]);
+    let admin =
+        crate::mail::named_client(&app, "admin@clinic.example", "Admin", &[Role::Admin]).await;
+    for disabled in ["true", "false"] {
+        let res = app
+            .post_form(
+                &admin,
+                &format!("/admin/users/{member}/status"),
+                &[("disabled", disabled)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(app.get(&app.client(), &link).await.0, StatusCode::GONE);
+}

@@ -117,7 +117,8 @@ pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<usize, StoreE
                 state.store.mail_sent(row.id, state.clock.now()).await?;
             }
             Err(e) if e.is_permanent() => {
-                tracing::warn!(mail.id = row.id, kind = kind.key(), error = %e, "mail refused for good");
+                // The reply's code only: a server's words often quote the address.
+                tracing::warn!(mail.id = row.id, kind = kind.key(), code = ?e.status().map(|c| c.to_string()), "mail refused for good");
                 state
                     .store
                     .mail_failed(row.id, &e.to_string(), state.clock.now())
@@ -128,7 +129,7 @@ pub async fn send_due(state: &AppState, mailer: &Mailer) -> Result<usize, StoreE
                     .store
                     .mail_refused(row.id, &e.to_string(), state.clock.now())
                     .await?;
-                tracing::warn!(mail.id = row.id, kind = kind.key(), failed, error = %e, "mail not sent; retried later");
+                tracing::warn!(mail.id = row.id, kind = kind.key(), failed, code = ?e.status().map(|c| c.to_string()), "mail not sent; retried later");
             }
         }
     }

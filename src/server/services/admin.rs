@@ -57,6 +57,7 @@ pub async fn set_roles(
     role_names: &[String],
 ) -> Result<(), AppError> {
     can(actor, Action::ChangeRoles, Target::User(target))?;
+    refuse_erased(state, target).await?;
     let Some(actor) = actor else {
         return Err(AppError::Denied(
             crate::domain::policy::Denial::SignInRequired,
@@ -90,6 +91,7 @@ pub async fn set_disabled(
     disabled: bool,
 ) -> Result<(), AppError> {
     can(actor, Action::SetAccountDisabled, Target::User(target))?;
+    refuse_erased(state, target).await?;
     let Some(actor) = actor else {
         return Err(AppError::Denied(
             crate::domain::policy::Denial::SignInRequired,
@@ -105,5 +107,15 @@ pub async fn set_disabled(
         ));
     }
     tracing::info!(actor.id = %actor.user_id, target.id = %target, disabled, "account status changed");
+    Ok(())
+}
+
+/// An erased account is no longer anyone's: it cannot be enabled, given roles or a reset link.
+pub(super) async fn refuse_erased(state: &AppState, member: UserId) -> Result<(), AppError> {
+    if state.store.is_erased(member).await? {
+        return Err(AppError::Gone(
+            "This account was erased; nothing about it can be changed.".into(),
+        ));
+    }
     Ok(())
 }

@@ -75,6 +75,8 @@ pub async fn erase_other(
         ));
     }
     let posts = posts(state, asked_posts)?;
+    let reason =
+        crate::domain::text::check_body(reason, "The reason").map_err(AppError::Invalid)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(AppError::Invalid(

@@ -71,6 +71,7 @@ pub async fn issue(
     member: UserId,
 ) -> Result<AdminReset, AppError> {
     can(actor, Action::IssuePasswordReset, Target::User(member))?;
+    super::admin::refuse_erased(state, member).await?;
     let admin = actor.map(|a| a.user_id);
     let Some(disabled) = state.store.is_disabled(member).await? else {
         return Err(AppError::NotFound(

@@ -212,18 +212,24 @@ async fn set_one(
     kind: &str,
     delivery: MailDelivery,
 ) -> Result<(), StoreError> {
-    sqlx::query("delete from mail_preferences where user_id = $1 and kind = $2")
-        .bind(user.0)
-        .bind(kind)
-        .execute(&mut **tx)
-        .await?;
-    if delivery != MailDelivery::Immediately {
-        sqlx::query("insert into mail_preferences (user_id, kind, delivery) values ($1, $2, $3)")
+    if delivery == MailDelivery::Immediately {
+        sqlx::query("delete from mail_preferences where user_id = $1 and kind = $2")
             .bind(user.0)
             .bind(kind)
-            .bind(delivery.key())
             .execute(&mut **tx)
             .await?;
+    } else {
+        // An upsert: two saves at once (a mail program's one-click and the member's own click)
+        // must not collide on the key.
+        sqlx::query(
+            "insert into mail_preferences (user_id, kind, delivery) values ($1, $2, $3) \
+             on conflict (user_id, kind) do update set delivery = excluded.delivery",
+        )
+        .bind(user.0)
+        .bind(kind)
+        .bind(delivery.key())
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
 }

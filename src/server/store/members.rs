@@ -43,10 +43,12 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let exists: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
-            .bind(target.0)
-            .fetch_one(&mut *tx)
-            .await?;
+        // An erased account is no longer anyone's: nothing about it can be changed.
+        let exists: i64 =
+            sqlx::query_scalar("select count(*) from users where id = $1 and erased_at is null")
+                .bind(target.0)
+                .fetch_one(&mut *tx)
+                .await?;
         if exists == 0 {
             return Ok(false);
         }
@@ -87,11 +89,12 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let changed = sqlx::query("update users set disabled_at = $1 where id = $2")
-            .bind(disabled.then_some(now))
-            .bind(target.0)
-            .execute(&mut *tx)
-            .await?;
+        let changed =
+            sqlx::query("update users set disabled_at = $1 where id = $2 and erased_at is null")
+                .bind(disabled.then_some(now))
+                .bind(target.0)
+                .execute(&mut *tx)
+                .await?;
         if changed.rows_affected() == 0 {
             return Ok(false);
         }
@@ -100,6 +103,14 @@ impl Store {
                 .bind(target.0)
                 .execute(&mut *tx)
                 .await?;
+            // A link asked for before the account was disabled must not open it once enabled.
+            sqlx::query(
+                "update password_resets set used_at = $1 where user_id = $2 and used_at is null",
+            )
+            .bind(now)
+            .bind(target.0)
+            .execute(&mut *tx)
+            .await?;
         }
         let action = if disabled {
             "account_disabled"

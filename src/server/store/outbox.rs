@@ -48,9 +48,10 @@ pub struct ClaimedMail {
 
 /// The kinds whose link carries a secret (an invite or reset token). The link is erased once the
 /// row is sent or failed, so the token lives in the outbox only while it waits to go; the
-/// tables the token opens keep only its hash.
-const SECRET_LINK: &str =
-    "link = case when kind in ('forum_invitation', 'password_reset') then '' else link end";
+/// tables the token opens keep only its hash. An invitation's address (someone with no account,
+/// whose address no other table needs) goes with it.
+const SECRET_LINK: &str = "link = case when kind in ('forum_invitation', 'password_reset') then '' else link end, \
+     address = case when kind = 'forum_invitation' then '' else address end";
 
 /// A row that failed for good, for the admins.
 #[derive(Clone, Debug, PartialEq, Eq)]

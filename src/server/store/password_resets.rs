@@ -151,16 +151,7 @@ impl Store {
         .bind(user.0)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("update users set password_hash = $1 where id = $2")
-            .bind(password_hash)
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?;
-        let ended = sqlx::query("delete from sessions where user_id = $1")
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let ended = super::users::replace_password(&mut tx, user, password_hash).await?;
         let detail = format!("reset={id} sessions_ended={ended}");
         AuditEvent {
             at: now,

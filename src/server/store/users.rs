@@ -82,6 +82,15 @@ impl Store {
         Ok(row.map(|d| d.is_some()))
     }
 
+    pub async fn is_erased(&self, id: UserId) -> Result<bool, StoreError> {
+        let erased: Option<Option<i64>> =
+            sqlx::query_scalar("select erased_at from users where id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(matches!(erased, Some(Some(_))))
+    }
+
     pub async fn user_exists(&self, id: UserId) -> Result<bool, StoreError> {
         let n: i64 = sqlx::query_scalar("select count(*) from users where id = $1")
             .bind(id.0)
@@ -184,16 +193,8 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("update users set password_hash = $1 where id = $2")
-            .bind(hash)
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-        let ended = sqlx::query("delete from sessions where user_id = $1")
-            .bind(id.0)
-            .execute(&mut *tx)
-            .await?;
-        let detail = format!("sessions_ended={}", ended.rows_affected());
+        let ended = replace_password(&mut tx, id, hash).await?;
+        let detail = format!("sessions_ended={ended}");
         AuditEvent {
             at: now,
             actor: Some(id),
@@ -208,6 +209,33 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Sets a member's password hash and ends every session of theirs and every reset link still
+/// open (a changed password must leave no other way in); returns how many sessions ended.
+pub(super) async fn replace_password(
+    tx: &mut sqlx::Transaction<'_, Db>,
+    id: UserId,
+    hash: &str,
+) -> Result<u64, StoreError> {
+    sqlx::query("update users set password_hash = $1 where id = $2")
+        .bind(hash)
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
+    // `used_at` needs a time; the link's own expiry is as good as any, and keeps this free of
+    // a clock argument.
+    sqlx::query(
+        "update password_resets set used_at = expires_at where user_id = $1 and used_at is null",
+    )
+    .bind(id.0)
+    .execute(&mut **tx)
+    .await?;
+    Ok(sqlx::query("delete from sessions where user_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
 }
 
 /// Whether a member's name draws like `name`. Every name is compared (a few thousand members
