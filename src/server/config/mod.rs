@@ -8,9 +8,11 @@ use std::time::Duration;
 use serde::Deserialize;
 
 mod limits;
+mod mail;
 mod parse;
 
 pub use limits::Limits;
+pub use mail::{MailConfig, smtp_user_in};
 use parse::{
     invalid, parse_bool, parse_database_url, parse_duration, parse_int, parse_origin, parse_size,
 };
@@ -59,33 +61,6 @@ pub enum ErasurePosts {
     Remove,
     /// Always kept under "Former member".
     Keep,
-}
-
-/// Where and how email is sent. The SMTP URL may hold a password: it is never logged.
-#[derive(Clone)]
-pub struct MailConfig {
-    /// `smtp://host:port` (plain, a relay on loopback), `smtp://host?tls=required`
-    /// (STARTTLS) or `smtps://host` (TLS); credentials as `user:password@`.
-    pub smtp_url: String,
-    /// The sender, as `Name <address>` or an address.
-    pub from: String,
-    /// The last lines of every message.
-    pub footer: String,
-    /// The hour (UTC, 0–23) the daily digest goes out.
-    pub digest_hour: u8,
-    /// The SMTP password, from `CASEROOM_SMTP_PASSWORD` or the file `smtp_password_file` names,
-    /// for the user in `smtp_url`; `None`: credentials, if any, are in the URL.
-    pub password: Option<String>,
-}
-
-impl std::fmt::Debug for MailConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MailConfig")
-            .field("smtp_url", &"(set)")
-            .field("from", &self.from)
-            .field("password", &self.password.as_ref().map(|_| "(set)"))
-            .finish()
-    }
 }
 
 /// One line naming the setting, its source and what is wrong with it.
@@ -150,22 +125,6 @@ const SUPERVISORS_GROUPS: (&str, &str) = (
 );
 
 const ERASURE_POSTS: (&str, &str) = ("CASEROOM_ERASURE_POSTS", "erasure_posts");
-
-const SMTP_URL: (&str, &str) = ("CASEROOM_SMTP_URL", "smtp_url");
-const MAIL_FROM: (&str, &str) = ("CASEROOM_MAIL_FROM", "mail_from");
-const MAIL_FOOTER: (&str, &str) = ("CASEROOM_MAIL_FOOTER", "mail_footer");
-const DIGEST_HOUR: (&str, &str) = ("CASEROOM_MAIL_DIGEST_HOUR", "mail_digest_hour");
-const SMTP_PASSWORD_FILE: (&str, &str) = ("CASEROOM_SMTP_PASSWORD_FILE", "smtp_password_file");
-/// Environment only: a password does not belong in a config file (use the file setting).
-const SMTP_PASSWORD: &str = "CASEROOM_SMTP_PASSWORD";
-
-/// Whether an SMTP URL names a user (`scheme://user@host`).
-pub fn smtp_user_in(url: &str) -> bool {
-    url.split_once("://")
-        .and_then(|(_, rest)| rest.split(['/', '?']).next())
-        .and_then(|authority| authority.rsplit_once('@'))
-        .is_some_and(|(user, _)| !user.split(':').next().unwrap_or_default().is_empty())
-}
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -287,70 +246,17 @@ impl Config {
                 _ => return Err(invalid(&name, "must be choose, remove or keep".into())),
             },
         };
-        let mail = match pick(SMTP_URL, file.smtp_url) {
-            None => None,
-            Some((url, name)) => {
-                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
-                    return Err(invalid(
-                        &name,
-                        "must start with smtp:// or smtps:// (the value is not shown: it may hold a password)".into(),
-                    ));
-                }
-                let (from, from_name) = pick(MAIL_FROM, file.mail_from).ok_or_else(|| {
-                    invalid(
-                        MAIL_FROM.0,
-                        "is needed when smtp_url is set: the sender's address".into(),
-                    )
-                })?;
-                if from.parse::<lettre::message::Mailbox>().is_err() {
-                    return Err(invalid(&from_name, "is not an email address".into()));
-                }
-                let footer = pick(MAIL_FOOTER, file.mail_footer)
-                    .map(|(v, _)| v)
-                    .unwrap_or_else(|| {
-                        "You get this message because of your Caseroom notification settings."
-                            .to_owned()
-                    });
-                let digest_hour =
-                    match pick(DIGEST_HOUR, file.mail_digest_hour.map(|h| h.to_string())) {
-                        None => 7,
-                        Some((v, name)) => v
-                            .trim()
-                            .parse::<u8>()
-                            .ok()
-                            .filter(|h| *h < 24)
-                            .ok_or_else(|| {
-                                invalid(&name, "must be an hour from 0 to 23 (UTC)".into())
-                            })?,
-                    };
-                let password = match pick(SMTP_PASSWORD_FILE, file.smtp_password_file) {
-                    Some((path, name)) => {
-                        let text = std::fs::read_to_string(path.trim()).map_err(|e| {
-                            invalid(&name, format!("cannot be read ({})", e.kind()))
-                        })?;
-                        let password = text.trim_end_matches(['\r', '\n']).to_owned();
-                        if password.is_empty() {
-                            return Err(invalid(&name, "names an empty file".into()));
-                        }
-                        Some(password)
-                    }
-                    None => env(SMTP_PASSWORD).filter(|p| !p.is_empty()),
-                };
-                if password.is_some() && !smtp_user_in(&url) {
-                    return Err(invalid(
-                        &name,
-                        "needs the user name (smtps://user@host) when the password is set apart (the value is not shown)".into(),
-                    ));
-                }
-                Some(MailConfig {
-                    smtp_url: url,
-                    from,
-                    footer,
-                    digest_hour,
-                    password,
-                })
-            }
-        };
+        let mail = mail::load(mail::MailInputs {
+            url: pick(mail::SMTP_URL, file.smtp_url),
+            from: pick(mail::MAIL_FROM, file.mail_from),
+            footer: pick(mail::MAIL_FOOTER, file.mail_footer),
+            digest_hour: pick(
+                mail::DIGEST_HOUR,
+                file.mail_digest_hour.map(|h| h.to_string()),
+            ),
+            password_file: pick(mail::SMTP_PASSWORD_FILE, file.smtp_password_file),
+            password: env(mail::SMTP_PASSWORD).filter(|p| !p.is_empty()),
+        })?;
         let limits = limits::load(limits::LimitInputs {
             header: pick(limits::HEADER, file.header_read_timeout),
             body: pick(limits::BODY, file.body_read_timeout),
