@@ -183,7 +183,7 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
             let state = build_state(config, Clock::System)
                 .await
                 .map_err(|e| e.to_string())?;
-            let result = export_member(&state, &member, &out).await;
+            let result = super::cli_export::run(&state, &member, &out).await;
             state.store.close().await;
             result
         }
@@ -252,36 +252,6 @@ async fn shutdown_signal() {
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     tracing::info!("shutting down");
-}
-
-async fn export_member(
-    state: &crate::server::state::AppState,
-    email_raw: &str,
-    out: &std::path::Path,
-) -> Result<(), String> {
-    use crate::server::services::export::{ExportOf, export};
-    use std::io::Write as _;
-    let email = Email::parse(email_raw).map_err(|e| e.to_string())?;
-    let account = state
-        .store
-        .find_auth_by_email(email.as_str())
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("no member has that address")?;
-    let archive = export(state, ExportOf::Operator(account.id))
-        .await
-        .map_err(|e| e.to_string())?;
-    // Never over an existing file: an export holds case material.
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(out)
-        .map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    file.write_all(&archive.zip)
-        .and_then(|()| file.sync_all())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    println!("wrote {} ({} bytes)", out.display(), archive.zip.len());
-    Ok(())
 }
 
 async fn create_admin(config: Config, email_raw: &str, name: Option<&str>) -> Result<(), String> {

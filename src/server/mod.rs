@@ -3,6 +3,7 @@
 pub mod app;
 pub mod auth;
 pub mod cli;
+pub mod cli_export;
 pub mod cli_scan;
 mod cli_search;
 pub mod clock;
