@@ -12,6 +12,7 @@ pub mod group;
 pub mod password;
 pub mod policy;
 pub mod redaction;
+pub mod retention;
 pub mod review;
 pub mod role;
 #[cfg(feature = "ssr")]

@@ -164,6 +164,8 @@ pub struct CaseView {
     pub review_reason: Option<String>,
     /// Set while a moderator has locked the case.
     pub lock: Option<LockView>,
+    /// When the case will be deleted, for its author and the moderators (`None` for others).
+    pub retention: Option<crate::model::RetentionView>,
     pub sections: Vec<SectionView>,
     pub follow_up: Option<SafeHtml>,
     pub supervisor_name: Option<String>,

@@ -7,6 +7,7 @@ mod deid;
 mod error;
 mod group;
 mod mail;
+mod retention;
 mod review;
 mod safe_html;
 mod search;
@@ -29,6 +30,7 @@ pub use group::{
     GroupQueueEntry, MyGroup, MyGroups,
 };
 pub use mail::{MailDelivery, MailPreferenceView, MailSettingsView, UnsubscribeView};
+pub use retention::{HoldView, RetentionView};
 pub use review::{
     ExplanationView, FieldDiff, FlagSummary, HiddenReplyEntry, PendingReplyEntry, QueueEntry,
     ReplyReviewView, ReplyToFlag, ReviewQueue, ReviewRecord, ReviewView,

@@ -68,6 +68,12 @@ impl Application {
         state
             .store
             .spawn_case_view_writer(std::time::Duration::from_secs(2));
+        // Every node runs the purge job; its writes are conditional, so nodes never collide
+        // (docs/MEMBER_DATA.md).
+        crate::server::services::retention::spawn(
+            state.clone(),
+            state.config.retention_check_every,
+        );
         // With SMTP configured, this node sends what the outbox holds (docs/EMAIL.md).
         if let Some(mail) = state.config.mail.clone() {
             let settings = MailSettings {

@@ -73,6 +73,9 @@ pub fn Notice() -> impl IntoView {
             Some("case-reopened") => Some("The case is open again."),
             Some("case-locked") => Some("The case is locked: members cannot reply to it or change it until it is unlocked."),
             Some("case-unlocked") => Some("The case is unlocked."),
+            Some("retention-set") => Some("Saved: the date below is when the case will be deleted."),
+            Some("hold-placed") => Some("The case is on hold: it is not deleted while the hold stands."),
+            Some("hold-released") => Some("The hold is released. The author is told a week before the case is deleted."),
             Some("redacted") => Some(
                 "Redacted from the case, its replies and every stored version. The old text was overwritten in the database.",
             ),

@@ -30,6 +30,7 @@ mod recusal;
 mod redaction;
 mod reply_gate;
 mod reply_pages;
+mod retention;
 mod review;
 mod route_table;
 mod scanner;

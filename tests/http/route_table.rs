@@ -262,6 +262,18 @@ fn rows() -> Vec<Route> {
             Post(&[("lock", "true")]),
         ),
         r(
+            "POST /cases/{id}/retention",
+            "/cases/{id}/retention",
+            Case,
+            Post(&[("keep_for", "1y")]),
+        ),
+        r(
+            "POST /cases/{id}/hold",
+            "/cases/{id}/hold",
+            Case,
+            Post(&[("hold", "true")]),
+        ),
+        r(
             "POST /cases/{id}/redact",
             "/cases/{id}/redact",
             Case,

@@ -72,6 +72,11 @@ pub enum Action {
     ReopenCase,
     /// Lock or unlock a case with a reason (moderators and admins, not on their own case).
     LockCase,
+    /// Choose how long one's own case is kept before the purge (its author, in any state).
+    SetRetention,
+    /// Place or release a hold that keeps a case from the purge, with a reason (moderators and
+    /// admins, not on their own case).
+    HoldCase,
     /// Learn who wrote an anonymous case (moderators and admins).
     SeeAnonymousAuthor,
     /// Read every stored revision of a case (moderators and admins).
@@ -109,7 +114,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 36] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -130,6 +135,8 @@ impl Action {
         Action::CloseCase,
         Action::ReopenCase,
         Action::LockCase,
+        Action::SetRetention,
+        Action::HoldCase,
         Action::SeeAnonymousAuthor,
         Action::ViewRevisions,
         Action::ViewAuditLog,
@@ -293,8 +300,9 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
         (Action::ReopenCase, Target::Case(c)) if c.author == me && c.state == CaseState::Closed => {
             open_to_members(&c, false)
         }
-        // A moderator does not lock or unlock their own case: another moderator does.
-        (Action::LockCase, Target::Case(c)) if is_moderator(actor) => {
+        (Action::SetRetention, Target::Case(c)) if c.author == me => Ok(()),
+        // A moderator does not lock or unlock, or hold, their own case: another moderator does.
+        (Action::LockCase | Action::HoldCase, Target::Case(c)) if is_moderator(actor) => {
             if c.author == me {
                 Err(Denial::OwnCase)
             } else {

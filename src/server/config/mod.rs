@@ -14,7 +14,8 @@ mod parse;
 pub use limits::Limits;
 pub use mail::{MailConfig, smtp_user_in};
 use parse::{
-    invalid, parse_bool, parse_database_url, parse_duration, parse_int, parse_origin, parse_size,
+    invalid, parse_bool, parse_database_url, parse_duration, parse_int, parse_origin, parse_period,
+    parse_size,
 };
 
 #[derive(Clone, Debug)]
@@ -48,6 +49,13 @@ pub struct Config {
     pub mail: Option<MailConfig>,
     /// What erasing an account does with its cases and replies (docs/MEMBER_DATA.md).
     pub erasure_posts: ErasurePosts,
+    /// How long a case is kept after its last activity when its author chose no period, in
+    /// days; `None`: for ever (docs/MEMBER_DATA.md).
+    pub retention_days: Option<i64>,
+    /// How long audit-log rows are kept, in days; `None`: for ever.
+    pub audit_retention_days: Option<i64>,
+    /// How often each node runs the purge job.
+    pub retention_check_every: Duration,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
 }
@@ -89,6 +97,9 @@ struct FileConfig {
     reply_review_on_findings: Option<bool>,
     supervisors_create_groups: Option<bool>,
     erasure_posts: Option<String>,
+    retention: Option<String>,
+    audit_retention: Option<String>,
+    retention_check_every: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     mail_footer: Option<String>,
@@ -125,6 +136,9 @@ const SUPERVISORS_GROUPS: (&str, &str) = (
 );
 
 const ERASURE_POSTS: (&str, &str) = ("CASEROOM_ERASURE_POSTS", "erasure_posts");
+const RETENTION: (&str, &str) = ("CASEROOM_RETENTION", "retention");
+const AUDIT_RETENTION: (&str, &str) = ("CASEROOM_AUDIT_RETENTION", "audit_retention");
+const RETENTION_EVERY: (&str, &str) = ("CASEROOM_RETENTION_CHECK_EVERY", "retention_check_every");
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -246,6 +260,23 @@ impl Config {
                 _ => return Err(invalid(&name, "must be choose, remove or keep".into())),
             },
         };
+        // A case is kept at least a month (a week of it is the notice); the audit log at least
+        // a year, which no compliance regime asks less than.
+        let retention_days = match pick(RETENTION, file.retention) {
+            Some((v, name)) => parse_period(&v, 30, 100 * 365).map_err(|p| invalid(&name, p))?,
+            None => Some(3 * 365),
+        };
+        let audit_retention_days = match pick(AUDIT_RETENTION, file.audit_retention) {
+            Some((v, name)) => parse_period(&v, 365, 100 * 365).map_err(|p| invalid(&name, p))?,
+            None => Some(6 * 365),
+        };
+        let retention_check_every = match pick(RETENTION_EVERY, file.retention_check_every) {
+            Some((v, name)) => {
+                parse_duration(&v, Duration::from_secs(1), Duration::from_secs(24 * 3600))
+                    .map_err(|p| invalid(&name, p))?
+            }
+            None => Duration::from_secs(10 * 60),
+        };
         let mail = mail::load(mail::MailInputs {
             url: pick(mail::SMTP_URL, file.smtp_url),
             from: pick(mail::MAIL_FROM, file.mail_from),
@@ -274,6 +305,9 @@ impl Config {
             search_rank_window,
             supervisors_create_groups,
             erasure_posts,
+            retention_days,
+            audit_retention_days,
+            retention_check_every,
             mail,
             reply_review_below,
             reply_review_on_findings,

@@ -68,6 +68,31 @@ pub(super) fn parse_duration(v: &str, min: Duration, max: Duration) -> Result<Du
     Ok(d)
 }
 
+/// A retention period in days: `90d`, `12w`, `6mo`, `3y` (a month is 30 days, a year 365), or
+/// `never` (`None`). `m` is refused: elsewhere it means minutes.
+pub(super) fn parse_period(v: &str, min_days: i64, max_days: i64) -> Result<Option<i64>, String> {
+    let t = v.trim().to_ascii_lowercase();
+    if t == "never" {
+        return Ok(None);
+    }
+    let shape = || format!("{v:?} is not a period like 90d, 12w, 6mo, 3y or never");
+    let (num, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).ok_or_else(shape)?);
+    let n: i64 = num.parse().map_err(|_| shape())?;
+    let days = match unit.trim() {
+        "d" => n,
+        "w" => n.saturating_mul(7),
+        "mo" => n.saturating_mul(30),
+        "y" => n.saturating_mul(365),
+        _ => return Err(shape()),
+    };
+    if days < min_days || days > max_days {
+        return Err(format!(
+            "{v:?} is out of range ({min_days} to {max_days} days, or never)"
+        ));
+    }
+    Ok(Some(days))
+}
+
 /// A whole number from `min` to `max`.
 pub(super) fn parse_int(v: &str, min: i64, max: i64) -> Result<i64, String> {
     match v.trim().parse::<i64>() {

@@ -125,3 +125,47 @@ fn sizes_and_durations_parse_their_units() {
     );
     assert!(parse_duration("2d", Duration::ZERO, Duration::MAX).is_err());
 }
+
+#[test]
+fn retention_periods_parse_their_units_and_never() {
+    let days = |v: &str| parse_period(v, 30, 36_500);
+    assert_eq!(days("90d"), Ok(Some(90)));
+    assert_eq!(days("12w"), Ok(Some(84)));
+    assert_eq!(days("6mo"), Ok(Some(180)));
+    assert_eq!(days(" 3Y "), Ok(Some(1095)));
+    assert_eq!(days("never"), Ok(None));
+    for bad in ["6m", "3", "y", "", "-3y", "29d", "200y"] {
+        assert!(days(bad).is_err(), "{bad}");
+    }
+    let c = load(&[], None).map_err(|e| e.to_string());
+    assert_eq!(
+        c.map(|c| (
+            c.retention_days,
+            c.audit_retention_days,
+            c.retention_check_every
+        )),
+        Ok((Some(1095), Some(2190), Duration::from_secs(600)))
+    );
+    let c = load(
+        &[
+            ("CASEROOM_RETENTION", "never"),
+            ("CASEROOM_AUDIT_RETENTION", "7y"),
+        ],
+        Some("retention_check_every = \"30s\"\n"),
+    )
+    .map_err(|e| e.to_string());
+    assert_eq!(
+        c.map(|c| (
+            c.retention_days,
+            c.audit_retention_days,
+            c.retention_check_every
+        )),
+        Ok((None, Some(2555), Duration::from_secs(30)))
+    );
+    let bad = load(&[("CASEROOM_AUDIT_RETENTION", "30d")], None).map_err(|e| e.to_string());
+    assert!(
+        bad.as_ref()
+            .is_err_and(|e| e.starts_with("invalid setting CASEROOM_AUDIT_RETENTION:")),
+        "{bad:?}"
+    );
+}

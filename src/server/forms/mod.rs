@@ -13,6 +13,7 @@ mod groups;
 mod mail_settings;
 mod moderation;
 mod password_reset;
+mod retention;
 
 use axum::Router;
 use axum::body::Body;
@@ -64,6 +65,8 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/cases/{id}/close", post(case_state::close)),
         ("/cases/{id}/reopen", post(case_state::reopen)),
         ("/cases/{id}/lock", post(case_state::lock)),
+        ("/cases/{id}/retention", post(retention::keep_for)),
+        ("/cases/{id}/hold", post(retention::hold)),
         ("/cases/{id}/redact", post(moderation::redact)),
         ("/review/{id}/claim", post(moderation::claim)),
         ("/cases/{id}/flag", post(flags::flag_case)),

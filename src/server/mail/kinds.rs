@@ -22,10 +22,13 @@ pub enum MailKind {
     PasswordReset,
     /// The daily digest: counts of the kinds the member chose to get that way.
     Digest,
+    /// One of the member's cases will be deleted in a week under the retention rule. Always
+    /// sent, whatever the member chose: it is about losing their own case.
+    PurgeSoon,
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 9] = [
+    pub const ALL: [MailKind; 10] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
         MailKind::CaseReviewed,
@@ -35,6 +38,7 @@ impl MailKind {
         MailKind::ForumInvitation,
         MailKind::PasswordReset,
         MailKind::Digest,
+        MailKind::PurgeSoon,
     ];
 
     /// The kinds a member chooses for (immediately, digest, never), in the account page's order.
@@ -58,6 +62,7 @@ impl MailKind {
             MailKind::ForumInvitation => "forum_invitation",
             MailKind::PasswordReset => "password_reset",
             MailKind::Digest => "digest",
+            MailKind::PurgeSoon => "case_purge_soon",
         }
     }
 
@@ -76,6 +81,7 @@ impl MailKind {
             MailKind::ForumInvitation => "You are invited to join Caseroom",
             MailKind::PasswordReset => "Reset your Caseroom password",
             MailKind::Digest => "Your Caseroom digest",
+            MailKind::PurgeSoon => "One of your cases will be deleted in a week",
         }
     }
 
@@ -103,6 +109,9 @@ impl MailKind {
                 "Someone asked to reset the password of your Caseroom account. The link below works once, for 30 minutes. If it was not you, ignore this message: your password stays as it is."
             }
             MailKind::Digest => "Since your last digest, on Caseroom:",
+            MailKind::PurgeSoon => {
+                "One of your cases on Caseroom will be deleted in a week, under the forum's retention rule. The case page shows the date; there you can choose to keep it longer."
+            }
         }
     }
 
@@ -115,7 +124,10 @@ impl MailKind {
             MailKind::ReplyReviewed => "A moderator's review of my held replies",
             MailKind::FlagOutcome => "A moderator's answer to my flags",
             MailKind::GroupInvitation => "Invitations to consultation groups",
-            MailKind::ForumInvitation | MailKind::PasswordReset | MailKind::Digest => "",
+            MailKind::ForumInvitation
+            | MailKind::PasswordReset
+            | MailKind::Digest
+            | MailKind::PurgeSoon => "",
         }
     }
 
@@ -132,6 +144,7 @@ impl MailKind {
             MailKind::ForumInvitation => "invitations to join",
             MailKind::PasswordReset => "password reset links",
             MailKind::Digest => "the daily digest",
+            MailKind::PurgeSoon => "notices that a case will be deleted",
         }
     }
 

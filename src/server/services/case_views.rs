@@ -81,6 +81,7 @@ pub async fn get_case(
     } else {
         None
     };
+    let retention = super::retention::view(state, actor, &case).await?;
     let mut sections = Vec::new();
     for s in SECTIONS {
         if let Some((_, _, html)) = case.sections.iter().find(|(k, _, _)| k == s.key) {
@@ -106,6 +107,7 @@ pub async fn get_case(
         review: case.review,
         review_reason,
         lock,
+        retention,
         sections,
         follow_up,
         group,

@@ -21,6 +21,7 @@ pub mod redaction;
 pub mod replies;
 mod reply_pages;
 pub mod reply_review;
+pub mod retention;
 pub mod review;
 pub mod screening;
 pub mod search;

@@ -30,6 +30,9 @@ pub async fn notifications(
                 "case_rejected" => "A moderator decided not to publish your case.",
                 "reply_approved" => "A moderator approved your reply. Members can now read it.",
                 "reply_rejected" => "A moderator decided not to publish your reply.",
+                "case_purge_soon" => {
+                    "This case will be deleted in a week under the forum's retention rule. Open it to see the date or to keep it longer."
+                }
                 _ => "Someone replied to your case.",
             }
             .to_owned(),

@@ -7,7 +7,7 @@ use super::member_records::{
     NotificationData, OwnCaseData, OwnReplyData, ReviewData, RevisionData, SectionData,
     SessionData,
 };
-use super::{AuditEvent, Store, StoreError};
+use super::{AuditEvent, Backend, Db, Store, StoreError};
 use crate::model::UserId;
 
 type CaseTuple = (
@@ -68,13 +68,20 @@ impl Store {
     /// `None`: no such member.
     pub async fn member_data(&self, member: UserId) -> Result<Option<MemberData>, StoreError> {
         let id = member.0;
-        let pool = &self.pool;
+        // One snapshot: a case purged or a reply removed while the export is read is in it
+        // whole or not at all (docs/MEMBER_DATA.md).
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("set transaction isolation level repeatable read, read only")
+                .execute(&mut *tx)
+                .await?;
+        }
         let Some((email, display_name, created_at, disabled_at)) =
             sqlx::query_as::<_, (String, String, i64, Option<i64>)>(
                 "select email, display_name, created_at, disabled_at from users where id = $1",
             )
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_optional(&mut *tx)
             .await?
         else {
             return Ok(None);
@@ -82,13 +89,13 @@ impl Store {
         let roles: Vec<String> =
             sqlx::query_scalar("select role from user_roles where user_id = $1 order by role")
                 .bind(id)
-                .fetch_all(pool)
+                .fetch_all(&mut *tx)
                 .await?;
         let sessions = sqlx::query_as::<_, (i64, i64)>(
             "select created_at, last_seen_at from sessions where user_id = $1 order by created_at",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(|(created_at, last_seen_at)| SessionData {
@@ -103,7 +110,7 @@ impl Store {
              from cases where author_id = $1 order by id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?;
         let mut cases = Vec::with_capacity(case_rows.len());
         for row in case_rows {
@@ -112,7 +119,7 @@ impl Store {
                 "select section, source_md from case_sections where case_id = $1 order by section",
             )
             .bind(case)
-            .fetch_all(pool)
+            .fetch_all(&mut *tx)
             .await?
             .into_iter()
             .map(|(section, markdown)| SectionData { section, markdown })
@@ -120,7 +127,7 @@ impl Store {
             let tags: Vec<String> =
                 sqlx::query_scalar("select tag from case_tags where case_id = $1 order by tag")
                     .bind(case)
-                    .fetch_all(pool)
+                    .fetch_all(&mut *tx)
                     .await?;
             cases.push(OwnCaseData {
                 id: case,
@@ -137,12 +144,9 @@ impl Store {
                 created_at: row.10,
                 last_activity_at: row.11,
                 sections,
-                revisions: self
-                    .revisions_of(member, "case_id = $1 and reply_id is null", case)
+                revisions: revisions_of(&mut tx, member, "case_id = $1 and reply_id is null", case)
                     .await?,
-                reviews: self
-                    .reviews_of("case_id = $1 and reply_id is null", case)
-                    .await?,
+                reviews: reviews_of(&mut tx, "case_id = $1 and reply_id is null", case).await?,
             });
         }
 
@@ -151,7 +155,7 @@ impl Store {
              hidden_at, created_at, edited_at from replies where author_id = $1 order by id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?;
         let mut replies = Vec::with_capacity(reply_rows.len());
         for row in reply_rows {
@@ -166,8 +170,8 @@ impl Store {
                 hidden_after_flags: row.7.is_some(),
                 created_at: row.8,
                 edited_at: row.9,
-                revisions: self.revisions_of(member, "reply_id = $1", row.0).await?,
-                reviews: self.reviews_of("reply_id = $1", row.0).await?,
+                revisions: revisions_of(&mut tx, member, "reply_id = $1", row.0).await?,
+                reviews: reviews_of(&mut tx, "reply_id = $1", row.0).await?,
             });
         }
 
@@ -176,7 +180,7 @@ impl Store {
              where flagger_id = $1 order by id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(
@@ -195,7 +199,7 @@ impl Store {
              where user_id = $1 order by id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(|(kind, case_id, created_at, read_at)| NotificationData {
@@ -210,7 +214,7 @@ impl Store {
              join consultation_groups g on g.id = m.group_id where m.user_id = $1 order by m.id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(
@@ -227,7 +231,7 @@ impl Store {
             "select kind, delivery from mail_preferences where user_id = $1 order by kind",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(|(kind, delivery)| EmailChoiceData { kind, delivery })
@@ -237,7 +241,7 @@ impl Store {
              where actor_id = $1 order by id",
         )
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *tx)
         .await?
         .into_iter()
         .map(|(at, action, detail, case_id, target_user_id)| AuditData {
@@ -268,50 +272,50 @@ impl Store {
             audit,
         }))
     }
+}
 
-    /// The revisions matching `filter` (on `$1`), oldest first.
-    async fn revisions_of(
-        &self,
-        member: UserId,
-        filter: &'static str,
-        id: i64,
-    ) -> Result<Vec<RevisionData>, StoreError> {
-        let rows: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
-            "select at, editor_id, source from revisions where {filter} order by id"
-        ))
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(at, editor, source)| {
-                Ok(RevisionData {
-                    at,
-                    by_you: editor == member.0,
-                    source: serde_json::from_str(&source)
-                        .map_err(|_| StoreError::Corrupt("revisions.source"))?,
-                })
+/// The revisions matching `filter` (on `$1`), oldest first.
+async fn revisions_of(
+    tx: &mut sqlx::Transaction<'static, Db>,
+    member: UserId,
+    filter: &'static str,
+    id: i64,
+) -> Result<Vec<RevisionData>, StoreError> {
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(&format!(
+        "select at, editor_id, source from revisions where {filter} order by id"
+    ))
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.into_iter()
+        .map(|(at, editor, source)| {
+            Ok(RevisionData {
+                at,
+                by_you: editor == member.0,
+                source: serde_json::from_str(&source)
+                    .map_err(|_| StoreError::Corrupt("revisions.source"))?,
             })
-            .collect()
-    }
-
-    /// The moderators' decisions matching `filter` (on `$1`), oldest first; never who decided.
-    async fn reviews_of(
-        &self,
-        filter: &'static str,
-        id: i64,
-    ) -> Result<Vec<ReviewData>, StoreError> {
-        Ok(sqlx::query_as::<_, (i64, String, String)>(&format!(
-            "select at, decision, reason from case_reviews where {filter} order by id"
-        ))
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?
-        .into_iter()
-        .map(|(at, decision, reason)| ReviewData {
-            at,
-            decision,
-            reason,
         })
-        .collect())
-    }
+        .collect()
+}
+
+/// The moderators' decisions matching `filter` (on `$1`), oldest first; never who decided.
+async fn reviews_of(
+    tx: &mut sqlx::Transaction<'static, Db>,
+    filter: &'static str,
+    id: i64,
+) -> Result<Vec<ReviewData>, StoreError> {
+    Ok(sqlx::query_as::<_, (i64, String, String)>(&format!(
+        "select at, decision, reason from case_reviews where {filter} order by id"
+    ))
+    .bind(id)
+    .fetch_all(&mut **tx)
+    .await?
+    .into_iter()
+    .map(|(at, decision, reason)| ReviewData {
+        at,
+        decision,
+        reason,
+    })
+    .collect())
 }

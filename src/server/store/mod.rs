@@ -38,6 +38,7 @@ mod replies;
 mod reply_reads;
 mod reply_review;
 mod reply_snapshot;
+mod retention;
 mod review;
 mod review_decisions;
 mod search;
@@ -63,6 +64,7 @@ pub use password_resets::{NewReset, ResetOutcome, ResetRow};
 pub use replies::ReplyWrite;
 pub use reply_reads::ReplyRow;
 pub use reply_review::PendingReplyRow;
+pub use retention::{HoldRow, RetentionRow};
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
 pub use search::SearchHits;
 pub use search_index::{IndexDrift, case_body};
@@ -151,6 +153,8 @@ pub struct Store {
     snapshots: reply_snapshot::SnapshotCache,
     /// Email is configured: changes that notify a member also write to the outbox.
     mail: bool,
+    /// Scrubs owed after purges (see `retention`).
+    scrubs_owed: std::sync::Arc<std::sync::atomic::AtomicU8>,
 }
 
 impl Store {
@@ -197,6 +201,7 @@ impl Store {
             case_views: Default::default(),
             snapshots: Default::default(),
             mail: false,
+            scrubs_owed: Default::default(),
         })
     }
 

@@ -102,6 +102,7 @@ fn mail_kind(notification: &str) -> Option<MailKind> {
         "supervisor_feedback" => Some(MailKind::SupervisorFeedback),
         "case_approved" | "case_returned" | "case_rejected" => Some(MailKind::CaseReviewed),
         "reply_approved" | "reply_rejected" => Some(MailKind::ReplyReviewed),
+        "case_purge_soon" => Some(MailKind::PurgeSoon),
         _ => None,
     }
 }

@@ -92,7 +92,7 @@ impl Store {
 
 /// Every table that holds a case's text or a copy of it.
 pub(super) const CASE_TEXT_TABLES: &str = "cases, case_sections, replies, revisions, \
-    scan_explanations, case_reviews, case_locks, flags, search_docs";
+    scan_explanations, case_reviews, case_locks, flags, search_docs, retention_holds";
 
 async fn redact_title(
     tx: &mut Transaction<'_, Db>,
@@ -202,8 +202,9 @@ fn redact_json(value: &mut serde_json::Value, change: Change<'_>) -> usize {
 
 /// Plain-text columns that belong to a case, as (select, update) for `redact_rows`: authors'
 /// explanations of kept findings, moderators' reasons for decisions and locks (which may quote
-/// what they asked to remove), and readers' flag notes.
-const PLAIN_TEXT: [(&str, &str); 4] = [
+/// what they asked to remove), readers' flag notes, and a moderator's reason for a retention
+/// hold.
+const PLAIN_TEXT: [(&str, &str); 5] = [
     (
         "select e.id, e.explanation from scan_explanations e join revisions r on r.id = e.revision_id \
          where r.case_id = $1",
@@ -220,6 +221,10 @@ const PLAIN_TEXT: [(&str, &str); 4] = [
     (
         "select id, reason from case_locks where case_id = $1",
         "update case_locks set reason = $1 where id = $2",
+    ),
+    (
+        "select case_id, reason from retention_holds where case_id = $1",
+        "update retention_holds set reason = $1 where case_id = $2",
     ),
 ];
 

@@ -8,6 +8,7 @@ mod flag_form;
 mod group_badge;
 mod redact_form;
 mod reply_cards;
+mod retention_panel;
 mod scan_report;
 
 pub use case_form::{AuthorChecklistFields, CaseForm};
@@ -18,4 +19,5 @@ pub use flag_form::FlagForm;
 pub use group_badge::GroupBadgeLink;
 pub use redact_form::RedactForm;
 pub use reply_cards::reply_cards_html;
+pub use retention_panel::RetentionPanel;
 pub use scan_report::{FeedbackScanReport, ScanReport};

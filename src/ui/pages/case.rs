@@ -7,7 +7,8 @@ use crate::domain::case::{CaseState, TextLimit};
 use crate::domain::review::{Reason, ReviewState};
 use crate::model::{ApiError, CaseId, CaseView, LockView, ReplyId, ReplyPageRequest};
 use crate::ui::case::{
-    CaseChips, FlagForm, GroupBadgeLink, RedactForm, ReviewBadge, StateBadge, reply_cards_html,
+    CaseChips, FlagForm, GroupBadgeLink, RedactForm, RetentionPanel, ReviewBadge, StateBadge,
+    reply_cards_html,
 };
 use crate::ui::form_feedback::{FormFeedback, use_feedback};
 use crate::ui::notice::{ErrorPanel, FormError, KeptText, Notice};
@@ -133,6 +134,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
         }}
         {(perms.close || perms.reopen).then(|| view! { <CloseForm case=id close=perms.close feedback=feedback.clone()/> })}
         {perms.lock.then(|| view! { <LockForm case=id locked=locked feedback=feedback.clone()/> })}
+        {case.retention.clone().map(|r| view! { <RetentionPanel case=id retention=r feedback=feedback.clone()/> })}
         {perms.flag.then(|| {
             let error = feedback.error_for(Some("flag"));
             view! { <FlagForm action=format!("/cases/{id}/flag") case=id.0 key="case".to_owned() summary="Flag this case" error=error/> }

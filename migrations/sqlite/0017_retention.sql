@@ -1,0 +1,52 @@
+-- Retention (issue 18, docs/MEMBER_DATA.md). A case is kept for a period after its last
+-- activity: its author's choice (`keep_for_days`) or, when null, the forum's setting
+-- (`retention`). The purge job in every node warns the author a week before (`purge_warned_at`
+-- records that the warning for the current expiry went out, and which node sent it: the one
+-- whose conditional update changed the row), then deletes the case with everything hanging on
+-- it. A moderator's hold stops both.
+alter table cases add column keep_for_days integer check (keep_for_days in (180, 365, 1095, 1825));
+alter table cases add column purge_warned_at integer;
+
+-- One hold per case; the reason is moderator text, shown to moderators only, and goes with the
+-- case.
+create table retention_holds (
+    case_id      integer primary key references cases(id) on delete cascade,
+    moderator_id integer not null references users(id),
+    reason       text    not null,
+    at           integer not null
+);
+
+-- Notifications learn the purge warning (the table is rebuilt to widen its check, as in 0005).
+create table notifications_new (
+    id         integer primary key,
+    user_id    integer not null references users(id),
+    kind       text    not null check (kind in ('supervisor_of_record', 'reply', 'supervisor_feedback',
+                                                'case_approved', 'case_returned', 'case_rejected',
+                                                'reply_approved', 'reply_rejected', 'case_purge_soon')),
+    case_id    integer not null references cases(id) on delete cascade,
+    review_id  integer references case_reviews(id),
+    created_at integer not null,
+    read_at    integer
+);
+insert into notifications_new (id, user_id, kind, case_id, review_id, created_at, read_at)
+    select id, user_id, kind, case_id, review_id, created_at, read_at from notifications;
+drop table notifications;
+alter table notifications_new rename to notifications;
+create index notifications_user on notifications(user_id, id desc);
+create index notifications_unread on notifications(user_id, id) where read_at is null;
+
+-- Audit-log retention: the log stays append-only, except that rows older than `before` may be
+-- deleted. The purge job raises `before` and deletes below it in the same transaction; any
+-- other delete is still refused.
+create table audit_retention (
+    id     integer primary key check (id = 1),
+    before integer not null
+);
+insert into audit_retention (id, before) values (1, 0);
+
+drop trigger if exists audit_log_no_delete;
+create trigger audit_log_no_delete before delete on audit_log
+when old.at >= coalesce((select before from audit_retention where id = 1), 0)
+begin
+    select raise(abort, 'audit_log is append-only');
+end;

@@ -1,0 +1,362 @@
+//! Retention (issue 18, docs/MEMBER_DATA.md): each case's period, moderators' holds, and the
+//! purge job's writes. Every node runs the job; each write is one conditional statement that
+//! re-checks the rule (`domain::retention`, spelled here as SQL), so of two nodes at the same
+//! case exactly one warns or purges, and a purge cut short by a crash is rolled back whole and
+//! done by the next run.
+
+use std::sync::atomic::Ordering;
+
+use super::notifications::notify;
+use super::redaction::CASE_TEXT_TABLES;
+use super::{AuditEvent, Store, StoreError, search_index};
+use crate::domain::retention::{DAY_SECS, NOTICE_SECS};
+use crate::model::{CaseId, UserId};
+
+/// A case's retention as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetentionRow {
+    pub author_id: UserId,
+    pub keep_for_days: Option<i64>,
+    pub last_activity_at: i64,
+    pub warned_at: Option<i64>,
+    pub hold: Option<HoldRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HoldRow {
+    pub moderator_id: UserId,
+    pub reason: String,
+    pub at: i64,
+}
+
+/// When the case expires, as SQL over the `cases` row: `null` when it has no period.
+/// `forum_days` is the setting (never member input), written into the statement.
+fn expiry(forum_days: Option<i64>) -> String {
+    let forum = forum_days.map_or("null".to_owned(), |d| d.to_string());
+    format!("(cases.last_activity_at + coalesce(cases.keep_for_days, {forum}) * {DAY_SECS})")
+}
+
+const NOT_HELD: &str = "not exists (select 1 from retention_holds h where h.case_id = cases.id)";
+
+/// `domain::retention::warning_due`, with `$1` now.
+fn warning_due(forum_days: Option<i64>) -> String {
+    let e = expiry(forum_days);
+    format!(
+        "{e} - {NOTICE_SECS} <= $1 and (cases.purge_warned_at is null \
+         or cases.purge_warned_at < {e} - {NOTICE_SECS}) and {NOT_HELD}"
+    )
+}
+
+/// `domain::retention::purge_due`, with `$1` now.
+fn purge_due(forum_days: Option<i64>) -> String {
+    let e = expiry(forum_days);
+    format!(
+        "{e} <= $1 and cases.purge_warned_at >= {e} - {NOTICE_SECS} \
+         and cases.purge_warned_at + {NOTICE_SECS} <= $1 and {NOT_HELD}"
+    )
+}
+
+impl Store {
+    pub async fn case_retention(&self, case: CaseId) -> Result<Option<RetentionRow>, StoreError> {
+        let row: Option<(i64, Option<i64>, i64, Option<i64>)> = sqlx::query_as(
+            "select author_id, keep_for_days, last_activity_at, purge_warned_at from cases \
+             where id = $1",
+        )
+        .bind(case.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((author, keep_for_days, last_activity_at, warned_at)) = row else {
+            return Ok(None);
+        };
+        let hold: Option<(i64, String, i64)> = sqlx::query_as(
+            "select moderator_id, reason, at from retention_holds where case_id = $1",
+        )
+        .bind(case.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(Some(RetentionRow {
+            author_id: UserId(author),
+            keep_for_days,
+            last_activity_at,
+            warned_at,
+            hold: hold.map(|(m, reason, at)| HoldRow {
+                moderator_id: UserId(m),
+                reason,
+                at,
+            }),
+        }))
+    }
+
+    /// The author's period for their case (`None`: the forum's). `false`: no such case.
+    pub async fn set_keep_for(
+        &self,
+        case: CaseId,
+        author: UserId,
+        days: Option<i64>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query("update cases set keep_for_days = $1 where id = $2")
+            .bind(days)
+            .bind(case.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        let detail = match days {
+            Some(d) => format!("keep_for_days={d}"),
+            None => "keep_for_days=forum".to_owned(),
+        };
+        AuditEvent {
+            at: now,
+            actor: Some(author),
+            action: "case_retention_set",
+            target: None,
+            detail: &detail,
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Places (`Some(reason)`) or releases (`None`) a moderator's hold. `false`: nothing to
+    /// change (already held, or not held). A released hold asks for a fresh warning, so the
+    /// author always has the week's notice before a purge.
+    pub async fn set_retention_hold(
+        &self,
+        case: CaseId,
+        moderator: UserId,
+        reason: Option<&str>,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let exists: Option<i64> = sqlx::query_scalar("select id from cases where id = $1")
+            .bind(case.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound("There is no such case."));
+        }
+        let changed = match reason {
+            Some(reason) => sqlx::query(
+                "insert into retention_holds (case_id, moderator_id, reason, at) \
+                 values ($1, $2, $3, $4) on conflict (case_id) do nothing",
+            )
+            .bind(case.0)
+            .bind(moderator.0)
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            None => {
+                sqlx::query("update cases set purge_warned_at = null where id = $1")
+                    .bind(case.0)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("delete from retention_holds where case_id = $1")
+                    .bind(case.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+            }
+        };
+        if changed == 0 {
+            return Ok(false);
+        }
+        AuditEvent {
+            at: now,
+            actor: Some(moderator),
+            action: if reason.is_some() {
+                "case_hold_placed"
+            } else {
+                "case_hold_released"
+            },
+            target: None,
+            detail: "",
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Cases whose author is due the week's warning, oldest first, at most `limit`.
+    pub async fn purge_warnings_due(
+        &self,
+        now: i64,
+        forum_days: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<CaseId>, StoreError> {
+        self.due(&warning_due(forum_days), now, limit).await
+    }
+
+    /// Cases due for the purge, at most `limit`.
+    pub async fn purges_due(
+        &self,
+        now: i64,
+        forum_days: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<CaseId>, StoreError> {
+        self.due(&purge_due(forum_days), now, limit).await
+    }
+
+    async fn due(&self, rule: &str, now: i64, limit: i64) -> Result<Vec<CaseId>, StoreError> {
+        let ids: Vec<i64> = sqlx::query_scalar(&format!(
+            "select id from cases where {rule} order by last_activity_at, id limit $2"
+        ))
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(CaseId).collect())
+    }
+
+    /// Marks the case warned and, in the same transaction, tells its author (a notification,
+    /// and an email when email is set up). `false`: another node did it first, or the case
+    /// moved (activity, a hold, a new period) and is no longer due.
+    pub async fn warn_of_purge(
+        &self,
+        case: CaseId,
+        now: i64,
+        forum_days: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let author: Option<i64> = sqlx::query_scalar(&format!(
+            "update cases set purge_warned_at = $1 where id = $2 and {} returning author_id",
+            warning_due(forum_days)
+        ))
+        .bind(now)
+        .bind(case.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(author) = author else {
+            return Ok(false);
+        };
+        let erased: Option<i64> = sqlx::query_scalar("select erased_at from users where id = $1")
+            .bind(author)
+            .fetch_one(&mut *tx)
+            .await?;
+        // An erased author's kept case is purged in time like any other; nobody is told.
+        if erased.is_none() {
+            notify(
+                &mut tx,
+                self.mail,
+                UserId(author),
+                "case_purge_soon",
+                case,
+                now,
+            )
+            .await?;
+        }
+        AuditEvent {
+            at: now,
+            actor: None,
+            action: "case_purge_warned",
+            target: Some(UserId(author)),
+            detail: "",
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Deletes the case with everything that hangs on it (sections, tags, replies, versions,
+    /// reviews, flags, locks, notifications, the search entry, a hold), if it is still due, in
+    /// one transaction with its audit row. `false`: not due any more, or already gone. The
+    /// freed bytes are scrubbed by `scrub_after_purge`, once per run.
+    pub async fn purge_case(
+        &self,
+        case: CaseId,
+        now: i64,
+        forum_days: Option<i64>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let gone: Option<(i64, Option<i64>)> = sqlx::query_as(&format!(
+            "delete from cases where id = $2 and {} returning author_id, keep_for_days",
+            purge_due(forum_days)
+        ))
+        .bind(now)
+        .bind(case.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((author, keep_for)) = gone else {
+            return Ok(false);
+        };
+        let detail = match keep_for.or(forum_days) {
+            Some(d) => format!("kept_for_days={d}"),
+            None => String::new(),
+        };
+        AuditEvent {
+            at: now,
+            actor: None,
+            action: "case_purged",
+            target: Some(UserId(author)),
+            detail: &detail,
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        self.snapshots.forget(case);
+        self.scrubs_owed.store(2, Ordering::SeqCst);
+        Ok(true)
+    }
+
+    /// After purges: the search index's pages merged (so no deleted word stays in them) and
+    /// the freed bytes overwritten, as redaction and erasure do; at the run that purged and
+    /// again at the next. Once is not always enough: a transaction that began before the purge
+    /// (another node's, an export's, PostgreSQL's own statistics) keeps the old rows from
+    /// `vacuum full`, and a reader keeps SQLite's log from being truncated, until it ends.
+    pub async fn scrub_if_owed(&self) -> Result<bool, StoreError> {
+        let owed = self.scrubs_owed.load(Ordering::SeqCst);
+        if owed == 0 {
+            return Ok(false);
+        }
+        self.scrub_after_purge().await?;
+        // A purge in between asked for two again; that stands.
+        let _ =
+            self.scrubs_owed
+                .compare_exchange(owed, owed - 1, Ordering::SeqCst, Ordering::SeqCst);
+        Ok(true)
+    }
+
+    async fn scrub_after_purge(&self) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        search_index::scrub(&mut tx, self.backend).await?;
+        tx.commit().await?;
+        self.scrub_freed_text(&format!("notifications, {CASE_TEXT_TABLES}"))
+            .await
+    }
+
+    /// Deletes audit rows older than `before`, at most `limit` of them; returns how many. The
+    /// log's trigger refuses any other delete: the bound is raised in the same transaction.
+    pub async fn expire_audit(&self, before: i64, limit: i64) -> Result<u64, StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("update audit_retention set before = $1 where id = 1")
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+        let deleted = sqlx::query(
+            "delete from audit_log where id in \
+             (select id from audit_log where at < $1 order by at limit $2)",
+        )
+        .bind(before)
+        .bind(limit)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(deleted)
+    }
+}

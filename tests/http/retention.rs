@@ -1,0 +1,617 @@
+//! Retention (issue 18, docs/MEMBER_DATA.md): a case is kept for its period after its last
+//! activity, its author is told a week before, and then it is purged from every page, search,
+//! the outbox and the database files; moderators' holds stop it; audit rows past their period
+//! go; two runs at once purge a case once; an export read during purges holds whole cases.
+
+use caseroom::domain::retention::DAY_SECS;
+use caseroom::domain::role::Role;
+use caseroom::server::services::retention::{RetentionRun, run_once};
+use reqwest::StatusCode;
+
+use crate::cases::{case_form, publish};
+use crate::mail::{FROM, eventually, named_client, words_of};
+use crate::redaction::{contains, database_bytes};
+use crate::smtp_sink::SmtpSink;
+use crate::support::*;
+
+/// The forum's period in the tests: the shortest allowed.
+const PERIOD: i64 = 30 * DAY_SECS;
+const WEEK: i64 = 7 * DAY_SECS;
+
+/// Moves the clock, and signs `members` (and the test moderator) in again: their sessions
+/// ended long before.
+async fn later(app: &TestApp, secs: i64, members: &[(&reqwest::Client, &str)]) {
+    app.clock.advance(secs);
+    for (client, email) in members
+        .iter()
+        .copied()
+        .chain([(app.moderator().await, "queue.moderator@example.org")])
+    {
+        let res = app.sign_in(client, email, GOOD_PASSWORD).await;
+        assert_eq!(
+            res.status(),
+            StatusCode::SEE_OTHER,
+            "{email} signs in again"
+        );
+    }
+}
+
+async fn run(app: &TestApp) -> RetentionRun {
+    run_once(&app.state).await.expect("a retention run")
+}
+
+#[tokio::test]
+async fn an_expired_case_is_announced_a_week_ahead_then_purged_with_no_bytes_left() {
+    let sink = SmtpSink::start().await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(&[
+        ("CASEROOM_RETENTION", "30d"),
+        ("CASEROOM_SMTP_URL", &url),
+        ("CASEROOM_MAIL_FROM", FROM),
+        ("CASEROOM_REPLY_REVIEW_BELOW", "0"),
+    ])
+    .await;
+    let author = named_client(
+        &app,
+        "author@clinic.example",
+        "Qrtauthor",
+        &[Role::Clinician],
+    )
+    .await;
+    let peer = named_client(&app, "peer@clinic.example", "Qrtpeer", &[Role::Clinician]).await;
+    let id = publish(
+        &app,
+        &author,
+        &case_form("Qrtcasetitle", &[("situation", "Qrtsituation words.")]),
+    )
+    .await;
+    let other = publish(&app, &peer, &case_form("A case that stays", &[])).await;
+    app.reply(&peer, id, "Qrtreply on the case.").await;
+
+    // The author, and only the author and moderators, see when it will be deleted.
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("Keeping this case"), "{page}");
+    assert!(page.contains("This case will be deleted on"), "{page}");
+    assert!(
+        page.contains("1 month, the forum&#x27;s period")
+            || page.contains("1 month, the forum's period"),
+        "{page}"
+    );
+    let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
+    assert!(!page.contains("Keeping this case"), "{page}");
+
+    // Nothing is due before the week's notice begins.
+    app.clock.advance(PERIOD - WEEK - 60);
+    assert_eq!(run(&app).await.warned, 0);
+    let both = [
+        (&author, "author@clinic.example"),
+        (&peer, "peer@clinic.example"),
+    ];
+    later(&app, 120, &both).await;
+    let first = run(&app).await;
+    assert_eq!(
+        (first.warned, first.purged),
+        (2, 0),
+        "both cases are a week from expiry"
+    );
+    assert_eq!(run(&app).await.warned, 0, "a warning is sent once");
+    let (_, notes) = app.get(&author, "/notifications").await;
+    assert!(notes.contains("will be deleted in a week"), "{notes}");
+    eventually("the warning by email", || async {
+        sink.messages()
+            .iter()
+            .any(|m| m.contains("author@clinic.example") && m.contains("deleted in a week"))
+    })
+    .await;
+    for message in sink.messages() {
+        let words = words_of(&message);
+        for marker in [
+            "qrtcasetitle",
+            "qrtsituation",
+            "qrtreply",
+            "qrtauthor",
+            "qrtpeer",
+        ] {
+            assert!(!words.contains(marker), "{marker} in {message}");
+        }
+    }
+    // Activity moves the date: the peer's case gets a reply, so only the author's is purged.
+    later(&app, DAY_SECS, &both).await;
+    app.reply(&author, other, "A reply that keeps the peer's case.")
+        .await;
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("This case will be deleted on"), "{page}");
+
+    let before = database_bytes(&app).await;
+    assert!(contains(&before, "Qrtsituation") && contains(&before, "Qrtreply"));
+    later(&app, WEEK, &both).await;
+    let purged = run(&app).await;
+    assert_eq!((purged.warned, purged.purged), (0, 1));
+
+    for client in [&author, &peer] {
+        assert_eq!(
+            app.get(client, &format!("/cases/{id}")).await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
+    assert_eq!(
+        app.get(&peer, &format!("/cases/{other}")).await.0,
+        StatusCode::OK
+    );
+    for q in ["qrtsituation", "qrtreply", "qrtcasetitle"] {
+        let (_, results) = app.get(&peer, &format!("/search?q={q}")).await;
+        assert!(
+            results.contains("No published case matches"),
+            "{q}: {results}"
+        );
+    }
+    let (_, list) = app.get(&author, "/cases").await;
+    assert!(!list.contains("Qrtcasetitle"), "{list}");
+    let res = app.post_form(&author, "/account/export", &[]).await;
+    let files = caseroom::server::export::zip::read_for_tests(&res.bytes().await.unwrap())
+        .expect("the author's export");
+    for (_, text) in &files {
+        let text = String::from_utf8_lossy(text);
+        assert!(
+            !text.contains("Qrtsituation") && !text.contains("Qrtreply"),
+            "{text}"
+        );
+    }
+    // The next run scrubs again: a transaction open during the purge may have kept the rows.
+    assert_eq!(run(&app).await, RetentionRun::default());
+    let bytes = database_bytes(&app).await;
+    for marker in [
+        "Qrtcasetitle",
+        "Qrtsituation",
+        "qrtsituation",
+        "Qrtreply",
+        "qrtreply",
+    ] {
+        assert!(
+            !contains(&bytes, marker),
+            "{marker} is still in the database files"
+        );
+    }
+    let db = app.db().await;
+    for table in [
+        "case_sections",
+        "replies",
+        "revisions",
+        "notifications",
+        "search_docs",
+    ] {
+        let n: i64 =
+            sqlx::query_scalar(&format!("select count(*) from {table} where case_id = $1"))
+                .bind(id)
+                .fetch_one(&db)
+                .await
+                .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    let purged: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where action = 'case_purged' and case_id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db)
+    .await
+    .unwrap();
+    assert_eq!(purged, 1, "the purge is recorded");
+}
+
+#[tokio::test]
+async fn the_author_chooses_a_period_and_nobody_else_can() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
+    let id = publish(&app, &author, &case_form("A case to keep briefly", &[])).await;
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("3 years, the forum"), "the default: {page}");
+
+    let res = app
+        .post_form(
+            &author,
+            &format!("/cases/{id}/retention"),
+            &[("keep_for", "6m")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("6 months, as its author chose"), "{page}");
+
+    for bad in ["", "forever", "6m<script>", "9999"] {
+        let res = app
+            .post_form(
+                &author,
+                &format!("/cases/{id}/retention"),
+                &[("keep_for", bad)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("Choose one of the periods")
+        );
+    }
+    let res = app
+        .post_form(
+            &peer,
+            &format!("/cases/{id}/retention"),
+            &[("keep_for", "5y")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let moderator = app.moderator().await;
+    let res = app
+        .post_form(
+            moderator,
+            &format!("/cases/{id}/retention"),
+            &[("keep_for", "5y")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .post_form(&author, "/cases/99999/retention", &[("keep_for", "5y")])
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(
+        page.contains("6 months, as its author chose"),
+        "refusals changed nothing"
+    );
+
+    // Back to the forum's period.
+    let res = app
+        .post_form(
+            &author,
+            &format!("/cases/{id}/retention"),
+            &[("keep_for", "forum")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(page.contains("3 years, the forum"), "{page}");
+}
+
+async fn hold(
+    app: &TestApp,
+    moderator: &reqwest::Client,
+    id: i64,
+    reason: &str,
+) -> reqwest::Response {
+    app.post_form(
+        moderator,
+        &format!("/cases/{id}/hold"),
+        &[("hold", "true"), ("reason", reason)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_hold_keeps_an_expired_case_and_its_release_gives_a_fresh_week() {
+    let app = TestApp::spawn_with(&[("CASEROOM_RETENTION", "30d")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let id = publish(&app, &author, &case_form("A case under a complaint", &[])).await;
+    let moderator = app.moderator().await;
+    let res = hold(&app, moderator, id, "short").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = hold(
+        &app,
+        moderator,
+        id,
+        "Qrhreason: a complaint is open about this case.",
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = hold(&app, moderator, id, "A second hold on the same case.").await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let res = app
+        .post_form(&author, &format!("/cases/{id}/hold"), &[("hold", "false")])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "authors do not release holds"
+    );
+
+    let (_, page) = app.get(moderator, &format!("/cases/{id}")).await;
+    assert!(
+        page.contains("Qrhreason") && page.contains("placed a hold"),
+        "{page}"
+    );
+    let (_, page) = app.get(&author, &format!("/cases/{id}")).await;
+    assert!(
+        page.contains("placed a hold") && !page.contains("Qrhreason"),
+        "{page}"
+    );
+
+    later(
+        &app,
+        PERIOD + 60 * DAY_SECS,
+        &[(&author, "author@clinic.example")],
+    )
+    .await;
+    let held = run(&app).await;
+    assert_eq!((held.warned, held.purged), (0, 0));
+    assert_eq!(
+        app.get(&author, &format!("/cases/{id}")).await.0,
+        StatusCode::OK
+    );
+
+    let res = app
+        .post_form(
+            moderator,
+            &format!("/cases/{id}/hold"),
+            &[("hold", "false")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let released = run(&app).await;
+    assert_eq!(
+        (released.warned, released.purged),
+        (1, 0),
+        "a week's notice first"
+    );
+    app.clock.advance(WEEK - 60);
+    assert_eq!(run(&app).await.purged, 0);
+    later(&app, 60, &[(&author, "author@clinic.example")]).await;
+    assert_eq!(run(&app).await.purged, 1);
+    assert_eq!(
+        app.get(&author, &format!("/cases/{id}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn two_runs_at_once_warn_and_purge_each_case_once() {
+    let app = TestApp::spawn_with(&[("CASEROOM_RETENTION", "30d")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let mut ids = Vec::new();
+    for n in 0..6 {
+        ids.push(publish(&app, &author, &case_form(&format!("Case number {n}"), &[])).await);
+    }
+    app.clock.advance(PERIOD - WEEK);
+    let (a, b) = tokio::join!(run_once(&app.state), run_once(&app.state));
+    assert_eq!(a.unwrap().warned + b.unwrap().warned, 6);
+    app.clock.advance(WEEK);
+    let (a, b) = tokio::join!(run_once(&app.state), run_once(&app.state));
+    assert_eq!(a.unwrap().purged + b.unwrap().purged, 6);
+    let db = app.db().await;
+    for action in ["case_purge_warned", "case_purged"] {
+        let n: i64 = sqlx::query_scalar("select count(*) from audit_log where action = $1")
+            .bind(action)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+        assert_eq!(n, 6, "{action}");
+    }
+    let notes: i64 =
+        sqlx::query_scalar("select count(*) from notifications where kind = 'case_purge_soon'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(notes, 0, "they went with their cases");
+}
+
+#[tokio::test]
+async fn an_export_read_while_cases_are_purged_holds_each_case_whole_or_not_at_all() {
+    let app = TestApp::spawn_with(&[("CASEROOM_RETENTION", "30d")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    for n in 0..12 {
+        publish(
+            &app,
+            &author,
+            &case_form(&format!("Exported case {n}"), &[]),
+        )
+        .await;
+    }
+    app.clock.advance(PERIOD - WEEK);
+    run(&app).await;
+    later(&app, WEEK, &[(&author, "author@clinic.example")]).await;
+    let state = app.state.clone();
+    let purge = tokio::spawn(async move { run_once(&state).await });
+    let mut exports = Vec::new();
+    for _ in 0..3 {
+        let res = app.post_form(&author, "/account/export", &[]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        exports.push(res.bytes().await.unwrap());
+    }
+    assert_eq!(purge.await.unwrap().unwrap().purged, 12);
+    for bytes in exports {
+        let files = caseroom::server::export::zip::read_for_tests(&bytes).expect("an export");
+        let (_, cases) = files
+            .iter()
+            .find(|(name, _)| name.ends_with("cases.json"))
+            .expect("cases.json");
+        let cases: serde_json::Value = serde_json::from_slice(cases).unwrap();
+        for case in cases.as_array().expect("a list") {
+            let sections = case["sections"].as_array().map_or(0, Vec::len);
+            let versions = case["revisions"].as_array().map_or(0, Vec::len);
+            assert!(sections > 0 && versions > 0, "a half-read case: {case}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn audit_rows_past_their_period_go_and_the_log_still_refuses_other_deletes() {
+    let app = TestApp::spawn_with(&[("CASEROOM_AUDIT_RETENTION", "1y")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    publish(&app, &author, &case_form("An old case", &[])).await;
+    let db = app.db().await;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .fetch_one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    app.state.store.flush_case_views().await.unwrap();
+    assert!(count("select count(*) from audit_log").await > 0);
+    assert_eq!(
+        run(&app).await.audit_deleted,
+        0,
+        "nothing is a year old yet"
+    );
+
+    let old = count("select count(*) from audit_log").await;
+    later(
+        &app,
+        365 * DAY_SECS + 60,
+        &[(&author, "author@clinic.example")],
+    )
+    .await;
+    publish(&app, &author, &case_form("A new case", &[])).await;
+    app.state.store.flush_case_views().await.unwrap();
+    let all = count("select count(*) from audit_log").await;
+    assert!(all > old);
+    let run = run(&app).await;
+    assert_eq!(run.audit_deleted as i64, old);
+    assert_eq!(count("select count(*) from audit_log").await, all - old);
+
+    // Rows inside their period are still append-only.
+    let refused = sqlx::query("delete from audit_log").execute(&db).await;
+    assert!(refused.is_err(), "a delete of recent rows is refused");
+    let refused = sqlx::query("update audit_log set detail = 'x'")
+        .execute(&db)
+        .await;
+    assert!(refused.is_err(), "an update is refused");
+    assert_eq!(count("select count(*) from audit_log").await, all - old);
+}
+
+/// The real binary with the purge job every second, `kill -9`ed `after` its start.
+fn serve_then_kill(database_url: &str, after: std::time::Duration) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let site = tempfile::tempdir().expect("site dir");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_caseroom"))
+        .arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", site.path())
+        .env("CASEROOM_RETENTION", "30d")
+        .env("CASEROOM_RETENTION_CHECK_EVERY", "1s")
+        .env("RUST_LOG", "off")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the server");
+    std::thread::sleep(after);
+    // SIGKILL: no shutdown, no rollback by the server; the database rolls back what was open.
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Each case is whole (its sections, replies and versions as before) or gone with all of them.
+async fn whole_or_gone(db: &sqlx::AnyPool, before: &[(i64, [i64; 3])]) -> usize {
+    let mut gone = 0;
+    for (id, counts) in before {
+        let exists: i64 = sqlx::query_scalar("select count(*) from cases where id = $1")
+            .bind(id)
+            .fetch_one(db)
+            .await
+            .unwrap();
+        let now = case_rows(db, *id).await;
+        if exists == 0 {
+            assert_eq!(now, [0, 0, 0], "case {id} half-purged");
+            gone += 1;
+        } else {
+            assert_eq!(&now, counts, "case {id} half-purged");
+        }
+    }
+    gone
+}
+
+async fn case_rows(db: &sqlx::AnyPool, id: i64) -> [i64; 3] {
+    let mut out = [0; 3];
+    for (n, table) in ["case_sections", "replies", "revisions"].iter().enumerate() {
+        out[n] = sqlx::query_scalar(&format!("select count(*) from {table} where case_id = $1"))
+            .bind(id)
+            .fetch_one(db)
+            .await
+            .unwrap();
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_purge_cut_short_by_kill_leaves_cases_whole_and_finishes_on_restart() {
+    let mut app = TestApp::spawn_at_now_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
+    let mut ids = Vec::new();
+    for n in 0..40 {
+        let id = publish(
+            &app,
+            &author,
+            &case_form(&format!("Case {n} to purge"), &[]),
+        )
+        .await;
+        app.reply(&peer, id, "A reply that goes with it.").await;
+        ids.push(id);
+    }
+    let now = app.state.clock.now();
+    let db = app.db().await;
+    // Expired ten days ago, and warned a day before the notice began.
+    sqlx::query("update cases set last_activity_at = $1, purge_warned_at = $2")
+        .bind(now - 40 * DAY_SECS)
+        .bind(now - 11 * DAY_SECS)
+        .execute(&db)
+        .await
+        .unwrap();
+    let mut before = Vec::new();
+    for id in &ids {
+        before.push((*id, case_rows(&db, *id).await));
+    }
+    let url = app.database_url.clone();
+    app.shut_down().await;
+
+    // Killed at moments 10 ms apart, later each time, until the job has purged every case: the
+    // early kills land before the job starts, some during its run, each restart goes on.
+    let mut cut_short = false;
+    for step in 1..=100u64 {
+        let url = url.clone();
+        tokio::task::spawn_blocking(move || {
+            serve_then_kill(&url, std::time::Duration::from_millis(10 * step))
+        })
+        .await
+        .unwrap();
+        let gone = whole_or_gone(&db, &before).await;
+        cut_short |= gone > 0 && gone < ids.len();
+        if gone == ids.len() {
+            break;
+        }
+    }
+    assert!(cut_short, "no kill landed while the job was purging");
+    assert_eq!(
+        whole_or_gone(&db, &before).await,
+        ids.len(),
+        "every case purged after restarts"
+    );
+    let purged: i64 =
+        sqlx::query_scalar("select count(*) from audit_log where action = 'case_purged'")
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!(purged, ids.len() as i64, "each purge recorded once");
+}
