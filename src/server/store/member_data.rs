@@ -23,6 +23,7 @@ type CaseTuple = (
     Option<i64>,
     i64,
     i64,
+    Option<i64>,
 );
 type ReplyTuple = (
     i64,
@@ -106,7 +107,7 @@ impl Store {
 
         let case_rows: Vec<CaseTuple> = sqlx::query_as(
             "select id, title, anonymous, review_state, state, age_band, setting, modality, \
-             sessions_band, group_id, created_at, last_activity_at \
+             sessions_band, group_id, created_at, last_activity_at, keep_for_days \
              from cases where author_id = $1 order by id",
         )
         .bind(id)
@@ -143,6 +144,7 @@ impl Store {
                 group_id: row.9,
                 created_at: row.10,
                 last_activity_at: row.11,
+                keep_for_days: row.12,
                 sections,
                 revisions: revisions_of(&mut tx, member, "case_id = $1 and reply_id is null", case)
                     .await?,

@@ -58,6 +58,8 @@ pub struct OwnCaseData {
     pub group_id: Option<i64>,
     pub created_at: i64,
     pub last_activity_at: i64,
+    /// The author's retention period in days; `None`: the forum's.
+    pub keep_for_days: Option<i64>,
     pub sections: Vec<SectionData>,
     pub revisions: Vec<RevisionData>,
     pub reviews: Vec<ReviewData>,
