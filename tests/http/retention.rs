@@ -265,6 +265,28 @@ async fn the_author_chooses_a_period_and_nobody_else_can() {
         "refusals changed nothing"
     );
 
+    // Chosen in the composer; a value not in the list is refused with what was typed kept.
+    let mut form = case_form("A case kept for five years", &[]);
+    form.push(("keep_for", "5y"));
+    let five = crate::cases::submit(&app, &author, &form).await;
+    let (_, page) = app.get(&author, &format!("/cases/{five}")).await;
+    assert!(page.contains("5 years, as its author chose"), "{page}");
+    let mut form = case_form("Qrkept title of a refused case", &[]);
+    form.push(("keep_for", "forever"));
+    let res = app.post_form(&author, "/cases/new", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("Choose one of the periods") && page.contains("Qrkept title"),
+        "{page}"
+    );
+    let db = app.db().await;
+    let refused: i64 = sqlx::query_scalar("select count(*) from cases where title like 'Qrkept%'")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(refused, 0);
+
     // Back to the forum's period.
     let res = app
         .post_form(

@@ -192,7 +192,7 @@ async fn load_one(
         disguise: "composite".into(),
         ..CaseSubmission::default()
     };
-    let id = cases::submit_case(&then, Some(author), &submission)
+    let id = cases::submit_case(&then, Some(author), &submission, "forum")
         .await
         .map_err(|e| format!("demo case {:?}: {e}", case.title))?;
     // The demo moderator reviewed every demo case, with the whole checklist ticked.

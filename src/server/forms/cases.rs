@@ -51,6 +51,11 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
     let actor = page.session().actor().cloned();
     let submission = submission(&fields);
     let intent = fields.get("intent").to_owned();
+    // Empty from a form without the choice: the forum's period.
+    let keep_for = match fields.get("keep_for") {
+        "" => "forum".to_owned(),
+        k => k.to_owned(),
+    };
     let values = fields.into_values();
     let input = &submission.input;
     if let Err(e) = page.rate(&state, post_kind(&intent)) {
@@ -61,7 +66,7 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
         "check" => return check(&state, page, "/cases/new", input, values).await,
         _ => {}
     }
-    match cases::submit_case(&state, actor.as_ref(), &submission).await {
+    match cases::submit_case(&state, actor.as_ref(), &submission, &keep_for).await {
         Ok(id) => see_other(&format!("/cases/{id}?notice=submitted"), None),
         Err(e) => refused(&state, page, "/cases/new", e, input, values).await,
     }

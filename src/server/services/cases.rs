@@ -19,13 +19,21 @@ pub async fn submit_case(
     state: &AppState,
     actor: Option<&Actor>,
     submission: &CaseSubmission,
+    keep_for: &str,
 ) -> Result<CaseId, AppError> {
     can(actor, Action::CreateCase, Target::Site)?;
     let actor = signed_in(actor)?;
+    // How long it is kept is not member text: chosen beside the gate, stored with the case.
+    let keep_for = super::retention::parse_keep_for(keep_for).map_err(|message| {
+        AppError::InvalidFields(vec![FieldError {
+            field: "keep_for".into(),
+            message,
+        }])
+    })?;
     let gated = gate::case(state, actor, submission, true, None).await?;
     let id = state
         .store
-        .insert_case(actor.user_id, &gated, state.clock.now())
+        .insert_case(actor.user_id, &gated, keep_for, state.clock.now())
         .await?;
     tracing::info!(case.id = %id, findings = gated.findings(), "case submitted for review");
     Ok(id)

@@ -82,6 +82,16 @@ pub async fn set_keep_for(
     Ok(())
 }
 
+/// A period's key as days; `forum` (or nothing, from the composer) for the forum's period.
+pub fn parse_keep_for(key: &str) -> Result<Option<i64>, String> {
+    match key.trim() {
+        "forum" => Ok(None),
+        k => KeepFor::parse(k)
+            .map(|k| Some(k.days()))
+            .ok_or_else(|| "Choose one of the periods in the list.".to_owned()),
+    }
+}
+
 /// A hold's reason: moderator text for moderators, checked like other text.
 fn hold_reason(raw: &str) -> Result<String, AppError> {
     let text =

@@ -41,10 +41,12 @@ impl Store {
     /// Stores a new case, pending review, with its sections, tags, first revision (with the
     /// author's checklist) and the audit row, all or nothing. Nobody else is notified until a
     /// moderator approves it.
+    /// `keep_for_days`: the author's retention period, `None` for the forum's.
     pub async fn insert_case(
         &self,
         author: UserId,
         case: &GatedCase,
+        keep_for_days: Option<i64>,
         now: i64,
     ) -> Result<CaseId, StoreError> {
         let mut tx = self.write_tx().await?;
@@ -53,8 +55,8 @@ impl Store {
         }
         let id: i64 = sqlx::query_scalar(
             "insert into cases (author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
-             created_at, last_activity_at, review_state, submitted_at, group_id) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9, $10) returning id",
+             created_at, last_activity_at, review_state, submitted_at, group_id, keep_for_days) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9, $10, $11) returning id",
         )
         .bind(author.0)
         .bind(yes(case.anonymous()))
@@ -66,6 +68,7 @@ impl Store {
         .bind(case.supervisor_id().map(|u| u.0))
         .bind(now)
         .bind(case.group().map(|g| g.0))
+        .bind(keep_for_days)
         .fetch_one(&mut *tx)
         .await?;
         let case_id = CaseId(id);

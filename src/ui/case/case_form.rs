@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::case::{
     AgeBand, CaseInput, ConcernTag, Modality, SECTIONS, SessionsBand, Setting, TextLimit,
 };
+use crate::domain::retention::KeepFor;
 use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
 use crate::model::{GroupOption, SupervisorOption};
 use crate::ui::case::{FeedbackCombinationNotice, FeedbackScanReport};
@@ -29,7 +30,11 @@ pub fn CaseForm(
     /// A moderator's edit: the author's checklist is not theirs to confirm.
     #[prop(optional)]
     moderator_edit: bool,
+    /// A new case: the author chooses how long it is kept (later on the case page).
+    #[prop(optional)]
+    keep_for: bool,
 ) -> impl IntoView {
+    let kept = feedback.value("keep_for");
     let revision = if feedback.has_values() {
         Some(feedback.value("revision")).filter(|r| !r.is_empty())
     } else {
@@ -151,6 +156,19 @@ pub fn CaseForm(
                     </select>
                     <span class="help" id="audience-help">"A group case is read only by the group's members and the moderators. It is reviewed like every case. Moving a case to another audience sends it back to review."</span>
                     {err("audience")}
+                </label>
+            })}
+            {keep_for.then(|| view! {
+                <label>
+                    "Keep this case for"
+                    <select name="keep_for" aria-describedby="keep-for-help">
+                        <option value="forum" selected=kept.is_empty() || kept == "forum">"The forum's period"</option>
+                        {KeepFor::ALL.into_iter().map(|k| view! {
+                            <option value=k.key() selected=kept == k.key()>{format!("{} after its last activity", k.label())}</option>
+                        }).collect_view()}
+                    </select>
+                    <span class="help" id="keep-for-help">"Then it is deleted with its replies; you are told a week before, and you can change this on the case page."</span>
+                    {err("keep_for")}
                 </label>
             })}
             <label class="check">

@@ -29,7 +29,7 @@ pub fn ComposePage() -> impl IntoView {
                             (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e/> }.into_any(),
                             (Ok(supervisors), Ok(groups)) => view! {
                                 <CaseForm action="/cases/new".to_owned() initial=CaseInput::default() initial_supervisor=String::new()
-                                    supervisors=supervisors groups=groups initial_audience=group feedback=feedback submit_label="Submit for review"/>
+                                    supervisors=supervisors groups=groups initial_audience=group feedback=feedback submit_label="Submit for review" keep_for=true/>
                             }.into_any(),
                         }
                     })
