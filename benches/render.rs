@@ -160,7 +160,7 @@ fn case_page_bench(c: &mut Criterion) {
             disguise: "composite".into(),
             ..CaseSubmission::default()
         };
-        let id = cases::submit_case(&state, Some(&actors[0]), &submission)
+        let id = cases::submit_case(&state, Some(&actors[0]), &submission, "forum")
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let seen = state.store.latest_case_revision(id).await.ok();
