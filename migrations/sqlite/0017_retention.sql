@@ -50,3 +50,13 @@ when old.at >= coalesce((select before from audit_retention where id = 1), 0)
 begin
     select raise(abort, 'audit_log is append-only');
 end;
+
+-- Scrubs owed after purges: every purge sets `owed` to 2 in its transaction, and any node's job
+-- scrubs while it is above 0 (at most once an hour, `last_at`), so a purge whose node dies before
+-- scrubbing is still scrubbed, twice (a transaction open during the first keeps old rows).
+create table purge_scrubs (
+    id      integer primary key check (id = 1),
+    owed    integer not null,
+    last_at integer
+);
+insert into purge_scrubs (id, owed, last_at) values (1, 0, null);

@@ -289,3 +289,48 @@ async fn an_admin_erases_with_a_reason_never_the_last_admin_and_a_claim_is_relea
         "the erased moderator's session is gone"
     );
 }
+
+#[tokio::test]
+async fn a_post_sent_as_its_writer_is_erased_is_refused_and_saves_nothing() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let (writer, member) = app
+        .member_client("racer@clinic.example", &[Role::Clinician])
+        .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
+    let theirs = publish(&app, &peer, &case_form("Peer case", &[])).await;
+    // The erasure commits after the request passed its session check: set alone, as the
+    // erasure's transaction leaves it for a request already past that check.
+    let db = app.db().await;
+    sqlx::query("update users set erased_at = 1 where id = $1")
+        .bind(member.0)
+        .execute(&db)
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            &writer,
+            &format!("/cases/{theirs}/replies"),
+            &[("body", "Qzrace reply after the erasure.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("This account was deleted")
+    );
+    let res = app
+        .post_form(&writer, "/cases/new", &case_form("Qzrace case", &[]))
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    for sql in [
+        "select count(*) from replies where body_md like 'Qzrace%'",
+        "select count(*) from cases where title like 'Qzrace%'",
+    ] {
+        let n: i64 = sqlx::query_scalar(sql).fetch_one(&db).await.unwrap();
+        assert_eq!(n, 0, "{sql}");
+    }
+}

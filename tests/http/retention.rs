@@ -124,6 +124,10 @@ async fn an_expired_case_is_announced_a_week_ahead_then_purged_with_no_bytes_lef
 
     let before = database_bytes(&app).await;
     assert!(contains(&before, "Qrtsituation") && contains(&before, "Qrtreply"));
+    let (_, found) = app.get(&peer, "/search?q=qrtsituation").await;
+    assert!(found.contains("Qrtcasetitle"), "searchable before: {found}");
+    let (_, list) = app.get(&author, "/cases").await;
+    assert!(list.contains("Qrtcasetitle"), "listed before: {list}");
     later(&app, WEEK, &both).await;
     let purged = run(&app).await;
     assert_eq!((purged.warned, purged.purged), (0, 1));
@@ -157,7 +161,8 @@ async fn an_expired_case_is_announced_a_week_ahead_then_purged_with_no_bytes_lef
             "{text}"
         );
     }
-    // The next run scrubs again: a transaction open during the purge may have kept the rows.
+    // The next scrub, an hour later: a transaction open during the purge may have kept rows.
+    app.clock.advance(caseroom::server::store::SCRUB_GAP);
     assert_eq!(run(&app).await, RetentionRun::default());
     let bytes = database_bytes(&app).await;
     for marker in [
@@ -321,6 +326,9 @@ async fn a_hold_keeps_an_expired_case_and_its_release_gives_a_fresh_week() {
         .member_client("author@clinic.example", &[Role::Clinician])
         .await;
     let id = publish(&app, &author, &case_form("A case under a complaint", &[])).await;
+    // The author has been told it goes in a week when the moderator holds it.
+    later(&app, PERIOD - WEEK, &[(&author, "author@clinic.example")]).await;
+    assert_eq!(run(&app).await.warned, 1);
     let moderator = app.moderator().await;
     let res = hold(&app, moderator, id, "short").await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -356,7 +364,7 @@ async fn a_hold_keeps_an_expired_case_and_its_release_gives_a_fresh_week() {
 
     later(
         &app,
-        PERIOD + 60 * DAY_SECS,
+        WEEK + 60 * DAY_SECS,
         &[(&author, "author@clinic.example")],
     )
     .await;
@@ -430,39 +438,107 @@ async fn an_export_read_while_cases_are_purged_holds_each_case_whole_or_not_at_a
     let (author, _) = app
         .member_client("author@clinic.example", &[Role::Clinician])
         .await;
+    let (peer, _) = app
+        .member_client("peer@clinic.example", &[Role::Clinician])
+        .await;
     for n in 0..12 {
-        publish(
+        let id = publish(
             &app,
             &author,
             &case_form(&format!("Exported case {n}"), &[]),
         )
         .await;
+        app.reply(&peer, id, "A reply that goes with its case.")
+            .await;
     }
     app.clock.advance(PERIOD - WEEK);
     run(&app).await;
     later(&app, WEEK, &[(&author, "author@clinic.example")]).await;
     let state = app.state.clone();
     let purge = tokio::spawn(async move { run_once(&state).await });
+    // Exports one after another until the purge is over: some read before it, some during.
     let mut exports = Vec::new();
-    for _ in 0..3 {
+    loop {
         let res = app.post_form(&author, "/account/export", &[]).await;
         assert_eq!(res.status(), StatusCode::OK);
         exports.push(res.bytes().await.unwrap());
+        if purge.is_finished() {
+            break;
+        }
     }
     assert_eq!(purge.await.unwrap().unwrap().purged, 12);
     for bytes in exports {
         let files = caseroom::server::export::zip::read_for_tests(&bytes).expect("an export");
-        let (_, cases) = files
-            .iter()
-            .find(|(name, _)| name.ends_with("cases.json"))
-            .expect("cases.json");
-        let cases: serde_json::Value = serde_json::from_slice(cases).unwrap();
-        for case in cases.as_array().expect("a list") {
+        let file = |suffix: &str| -> serde_json::Value {
+            let (_, text) = files
+                .iter()
+                .find(|(name, _)| name.ends_with(suffix))
+                .expect(suffix);
+            serde_json::from_slice(text).unwrap()
+        };
+        let replies = file("replies_to_your_cases.json");
+        for case in file("/cases.json").as_array().expect("a list") {
             let sections = case["sections"].as_array().map_or(0, Vec::len);
             let versions = case["revisions"].as_array().map_or(0, Vec::len);
-            assert!(sections > 0 && versions > 0, "a half-read case: {case}");
+            let answered = replies
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r["case_id"] == case["id"]));
+            assert!(
+                sections > 0 && versions > 0 && answered,
+                "a half-read case: {case}"
+            );
         }
     }
+}
+
+/// A purge whose node stopped before scrubbing is scrubbed by the next run of any node, twice,
+/// an hour apart.
+#[tokio::test]
+async fn a_purge_left_unscrubbed_is_scrubbed_by_the_next_run() {
+    let app = TestApp::spawn_with(&[("CASEROOM_RETENTION", "30d")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let id = publish(
+        &app,
+        &author,
+        &case_form("Qrscasetitle", &[("situation", "Qrssituation words.")]),
+    )
+    .await;
+    app.clock.advance(PERIOD - WEEK);
+    assert_eq!(run(&app).await.warned, 1);
+    app.clock.advance(WEEK);
+    // The purge alone, as a node that dies right after it leaves things.
+    let now = app.state.clock.now();
+    assert!(
+        app.state
+            .store
+            .purge_case(caseroom::model::CaseId(id), now, Some(30))
+            .await
+            .unwrap()
+    );
+    let db = app.db().await;
+    let owed = || async {
+        sqlx::query_scalar::<_, i64>("select owed from purge_scrubs")
+            .fetch_one(&db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(owed().await, 2);
+    assert_eq!(run(&app).await.purged, 0);
+    assert_eq!(owed().await, 1, "scrubbed once");
+    let bytes = database_bytes(&app).await;
+    for marker in ["Qrscasetitle", "Qrssituation", "qrssituation"] {
+        assert!(
+            !contains(&bytes, marker),
+            "{marker} is still in the database files"
+        );
+    }
+    run(&app).await;
+    assert_eq!(owed().await, 1, "not again within the hour");
+    app.clock.advance(caseroom::server::store::SCRUB_GAP);
+    run(&app).await;
+    assert_eq!(owed().await, 0, "and once more an hour later");
 }
 
 #[tokio::test]

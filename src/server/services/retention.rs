@@ -44,7 +44,8 @@ pub async fn view(
         },
         warned: row.warned_at.is_some(),
         hold: row.hold.map(|h| HoldView {
-            reason: moderator.then_some(h.reason),
+            // A moderator who wrote the case reads it as its author does.
+            reason: (moderator && case.author_id != actor.user_id).then_some(h.reason),
             at: h.at,
         }),
         can_choose: may(Action::SetRetention),
@@ -145,8 +146,8 @@ pub struct RetentionRun {
 }
 
 /// One run of the purge job: warn the authors of cases a week from their purge, purge the
-/// cases that are due, scrub the freed bytes (again at the next run, `scrub_if_owed`), then
-/// delete audit rows past their period. Safe
+/// cases that are due, scrub the freed bytes (twice, at most once an hour: `scrub_if_owed`),
+/// then delete audit rows past their period. Safe
 /// on every node at once: each warning and each purge is one conditional write.
 pub async fn run_once(state: &AppState) -> Result<RetentionRun, StoreError> {
     let store = &state.store;
@@ -164,8 +165,8 @@ pub async fn run_once(state: &AppState) -> Result<RetentionRun, StoreError> {
             run.purged += 1;
         }
     }
-    // Every node's own purges; another node's are scrubbed by that node.
-    store.scrub_if_owed().await?;
+    // Owed by any node's purges, done by whichever node gets there (at most once an hour).
+    store.scrub_if_owed(now).await?;
     if let Some(days) = state.config.audit_retention_days {
         let before = now - days * crate::domain::retention::DAY_SECS;
         for _ in 0..AUDIT_BATCHES {

@@ -89,6 +89,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
+        self.confirm_writer(&mut tx, author).await?;
         self.confirm_case(&mut tx, case, seen).await?;
         let text = follow_up.text();
         sqlx::query(

@@ -50,6 +50,7 @@ impl Store {
         now: i64,
     ) -> Result<CaseId, StoreError> {
         let mut tx = self.write_tx().await?;
+        self.confirm_writer(&mut tx, author).await?;
         if let Some(group) = case.group() {
             confirm_member(self, &mut tx, group, author).await?;
         }
@@ -113,6 +114,7 @@ impl Store {
         now: i64,
     ) -> Result<EditOutcome, StoreError> {
         let mut tx = self.write_tx().await?;
+        self.confirm_writer(&mut tx, editor).await?;
         // Locked first: two editors of one case on two nodes queue here, and the second finds
         // the first one's revision below.
         self.confirm_case(&mut tx, id, &base.facts).await?;

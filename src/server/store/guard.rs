@@ -23,6 +23,10 @@ use crate::model::{CaseId, GroupId, UserId};
 /// What a member sees when the case changed under them. Nothing was saved.
 pub const CASE_CHANGED: &str = "This case changed while you were writing (it was closed, locked or sent back to review). Nothing was saved; what you typed is kept. Reload the case to see where it stands.";
 
+/// A post refused because its writer's account was deleted while it was sent.
+pub const WRITER_ERASED: &str =
+    "This account was deleted while the post was being sent. Nothing was saved.";
+
 impl Store {
     /// Locks the case row for the rest of `tx` and returns its facts as the policy reads them
     /// (`recused` is the reader's own flag and stays false here). `NotFound` for no such case.
@@ -77,6 +81,32 @@ impl Store {
             Ok(())
         } else {
             Err(StoreError::Conflict(CASE_CHANGED))
+        }
+    }
+
+    /// The writer's account has not been erased since their session was checked: an erasure
+    /// that committed meanwhile took their posts (or made them "Former member"'s), and a post
+    /// written after it must not appear under either. On PostgreSQL the users row is
+    /// share-locked, before the case row, the order erasure locks them in: a post and an
+    /// erasure of its writer queue behind each other instead of deadlocking, and an erasure
+    /// that comes second deletes the post with the others.
+    pub(super) async fn confirm_writer(
+        &self,
+        tx: &mut sqlx::Transaction<'_, Db>,
+        writer: UserId,
+    ) -> Result<(), StoreError> {
+        let share = match self.backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " for share",
+        };
+        let erased: Option<Option<i64>> =
+            sqlx::query_scalar(&format!("select erased_at from users where id = $1{share}"))
+                .bind(writer.0)
+                .fetch_optional(&mut **tx)
+                .await?;
+        match erased {
+            Some(None) => Ok(()),
+            _ => Err(StoreError::Conflict(WRITER_ERASED)),
         }
     }
 

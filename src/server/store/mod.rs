@@ -64,7 +64,7 @@ pub use password_resets::{NewReset, ResetOutcome, ResetRow};
 pub use replies::ReplyWrite;
 pub use reply_reads::ReplyRow;
 pub use reply_review::PendingReplyRow;
-pub use retention::{HoldRow, RetentionRow};
+pub use retention::{HoldRow, RetentionRow, SCRUB_GAP};
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
 pub use search::SearchHits;
 pub use search_index::{IndexDrift, case_body};
@@ -153,8 +153,6 @@ pub struct Store {
     snapshots: reply_snapshot::SnapshotCache,
     /// Email is configured: changes that notify a member also write to the outbox.
     mail: bool,
-    /// Scrubs owed after purges (see `retention`).
-    scrubs_owed: std::sync::Arc<std::sync::atomic::AtomicU8>,
 }
 
 impl Store {
@@ -201,7 +199,6 @@ impl Store {
             case_views: Default::default(),
             snapshots: Default::default(),
             mail: false,
-            scrubs_owed: Default::default(),
         })
     }
 

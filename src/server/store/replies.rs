@@ -35,6 +35,7 @@ impl Store {
     ) -> Result<ReplyId, StoreError> {
         let text = write.reply.text();
         let mut tx = self.write_tx().await?;
+        self.confirm_writer(&mut tx, author).await?;
         self.confirm_case(&mut tx, case, seen).await?;
         let id: i64 = sqlx::query_scalar(
             "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
@@ -89,6 +90,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let text = reply.text();
         let mut tx = self.write_tx().await?;
+        self.confirm_writer(&mut tx, editor).await?;
         let case_id: i64 = sqlx::query_scalar("select case_id from replies where id = $1")
             .bind(id.0)
             .fetch_optional(&mut *tx)

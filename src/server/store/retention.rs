@@ -4,11 +4,8 @@
 //! case exactly one warns or purges, and a purge cut short by a crash is rolled back whole and
 //! done by the next run.
 
-use std::sync::atomic::Ordering;
-
 use super::notifications::notify;
-use super::redaction::CASE_TEXT_TABLES;
-use super::{AuditEvent, Store, StoreError, search_index};
+use super::{AuditEvent, Backend, Store, StoreError, search_index};
 use crate::domain::retention::{DAY_SECS, NOTICE_SECS};
 use crate::model::{CaseId, UserId};
 
@@ -35,6 +32,24 @@ fn expiry(forum_days: Option<i64>) -> String {
     let forum = forum_days.map_or("null".to_owned(), |d| d.to_string());
     format!("(cases.last_activity_at + coalesce(cases.keep_for_days, {forum}) * {DAY_SECS})")
 }
+
+/// At most one scrub after purges this often (seconds).
+pub const SCRUB_GAP: i64 = 3600;
+
+/// The tables a purge frees case text in (`redaction::CASE_TEXT_TABLES` and the notifications).
+const SCRUBBED_TABLES: [&str; 11] = [
+    "cases",
+    "case_sections",
+    "replies",
+    "revisions",
+    "scan_explanations",
+    "case_reviews",
+    "case_locks",
+    "flags",
+    "search_docs",
+    "retention_holds",
+    "notifications",
+];
 
 const NOT_HELD: &str = "not exists (select 1 from retention_holds h where h.case_id = cases.id)";
 
@@ -134,10 +149,16 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        let exists: Option<i64> = sqlx::query_scalar("select id from cases where id = $1")
-            .bind(case.0)
-            .fetch_optional(&mut *tx)
-            .await?;
+        // Changing the row (not only reading it) makes a purge or a warning running at the same
+        // time on PostgreSQL check its condition again, and find the case no longer due: a
+        // held case is never purged, nor its author warned. A warning already sent is cleared
+        // either way, so the author is told again a week before, once the hold is released.
+        let exists: Option<i64> = sqlx::query_scalar(
+            "update cases set purge_warned_at = null where id = $1 returning id",
+        )
+        .bind(case.0)
+        .fetch_optional(&mut *tx)
+        .await?;
         if exists.is_none() {
             return Err(StoreError::NotFound("There is no such case."));
         }
@@ -153,17 +174,11 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected(),
-            None => {
-                sqlx::query("update cases set purge_warned_at = null where id = $1")
-                    .bind(case.0)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("delete from retention_holds where case_id = $1")
-                    .bind(case.0)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected()
-            }
+            None => sqlx::query("delete from retention_holds where case_id = $1")
+                .bind(case.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected(),
         };
         if changed == 0 {
             return Ok(false);
@@ -307,36 +322,108 @@ impl Store {
         }
         .write(&mut tx)
         .await?;
+        sqlx::query("update purge_scrubs set owed = 2 where id = 1")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         self.snapshots.forget(case);
-        self.scrubs_owed.store(2, Ordering::SeqCst);
         Ok(true)
     }
 
     /// After purges: the search index's pages merged (so no deleted word stays in them) and
-    /// the freed bytes overwritten, as redaction and erasure do; at the run that purged and
-    /// again at the next. Once is not always enough: a transaction that began before the purge
-    /// (another node's, an export's, PostgreSQL's own statistics) keeps the old rows from
-    /// `vacuum full`, and a reader keeps SQLite's log from being truncated, until it ends.
-    pub async fn scrub_if_owed(&self) -> Result<bool, StoreError> {
-        let owed = self.scrubs_owed.load(Ordering::SeqCst);
-        if owed == 0 {
+    /// the freed bytes overwritten, as redaction and erasure do. Owed twice by every purge
+    /// (`purge_scrubs`, in the purge's transaction, so a node that dies first leaves it to the
+    /// next): a transaction that began before the purge (another node's request, an export,
+    /// PostgreSQL's statistics) keeps the old rows from `vacuum full`, and a reader keeps
+    /// SQLite's log from being truncated, until it ends. At most once every `SCRUB_GAP`, by
+    /// any node: a scrub rewrites tables, and purges come every day. `true`: scrubbed now.
+    pub async fn scrub_if_owed(&self, now: i64) -> Result<bool, StoreError> {
+        let (owed, last_at): (i64, Option<i64>) =
+            sqlx::query_as("select owed, last_at from purge_scrubs where id = 1")
+                .fetch_one(&self.pool)
+                .await?;
+        if owed <= 0 || last_at.is_some_and(|at| now - at < SCRUB_GAP) {
             return Ok(false);
         }
-        self.scrub_after_purge().await?;
-        // A purge in between asked for two again; that stands.
-        let _ =
-            self.scrubs_owed
-                .compare_exchange(owed, owed - 1, Ordering::SeqCst, Ordering::SeqCst);
+        match self.scrub_case_tables().await {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            Err(e) => {
+                tracing::warn!(error = %e, "scrub after purges not done; trying at the next run");
+                return Ok(false);
+            }
+        }
+        // A purge since the read asked for two again: only the count read is taken down.
+        sqlx::query(
+            "update purge_scrubs set owed = owed - 1, last_at = $1 where id = 1 and owed = $2",
+        )
+        .bind(now)
+        .bind(owed)
+        .execute(&self.pool)
+        .await?;
         Ok(true)
     }
 
-    async fn scrub_after_purge(&self) -> Result<(), StoreError> {
+    /// `false` when something kept it from finishing (a reader holding SQLite's log, a table
+    /// PostgreSQL could not lock within `lock_timeout`): still owed.
+    async fn scrub_case_tables(&self) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
         search_index::scrub(&mut tx, self.backend).await?;
         tx.commit().await?;
-        self.scrub_freed_text(&format!("notifications, {CASE_TEXT_TABLES}"))
-            .await
+        match self.backend {
+            Backend::Sqlite => {
+                // (busy, log frames, frames checkpointed): busy when a reader held the log.
+                let (busy, _, _): (i64, i64, i64) =
+                    sqlx::query_as("pragma wal_checkpoint(truncate)")
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok(busy == 0)
+            }
+            Backend::Postgres => {
+                // One table at a time, each waiting at most two seconds for its lock, so no
+                // reader queues long behind a scrub (a `vacuum full` waiting for its lock holds
+                // every later query on the table).
+                let mut conn = self.pool.acquire().await?;
+                sqlx::query("set lock_timeout = '2s'")
+                    .execute(&mut *conn)
+                    .await?;
+                let mut done = true;
+                for table in SCRUBBED_TABLES {
+                    if let Err(e) = sqlx::query(&format!("vacuum full {table}"))
+                        .execute(&mut *conn)
+                        .await
+                    {
+                        tracing::warn!(table, error = %e, "table not scrubbed after purges");
+                        done = false;
+                    }
+                }
+                sqlx::query("reset lock_timeout")
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(done)
+            }
+        }
+    }
+
+    /// Which of `ids` are cases still.
+    pub async fn existing_cases(&self, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            if list.is_empty() {
+                continue;
+            }
+            let found: Vec<i64> =
+                sqlx::query_scalar(&format!("select id from cases where id in ({list})"))
+                    .fetch_all(&self.pool)
+                    .await?;
+            out.extend(found);
+        }
+        Ok(out)
     }
 
     /// Deletes audit rows older than `before`, at most `limit` of them; returns how many. The

@@ -87,6 +87,7 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
         &["drop trigger audit_log_no_delete"]
     };
     let groups = [
+        "drop table purge_scrubs",
         "drop table audit_retention",
         "drop table retention_holds",
         "alter table cases drop column purge_warned_at",
