@@ -6,6 +6,7 @@
 use caseroom::domain::retention::DAY_SECS;
 use caseroom::domain::role::Role;
 use caseroom::server::services::retention::{RetentionRun, run_once};
+use leptos::server_fn::ServerFn as _;
 use reqwest::StatusCode;
 
 use crate::cases::{case_form, publish};
@@ -151,6 +152,30 @@ async fn an_expired_case_is_announced_a_week_ahead_then_purged_with_no_bytes_lef
     }
     let (_, list) = app.get(&author, "/cases").await;
     assert!(!list.contains("Qrtcasetitle"), "{list}");
+    // The server functions the islands call, as the author and the peer.
+    for client in [&author, &peer] {
+        for (path, args) in [
+            (caseroom::api::cases::GetCase::PATH, format!("id={id}")),
+            (caseroom::api::cases::ListCases::PATH, String::new()),
+            (caseroom::api::cases::ListNotifications::PATH, String::new()),
+        ] {
+            let res = client
+                .post(app.url(path))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(args)
+                .send()
+                .await
+                .unwrap();
+            let body = res.text().await.unwrap();
+            assert!(
+                !body.contains("Qrtcasetitle")
+                    && !body.contains("Qrtsituation")
+                    && !body.contains("Qrtreply"),
+                "{path}: {body}"
+            );
+        }
+    }
     let res = app.post_form(&author, "/account/export", &[]).await;
     let files = caseroom::server::export::zip::read_for_tests(&res.bytes().await.unwrap())
         .expect("the author's export");
