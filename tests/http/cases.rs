@@ -499,16 +499,7 @@ async fn an_anonymous_author_is_never_revealed_to_peers() {
             (caseroom::api::cases::ListCases::PATH, String::new()),
             (caseroom::api::cases::ListNotifications::PATH, String::new()),
         ] {
-            let res = client
-                .post(app.url(fn_path))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "application/json")
-                .body(args)
-                .send()
-                .await
-                .unwrap();
-            let status = res.status();
-            let body = res.text().await.unwrap();
+            let (status, body) = app.server_fn(client, fn_path, args).await;
             assert!(
                 status == StatusCode::OK || fn_path == caseroom::api::cases::ListCases::PATH,
                 "{fn_path}: {status} {body}"

@@ -159,15 +159,7 @@ async fn an_expired_case_is_announced_a_week_ahead_then_purged_with_no_bytes_lef
             (caseroom::api::cases::ListCases::PATH, String::new()),
             (caseroom::api::cases::ListNotifications::PATH, String::new()),
         ] {
-            let res = client
-                .post(app.url(path))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .header("accept", "application/json")
-                .body(args)
-                .send()
-                .await
-                .unwrap();
-            let body = res.text().await.unwrap();
+            let (_, body) = app.server_fn(client, path, args).await;
             assert!(
                 !body.contains("Qrtcasetitle")
                     && !body.contains("Qrtsituation")

@@ -280,6 +280,25 @@ impl TestApp {
         (status, res.text().await.expect("body"))
     }
 
+    /// A server function called as an island calls it (a form-encoded POST asking for JSON).
+    pub async fn server_fn(
+        &self,
+        client: &Client,
+        path: &str,
+        args: String,
+    ) -> (StatusCode, String) {
+        let res = client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(args)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status();
+        (status, res.text().await.expect("body"))
+    }
+
     /// The test moderator's client.
     pub async fn moderator(&self) -> &Client {
         self.moderator
