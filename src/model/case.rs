@@ -141,6 +141,8 @@ pub struct CasePermissions {
     /// The author: close the case to new replies, or open it again.
     pub close: bool,
     pub reopen: bool,
+    /// The author: withdraw (delete) the case while it waits for review, if never published.
+    pub withdraw: bool,
     /// Moderators and admins: lock or unlock the case.
     pub lock: bool,
     pub see_revisions: bool,

@@ -262,6 +262,14 @@ fn rows() -> Vec<Route> {
             Post(&[("lock", "true")]),
         ),
         r(
+            "POST /cases/{id}/withdraw",
+            "/cases/{id}/withdraw",
+            Case,
+            // Unconfirmed: a reader who may withdraw is refused after the lookup, and the
+            // case stays for the other rows.
+            Post(NONE),
+        ),
+        r(
             "POST /cases/{id}/retention",
             "/cases/{id}/retention",
             Case,

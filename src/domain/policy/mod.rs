@@ -72,6 +72,9 @@ pub enum Action {
     ReopenCase,
     /// Lock or unlock a case with a reason (moderators and admins, not on their own case).
     LockCase,
+    /// Withdraw one's own case from the review queue before it was ever published, which
+    /// deletes it (its author, while it waits for review or was returned for changes).
+    WithdrawCase,
     /// Choose how long one's own case is kept before the purge (its author, in any state).
     SetRetention,
     /// Place or release a hold that keeps a case from the purge, with a reason (moderators and
@@ -114,7 +117,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 37] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -135,6 +138,7 @@ impl Action {
         Action::CloseCase,
         Action::ReopenCase,
         Action::LockCase,
+        Action::WithdrawCase,
         Action::SetRetention,
         Action::HoldCase,
         Action::SeeAnonymousAuthor,
@@ -301,6 +305,12 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             open_to_members(&c, false)
         }
         (Action::SetRetention, Target::Case(c)) if c.author == me => Ok(()),
+        (Action::WithdrawCase, Target::Case(c))
+            if c.author == me
+                && matches!(c.review, ReviewState::Pending | ReviewState::Returned) =>
+        {
+            Ok(())
+        }
         // A moderator does not lock or unlock, or hold, their own case: another moderator does.
         (Action::LockCase | Action::HoldCase, Target::Case(c)) if is_moderator(actor) => {
             if c.author == me {

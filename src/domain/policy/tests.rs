@@ -204,6 +204,30 @@ fn the_role_by_action_table_holds() {
         ),
         (&[Role::Clinician], SetRetention, mine, Ok(())),
         (
+            &[Role::Clinician],
+            WithdrawCase,
+            Target::Case(case(1, ReviewState::Pending)),
+            Ok(()),
+        ),
+        (
+            &[Role::Clinician],
+            WithdrawCase,
+            Target::Case(case(1, ReviewState::Returned)),
+            Ok(()),
+        ),
+        (
+            &[Role::Clinician],
+            WithdrawCase,
+            mine,
+            Err(Denial::Forbidden),
+        ),
+        (
+            &[Role::Moderator],
+            WithdrawCase,
+            Target::Case(case(2, ReviewState::Pending)),
+            Err(Denial::Forbidden),
+        ),
+        (
             &[Role::Moderator],
             SetRetention,
             theirs,

@@ -1,5 +1,5 @@
 //! Form endpoints for what happens to a case after it is written: the follow-up, closing and
-//! reopening (its author), locking and unlocking (moderators).
+//! reopening and withdrawing from review (its author), locking and unlocking (moderators).
 
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -68,6 +68,24 @@ async fn set_closed(state: AppState, id: i64, page: PageRequest, closed: bool) -
         Err(e) => {
             let path = format!("/cases/{id}");
             render_error(&state, page, &path, e, Some("close".into()), vec![]).await
+        }
+    }
+}
+
+/// The author withdraws their case from the review queue (`confirm=yes`).
+pub async fn withdraw(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let confirmed = fields.get("confirm") == "yes";
+    match case_state::withdraw(&state, actor.as_ref(), CaseId(id), confirmed).await {
+        Ok(()) => see_other("/cases/mine?notice=case-withdrawn", None),
+        Err(e) => {
+            let path = format!("/cases/{id}");
+            render_error(&state, page, &path, e, Some("withdraw".into()), vec![]).await
         }
     }
 }

@@ -64,6 +64,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/cases/{id}/follow-up", post(case_state::follow_up)),
         ("/cases/{id}/close", post(case_state::close)),
         ("/cases/{id}/reopen", post(case_state::reopen)),
+        ("/cases/{id}/withdraw", post(case_state::withdraw)),
         ("/cases/{id}/lock", post(case_state::lock)),
         ("/cases/{id}/retention", post(retention::keep_for)),
         ("/cases/{id}/hold", post(retention::hold)),

@@ -66,6 +66,30 @@ pub async fn set_closed(
     Ok(())
 }
 
+/// The author withdraws their case from the review queue: it is deleted. `confirmed`: the
+/// form's box saying they understand.
+pub async fn withdraw(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: CaseId,
+    confirmed: bool,
+) -> Result<(), AppError> {
+    let case = case_for(state, actor, id, Action::WithdrawCase).await?;
+    let actor = signed_in(actor)?;
+    if !confirmed {
+        return Err(AppError::Invalid(
+            "Tick the box to confirm: a withdrawn case is deleted and cannot be brought back."
+                .into(),
+        ));
+    }
+    state
+        .store
+        .withdraw_case(id, actor.user_id, &case.facts(), state.clock.now())
+        .await?;
+    tracing::info!(case.id = %id, "case withdrawn by its author");
+    Ok(())
+}
+
 /// A moderator locks (`lock`) or unlocks the case, with a reason the author and moderators see.
 pub async fn set_lock(
     state: &AppState,

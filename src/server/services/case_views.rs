@@ -82,6 +82,7 @@ pub async fn get_case(
         None
     };
     let retention = super::retention::view(state, actor, &case).await?;
+    let withdraw = may(Action::WithdrawCase) && !state.store.case_was_published(id).await?;
     let mut sections = Vec::new();
     for s in SECTIONS {
         if let Some((_, _, html)) = case.sections.iter().find(|(k, _, _)| k == s.key) {
@@ -122,6 +123,7 @@ pub async fn get_case(
             follow_up: may(Action::PostFollowUp),
             close: may(Action::CloseCase),
             reopen: may(Action::ReopenCase),
+            withdraw,
             lock: may(Action::LockCase),
             see_revisions: may(Action::ViewRevisions),
             redact: may(Action::Redact),

@@ -178,3 +178,67 @@ impl Store {
         Ok(true)
     }
 }
+
+/// A withdrawal refused: the case was published before (an edit now waits for review). Its
+/// readers and their replies depend on it; closing it is the author's way out.
+pub const WAS_PUBLISHED: &str = "This case was published before: members have read it, and their replies belong to the discussion. It cannot be withdrawn; you can close it, or ask a moderator.";
+
+impl Store {
+    /// A moderator approved the case at least once: members have read it.
+    pub async fn case_was_published(&self, case: CaseId) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "select count(*) from case_reviews where case_id = $1 and reply_id is null \
+             and decision = 'approved'",
+        )
+        .bind(case.0)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
+    /// Deletes the author's case if it still waits for review (or was returned) and was never
+    /// published, with everything hanging on it; a moderator's claim goes with it. The text is
+    /// scrubbed by the purge job, as a purged case's is. `Conflict` when it was published.
+    pub async fn withdraw_case(
+        &self,
+        case: CaseId,
+        author: UserId,
+        seen: &CaseFacts,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        self.confirm_case(&mut tx, case, seen).await?;
+        let published: i64 = sqlx::query_scalar(
+            "select count(*) from case_reviews where case_id = $1 and reply_id is null \
+             and decision = 'approved'",
+        )
+        .bind(case.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if published > 0 {
+            return Err(StoreError::Conflict(WAS_PUBLISHED));
+        }
+        sqlx::query("delete from cases where id = $1 and author_id = $2")
+            .bind(case.0)
+            .bind(author.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("update purge_scrubs set owed = 2 where id = 1")
+            .execute(&mut *tx)
+            .await?;
+        AuditEvent {
+            at: now,
+            actor: Some(author),
+            action: "case_withdrawn",
+            target: None,
+            detail: "",
+            case: Some(case),
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        self.snapshots.forget(case);
+        Ok(())
+    }
+}

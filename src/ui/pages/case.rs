@@ -133,6 +133,12 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
             .into_any()
         }}
         {(perms.close || perms.reopen).then(|| view! { <CloseForm case=id close=perms.close feedback=feedback.clone()/> })}
+        {if perms.withdraw {
+            view! { <WithdrawForm case=id feedback=feedback.clone()/> }.into_any()
+        } else {
+            // Refused because the case was published before: the reason, without the form.
+            view! { <FormError error=feedback.error_for(Some("withdraw"))/> }.into_any()
+        }}
         {perms.lock.then(|| view! { <LockForm case=id locked=locked feedback=feedback.clone()/> })}
         {case.retention.clone().map(|r| view! { <RetentionPanel case=id retention=r feedback=feedback.clone()/> })}
         {perms.flag.then(|| {
@@ -223,6 +229,24 @@ fn CloseForm(case: CaseId, close: bool, feedback: FormFeedback) -> impl IntoView
                 <button type="submit" class="secondary">{label}</button>
             </form>
             {close.then(|| view! { <p class="muted">"A closed case takes no new replies or follow-ups. You can open it again."</p> })}
+        </section>
+    }
+}
+
+/// The author takes back a case nobody but the moderators has read: it is deleted.
+#[component]
+fn WithdrawForm(case: CaseId, feedback: FormFeedback) -> impl IntoView {
+    view! {
+        <section class="panel" id="withdraw" aria-labelledby="withdraw-heading">
+            <h2 id="withdraw-heading">"Withdraw this case"</h2>
+            <FormError error=feedback.error_for(Some("withdraw"))/>
+            <form method="post" action=format!("/cases/{case}/withdraw") class="stack">
+                <label class="check">
+                    <input type="checkbox" name="confirm" value="yes" required/>
+                    "Delete it from the review queue. It has not been published, and it cannot be brought back."
+                </label>
+                <button type="submit" class="secondary">"Withdraw the case"</button>
+            </form>
         </section>
     }
 }
