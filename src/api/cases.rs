@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::model::{
-    ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, FollowUpSource, NotificationView,
+    ApiError, CaseFilter, CaseId, CasePage, CaseSource, CaseView, FollowUpSource, NotificationPage,
     ReplyId, ReplyPageRequest, RevisionView, SupervisorOption,
 };
 
@@ -61,14 +61,17 @@ pub async fn get_reply_source(id: ReplyId) -> Result<(CaseId, String), ApiError>
     )
 }
 
+/// A page of notifications, older than `before` (the newest page without it).
 #[server]
-pub async fn list_notifications() -> Result<Vec<NotificationView>, ApiError> {
+pub async fn list_notifications(before: Option<i64>) -> Result<NotificationPage, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
-    Ok(
-        crate::server::services::notifications::notifications(&state, current_session().actor())
-            .await?,
+    Ok(crate::server::services::notifications::notifications(
+        &state,
+        current_session().actor(),
+        before,
     )
+    .await?)
 }
 
 #[server]

@@ -254,6 +254,14 @@ pub struct SupervisorOption {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationPage {
+    /// Newest first.
+    pub items: Vec<NotificationView>,
+    /// The `before` of the next (older) page, when there is one.
+    pub older: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationView {
     pub id: i64,
     pub case_id: CaseId,

@@ -19,9 +19,9 @@ pub use account::{
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
-    CaseSummary, CaseView, FollowUpSource, LockView, NotificationView, ReplyId, ReplyPageRequest,
-    ReplyPages, ReplyView, RevisionView, SectionView, SupervisorOption, reply_href,
-    reply_href_with_notice,
+    CaseSummary, CaseView, FollowUpSource, LockView, NotificationPage, NotificationView, ReplyId,
+    ReplyPageRequest, ReplyPages, ReplyView, RevisionView, SectionView, SupervisorOption,
+    reply_href, reply_href_with_notice,
 };
 pub use deid::{CombinationView, FactorView, FieldScan, FindingView};
 pub use error::ApiError;

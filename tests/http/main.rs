@@ -22,6 +22,7 @@ mod mail_invites;
 mod mail_kinds;
 mod mail_preferences;
 mod nodes;
+mod notifications;
 mod outbox;
 mod pages;
 mod password_reset;

@@ -79,6 +79,10 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
         "POST /notifications/read",
         "marks the member's notifications read",
     ),
+    (
+        "POST /notifications/{id}/read",
+        "marks one of the member's own notifications read",
+    ),
     ("API get_current_user", "the member's own name and roles"),
     ("API get_invite", "the invite's email and role"),
     ("API can_email_reset_links", "whether the site sends email"),

@@ -240,6 +240,25 @@ pub async fn helpful(
     }
 }
 
+/// One notification marked read (`/notifications/{id}/read`); back to the page it was on
+/// (`before`, a number, or the first page).
+pub async fn notification_read(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let back = match fields.get("before").parse::<i64>() {
+        Ok(before) => format!("/notifications?before={before}"),
+        Err(_) => "/notifications".to_owned(),
+    };
+    match notifications::mark_notification_read(&state, actor.as_ref(), id).await {
+        Ok(()) => see_other(&back, None),
+        Err(e) => render_error(&state, page, &back, e, None, vec![]).await,
+    }
+}
+
 pub async fn notifications_read(State(state): State<AppState>, page: PageRequest) -> Response {
     let actor = page.session().actor().cloned();
     match notifications::mark_notifications_read(&state, actor.as_ref()).await {

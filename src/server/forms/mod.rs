@@ -81,6 +81,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/replies/{id}/edit", post(cases::edit_reply)),
         ("/replies/{id}/helpful", post(cases::helpful)),
         ("/notifications/read", post(cases::notifications_read)),
+        ("/notifications/{id}/read", post(cases::notification_read)),
         ("/groups", post(groups::create)),
         ("/groups/{id}/invite", post(groups::invite)),
         ("/groups/{id}/leave", post(groups::leave)),

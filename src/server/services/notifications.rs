@@ -3,19 +3,32 @@
 
 use super::access::signed_in;
 use crate::domain::policy::{Action, Actor, Denial, Target, can};
-use crate::model::NotificationView;
+use crate::model::{NotificationPage, NotificationView};
 use crate::server::auth::session::CurrentSession;
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
+/// Notifications on a page.
+pub const PAGE: usize = 50;
+
+/// A page of the member's notifications, older than `before` (the newest when `None`).
 pub async fn notifications(
     state: &AppState,
     actor: Option<&Actor>,
-) -> Result<Vec<NotificationView>, AppError> {
+    before: Option<i64>,
+) -> Result<NotificationPage, AppError> {
     can(actor, Action::ViewMemberArea, Target::Site)?;
     let actor = signed_in(actor)?;
-    let rows = state.store.list_notifications(actor, 50).await?;
-    Ok(rows
+    // One more than a page: whether there is an older page.
+    let mut rows = state
+        .store
+        .list_notifications(actor, before, PAGE as i64 + 1)
+        .await?;
+    let older = (rows.len() > PAGE).then(|| {
+        rows.truncate(PAGE);
+        rows.last().map(|r| r.id)
+    });
+    let items = rows
         .into_iter()
         .map(|n| NotificationView {
             id: n.id,
@@ -41,7 +54,30 @@ pub async fn notifications(
             created_at: n.created_at,
             read: n.read,
         })
-        .collect())
+        .collect();
+    Ok(NotificationPage {
+        items,
+        older: older.flatten(),
+    })
+}
+
+/// Marks one of the member's notifications read. Someone else's, or none: not found.
+pub async fn mark_notification_read(
+    state: &AppState,
+    actor: Option<&Actor>,
+    id: i64,
+) -> Result<(), AppError> {
+    can(actor, Action::ViewMemberArea, Target::Site)?;
+    let actor = signed_in(actor)?;
+    if state
+        .store
+        .mark_notification_read(actor.user_id, id, state.clock.now())
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound("There is no such notification.".into()))
+    }
 }
 
 /// Counted by the query that resolved the session, which every signed-in request runs anyway.

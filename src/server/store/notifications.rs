@@ -27,9 +27,11 @@ pub struct NotificationRow {
 }
 
 impl Store {
+    /// The reader's notifications older than `before` (all, when `None`), newest first.
     pub async fn list_notifications(
         &self,
         reader: &Actor,
+        before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<NotificationRow>, StoreError> {
         let visible = case_visible("c", "$1", reader);
@@ -38,11 +40,12 @@ impl Store {
              case when {visible} then nullif(cr.reason, '') end as reason, n.created_at, n.read_at \
              from notifications n join cases c on c.id = n.case_id \
              left join case_reviews cr on cr.id = n.review_id \
-             where n.user_id = $1 order by n.id desc limit $2"
+             where n.user_id = $1 and ($3 is null or n.id < $3) order by n.id desc limit $2"
         );
         let rows = sqlx::query(&sql)
             .bind(reader.user_id.0)
             .bind(limit)
+            .bind(before)
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -58,6 +61,25 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Marks one of `user`'s notifications read; `false`: they have no such notification.
+    pub async fn mark_notification_read(
+        &self,
+        user: UserId,
+        id: i64,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "update notifications set read_at = coalesce(read_at, $1) \
+             where id = $2 and user_id = $3 returning id",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(user.0)
+        .fetch_optional(&mut *self.pool.acquire().await?)
+        .await?;
+        Ok(found.is_some())
     }
 
     pub async fn mark_notifications_read(&self, user: UserId, now: i64) -> Result<(), StoreError> {

@@ -1,5 +1,6 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::cases::list_notifications;
 use crate::api::groups::get_my_groups;
@@ -11,6 +12,9 @@ use crate::ui::time::format_date;
 /// anonymity holds here too.
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    // `?before=`: an older page; anything else, the newest.
+    let before =
+        use_query_map().with_untracked(|q| q.get("before").and_then(|b| b.parse::<i64>().ok()));
     view! {
         <PageTitle text="Notifications"/>
         <div class="narrow-wide">
@@ -23,17 +27,18 @@ pub fn NotificationsPage() -> impl IntoView {
             </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    match list_notifications().await {
+                    match list_notifications(before).await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="panel muted">"Nothing new."</p> }.into_any(),
+                        Ok(list) if list.items.is_empty() => view! { <p class="panel muted">"Nothing new."</p> }.into_any(),
                         Ok(list) => {
-                            let unread = list.iter().any(|n| !n.read);
+                            let unread = list.items.iter().any(|n| !n.read);
+                            let back = before.map(|b| b.to_string()).unwrap_or_default();
                             view! {
                                 {unread.then(|| view! {
                                     <form method="post" action="/notifications/read"><button type="submit" class="secondary">"Mark all as read"</button></form>
                                 })}
                                 <ul class="notifications">
-                                    {list.into_iter().map(|n| view! {
+                                    {list.items.into_iter().map(|n| view! {
                                         <li class="panel" class:unread=!n.read>
                                             <p>{n.text}</p>
                                             {n.reason.map(|r| view! { <blockquote class="review-reason">{r}</blockquote> })}
@@ -42,9 +47,19 @@ pub fn NotificationsPage() -> impl IntoView {
                                                 None => view! { <p class="muted">"A case you cannot see right now (back in review, or hidden)."</p> }.into_any(),
                                             }}
                                             <p class="muted">{format_date(n.created_at)}</p>
+                                            {(!n.read).then(|| view! {
+                                                <form method="post" action=format!("/notifications/{}/read", n.id) class="inline">
+                                                    <input type="hidden" name="before" value=back.clone()/>
+                                                    <button type="submit" class="link">"Mark as read"</button>
+                                                </form>
+                                            })}
                                         </li>
                                     }).collect_view()}
                                 </ul>
+                                <nav class="pager" aria-label="Notifications pages">
+                                    {before.is_some().then(|| view! { <a href="/notifications">"Newest"</a> })}
+                                    {list.older.map(|older| view! { <a href=format!("/notifications?before={older}")>"Older notifications"</a> })}
+                                </nav>
                             }.into_any()
                         }
                     }
