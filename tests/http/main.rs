@@ -26,6 +26,7 @@ mod notifications;
 mod outbox;
 mod pages;
 mod password_reset;
+mod profile;
 mod protection;
 mod purge;
 mod recusal;

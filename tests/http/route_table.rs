@@ -38,6 +38,7 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ),
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
+    ("POST /account/name", "the member's own display name"),
     ("POST /account/delete", "erases the member's own account"),
     (
         "POST /admin/users/{id}/erase",

@@ -115,6 +115,30 @@ pub async fn change_password(
     }
 }
 
+/// The member's display name (`display_name`); what they typed is kept when it is refused.
+pub async fn change_name(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let name = fields.get("display_name").to_owned();
+    match accounts::change_display_name(&state, actor.as_ref(), &name).await {
+        Ok(()) => see_other("/account?notice=name-changed", None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("name".into()),
+                vec![("display_name".into(), name)],
+            )
+            .await
+        }
+    }
+}
+
 /// "Delete my account": on success the browser's cookie goes with the account.
 pub async fn erase(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
     let actor = page.session().actor().cloned();

@@ -46,6 +46,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/register", post(accounts::register)),
         ("/account", post(accounts::change_password)),
         ("/account/email", post(mail_settings::save)),
+        ("/account/name", post(accounts::change_name)),
         ("/account/export", post(accounts::export)),
         ("/account/delete", post(accounts::erase)),
         ("/admin/users/{id}/erase", post(admin::erase)),

@@ -189,6 +189,36 @@ pub async fn change_password(
     start_session(state, actor.user_id, None, "login_after_password_change").await
 }
 
+/// The member's new display name: checked as at registration (length, control and invisible
+/// characters, a name that draws like another member's).
+pub async fn change_display_name(
+    state: &AppState,
+    actor: Option<&Actor>,
+    raw: &str,
+) -> Result<(), AppError> {
+    can(actor, Action::ViewMemberArea, Target::Site)?;
+    let Some(actor) = actor else {
+        return Err(AppError::Denied(
+            crate::domain::policy::Denial::SignInRequired,
+        ));
+    };
+    let name = crate::domain::account_input::DisplayName::parse(raw)
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    match state
+        .store
+        .change_display_name(actor.user_id, name.as_str(), state.clock.now())
+        .await?
+    {
+        Ok(()) => {
+            tracing::info!(user.id = %actor.user_id, "display name changed");
+            Ok(())
+        }
+        Err(_) => Err(AppError::Invalid(
+            crate::domain::account_input::DisplayNameProblem::LooksTaken.to_string(),
+        )),
+    }
+}
+
 async fn start_session(
     state: &AppState,
     user_id: UserId,

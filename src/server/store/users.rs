@@ -130,7 +130,7 @@ impl Store {
         // Inside the write transaction, so two members cannot take look-alike names at once
         // (on PostgreSQL, registrations queue behind one lock for the comparison).
         self.serialize_registrations(&mut tx).await?;
-        if name_looks_taken(&mut tx, user.display_name).await? {
+        if name_looks_taken(&mut tx, user.display_name, None).await? {
             return Ok(Err(UserConflict::NameLooksTaken));
         }
         let id = match insert_user(&mut tx, &user, now).await? {
@@ -238,14 +238,53 @@ pub(super) async fn replace_password(
         .rows_affected())
 }
 
-/// Whether a member's name draws like `name`. Every name is compared (a few thousand members
-/// at most; registration is rare), since a skeleton cannot be computed in SQL.
+impl Store {
+    /// A member's new display name. Like a registration, one at a time against every other
+    /// member's name, so two members cannot take look-alike names at once. The audit row keeps
+    /// no name. Every case they wrote or replied to is re-read on every node (a trigger).
+    pub async fn change_display_name(
+        &self,
+        user: UserId,
+        name: &str,
+        now: i64,
+    ) -> Result<Result<(), UserConflict>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        self.serialize_registrations(&mut tx).await?;
+        if name_looks_taken(&mut tx, name, Some(user)).await? {
+            return Ok(Err(UserConflict::NameLooksTaken));
+        }
+        sqlx::query("update users set display_name = $1 where id = $2 and erased_at is null")
+            .bind(name)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        AuditEvent {
+            at: now,
+            actor: Some(user),
+            action: "display_name_changed",
+            target: Some(user),
+            detail: "",
+            case: None,
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+}
+
+/// Whether another member's name draws like `name` (`except`: the member choosing it). Every
+/// name is compared (a few thousand members at most; registration is rare), since a skeleton
+/// cannot be computed in SQL.
 async fn name_looks_taken(
     tx: &mut sqlx::Transaction<'_, Db>,
     name: &str,
+    except: Option<UserId>,
 ) -> Result<bool, StoreError> {
     let wanted = crate::domain::text::skeleton(name);
-    let names: Vec<String> = sqlx::query_scalar("select display_name from users")
+    let names: Vec<String> = sqlx::query_scalar("select display_name from users where id <> $1")
+        .bind(except.map_or(0, |u| u.0))
         .fetch_all(&mut **tx)
         .await?;
     Ok(names

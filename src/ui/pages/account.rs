@@ -24,6 +24,17 @@ pub fn AccountPage() -> impl IntoView {
                                 <section class="panel">
                                     <h1>"Your account"</h1>
                                     <p>"Signed in as " <strong>{user.display_name.clone()}</strong> "."</p>
+                                    <h2>"Your name"</h2>
+                                    <p class="muted" id="name-help">"Members see it on your cases and replies, unless you post anonymously."</p>
+                                    <FormError error=feedback.error_for(Some("name"))/>
+                                    <form method="post" action="/account/name" class="inline">
+                                        <label>
+                                            "Display name"
+                                            <input name="display_name" maxlength="60" required autocomplete="name" aria-describedby="name-help"
+                                                value=if feedback.has_values() { feedback.value("display_name") } else { user.display_name.clone() }/>
+                                        </label>
+                                        <button type="submit" class="secondary">"Save name"</button>
+                                    </form>
                                     <h2>"Change password"</h2>
                                     <p class="muted">"Changing your password signs you out everywhere else."</p>
                                     <FormError error=feedback.error_for(None)/>

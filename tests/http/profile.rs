@@ -1,0 +1,118 @@
+//! A member changes their display name (issue 19): it shows on their cases and replies at once,
+//! on every page; a name with markup shows as text; control characters, a name too long or one
+//! that draws like another member's are refused with what was typed kept.
+
+use caseroom::domain::role::Role;
+use reqwest::StatusCode;
+
+use crate::cases::{case_form, publish};
+use crate::mail::named_client;
+use crate::support::*;
+
+async fn rename(app: &TestApp, client: &reqwest::Client, name: &str) -> reqwest::Response {
+    app.post_form(client, "/account/name", &[("display_name", name)])
+        .await
+}
+
+#[tokio::test]
+async fn a_new_name_shows_everywhere_and_bad_names_are_refused() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let member = named_client(
+        &app,
+        "member@clinic.example",
+        "Robin Ashdown",
+        &[Role::Clinician],
+    )
+    .await;
+    let peer = named_client(
+        &app,
+        "peer@clinic.example",
+        "Sam Peerson",
+        &[Role::Clinician],
+    )
+    .await;
+    let mine = publish(&app, &member, &case_form("A case by the renamed", &[])).await;
+    let theirs = publish(&app, &peer, &case_form("A case by the peer", &[])).await;
+    app.reply(&member, theirs, "A reply by the renamed member.")
+        .await;
+    // Read once, so the peer's node holds the replies in its snapshot.
+    let (_, page) = app.get(&peer, &format!("/cases/{theirs}")).await;
+    assert!(page.contains("Robin Ashdown"), "{page}");
+
+    let res = rename(&app, &member, "  Dr  Robin   Ashdown-Vale ").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account?notice=name-changed");
+    let (_, account) = app.get(&member, "/account").await;
+    assert!(
+        account.contains("Dr Robin Ashdown-Vale"),
+        "runs of spaces collapse: {account}"
+    );
+    for id in [mine, theirs] {
+        let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
+        assert!(
+            page.contains("Dr Robin Ashdown-Vale") && !page.contains("By Robin Ashdown<"),
+            "case {id}: {page}"
+        );
+    }
+    // The same name again, or one that draws like it, is the member's own: accepted.
+    assert_eq!(
+        rename(&app, &member, "Dr Robin Ashdown-Vale")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Markup is a name like any other, shown as text.
+    let res = rename(&app, &member, "<b>Robin</b>").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&peer, &format!("/cases/{mine}")).await;
+    assert!(
+        page.contains("&lt;b&gt;Robin&lt;/b&gt;") && !page.contains("<b>Robin"),
+        "{page}"
+    );
+
+    let long = "R".repeat(500);
+    for (bad, says) in [
+        ("Robin\u{7}Bell", "control characters"),
+        (long.as_str(), "too long"),
+        (" ", "at least 2 characters"),
+        ("Sam Pe\u{435}rson", "looks the same"),
+        ("sam  peerson", "looks the same"),
+        ("Robin\u{202E}Bell", "The name"),
+    ] {
+        let res = rename(&app, &member, bad).await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        let page = res.text().await.unwrap();
+        assert!(page.contains(says), "{bad:?}: {page}");
+        if bad == "sam  peerson" {
+            assert!(
+                page.contains("value=\"sam  peerson\""),
+                "what was typed is kept: {page}"
+            );
+        }
+    }
+    let (_, account) = app.get(&member, "/account").await;
+    assert!(
+        account.contains("&lt;b&gt;Robin&lt;/b&gt;"),
+        "refusals changed nothing"
+    );
+
+    // The audit log says a name changed, never which.
+    let db = app.db().await;
+    let details: Vec<String> =
+        sqlx::query_scalar("select detail from audit_log where action = 'display_name_changed'")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(details.len(), 3);
+    assert!(details.iter().all(|d| d.is_empty()), "{details:?}");
+    let res = app
+        .post_form(
+            &app.client(),
+            "/account/name",
+            &[("display_name", "A Visitor")],
+        )
+        .await;
+    assert!(res.status().is_client_error() || res.status() == StatusCode::SEE_OTHER);
+    assert_ne!(location(&res), "/account?notice=name-changed");
+}
