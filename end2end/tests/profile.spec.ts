@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createMember, signInAs, uniqueEmail } from "./helpers";
+import { ADMIN, createMember, signIn, signInAs, uniqueEmail } from "./helpers";
 
 // A member changes their display name on the account page; a refused name keeps what they
 // typed. JavaScript on and off.
@@ -20,4 +20,19 @@ test("a member changes their display name", async ({ page, baseURL }, info) => {
   await expect(page).toHaveURL(/\/account\?notice=name-changed$/);
   await expect(page.getByText("Your name is changed.")).toBeVisible();
   await expect(page.getByRole("link", { name: `After Rename ${stamp}` })).toBeVisible();
+});
+
+// An admin finds a member by part of their name. JavaScript on and off.
+test("an admin finds a member in the member list", async ({ page, baseURL }, info) => {
+  const email = uniqueEmail("findme", info);
+  const stamp = `${info.project.name}${Date.now()}`;
+  await createMember(baseURL!, "clinician", email, `Findable Qx${stamp}`);
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/users");
+  await page.getByLabel("Find a member").fill(`qx${stamp}`);
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/users\\?q=qx${stamp}`));
+  await expect(page.getByText("1 member matches")).toBeVisible();
+  await expect(page.getByText(`Findable Qx${stamp}`)).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
 });

@@ -2,12 +2,19 @@ use leptos::prelude::*;
 
 use crate::model::{ApiError, FailedMailView, InviteList, MemberList};
 
+/// A page of members whose name or email holds `words` (every member without).
 #[server]
-pub async fn list_users() -> Result<MemberList, ApiError> {
+pub async fn list_users(words: Option<String>, page: Option<u32>) -> Result<MemberList, ApiError> {
     use crate::server::context::{app_state, current_session};
     let state = app_state()?;
     let session = current_session();
-    Ok(crate::server::services::admin::list_users(&state, session.actor()).await?)
+    Ok(crate::server::services::admin::list_users(
+        &state,
+        session.actor(),
+        words.as_deref().unwrap_or(""),
+        page.unwrap_or(1),
+    )
+    .await?)
 }
 
 #[server]

@@ -29,7 +29,14 @@ pub struct UserSummary {
 /// member rather than shown to the admin).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberList {
+    /// This page's members, oldest account first.
     pub users: Vec<UserSummary>,
+    /// What the admin searched for (empty: every member).
+    pub words: String,
+    /// 1-based, and how many pages and members match in all.
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
     pub email_enabled: bool,
     pub erasure: ErasureRule,
 }

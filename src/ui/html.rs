@@ -1,5 +1,5 @@
-//! Escaping text for HTML written by hand: the case page's replies (`case::reply_cards`) and the
-//! pages drawn outside Leptos (error pages, the redaction preview).
+//! Escaping text for HTML written by hand (the case page's replies in `case::reply_cards`, the
+//! pages drawn outside Leptos: error pages, the redaction preview) and values for query strings.
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped, so it is safe as element
 /// content and inside a quoted attribute.
@@ -26,6 +26,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Percent-encodes everything but unreserved characters (RFC 3986), for a value in a link's
+/// query string.
+pub fn url_encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +52,13 @@ mod tests {
         );
         assert_eq!(escape(""), "");
         assert_eq!(escape("plain"), "plain");
+    }
+
+    #[test]
+    fn query_values_keep_only_unreserved_characters() {
+        assert_eq!(
+            super::url_encode("Ann 100%_x~é&q=1"),
+            "Ann%20100%25_x~%C3%A9%26q%3D1"
+        );
     }
 }

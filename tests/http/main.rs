@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod admin_members;
 mod audit;
 mod bad_input;
 mod cases;

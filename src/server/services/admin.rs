@@ -6,10 +6,36 @@ use crate::model::{FailedMailView, InviteList, MemberList, UserId};
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
-pub async fn list_users(state: &AppState, actor: Option<&Actor>) -> Result<MemberList, AppError> {
+/// Members on a page of the admin's list.
+pub const MEMBERS_PAGE: i64 = 50;
+
+/// A page of members whose name or email holds `words`. Words are cleaned, not refused: no
+/// control characters (PostgreSQL refuses a NUL), at most 100 characters. They never reach a
+/// log.
+pub async fn list_users(
+    state: &AppState,
+    actor: Option<&Actor>,
+    words: &str,
+    page: u32,
+) -> Result<MemberList, AppError> {
     can(actor, Action::ListUsers, Target::Site)?;
+    let words: String = words
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect::<String>()
+        .trim()
+        .to_owned();
+    let page = page.max(1);
+    let offset = i64::from(page - 1) * MEMBERS_PAGE;
+    let (users, total) = state.store.find_users(&words, offset, MEMBERS_PAGE).await?;
+    let pages = u32::try_from(((total + MEMBERS_PAGE - 1) / MEMBERS_PAGE).max(1)).unwrap_or(1);
     Ok(MemberList {
-        users: state.store.list_users().await?,
+        users,
+        words,
+        page,
+        pages,
+        total,
         email_enabled: state.store.mail_enabled(),
         erasure: crate::server::services::erasure::rule(state),
     })

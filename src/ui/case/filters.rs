@@ -105,20 +105,7 @@ pub fn FilterFields(filter: CaseFilter, mine_page: bool) -> impl IntoView {
 pub fn query_string(pairs: &[(&str, String)]) -> String {
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .map(|(k, v)| format!("{k}={}", crate::ui::html::url_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

@@ -74,21 +74,9 @@ fn query_string(f: &AuditFilterInput, before: Option<i64>) -> String {
     }
     pairs
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .map(|(k, v)| format!("{k}={}", crate::ui::html::url_encode(&v)))
         .collect::<Vec<_>>()
         .join("&")
-}
-
-/// Percent-encodes everything but unreserved characters.
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

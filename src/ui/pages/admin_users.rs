@@ -1,5 +1,6 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::accounts::get_current_user;
 use crate::api::admin::list_users;
@@ -15,27 +16,49 @@ use crate::ui::raw_text::TextArea;
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
     let feedback = use_feedback();
+    // `?q=` words to find, `?page=` a page; anything unreadable: the first page.
+    let (words, page) = use_query_map().with_untracked(|q| {
+        (
+            q.get("q").unwrap_or_default(),
+            q.get("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .unwrap_or(1),
+        )
+    });
     view! {
         <PageTitle text="Members"/>
         <Notice/>
         <Suspense fallback=|| ()>
             {move || {
                 let feedback = feedback.clone();
+                let words = words.clone();
                 Suspend::new(async move {
                     let me = get_current_user().await.ok().flatten().map(|u| u.id);
-                    match list_users().await {
+                    match list_users(Some(words), Some(page)).await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
                         Ok(list) => {
                             let email_enabled = list.email_enabled;
                             let erasure = list.erasure;
-                            let users = list.users;
+                            let users = list.users.clone();
                             view! {
                             <section>
                                 <div class="page-head">
                                     <h1>"Members"</h1>
                                     <a class="button" href="/admin/invites">"Invite a member"</a>
                                 </div>
-                                <p class="muted">{format!("{} members", users.len())}</p>
+                                <form method="get" action="/admin/users" role="search" class="inline">
+                                    <label>
+                                        "Find a member"
+                                        <input type="search" name="q" maxlength="100" value=list.words.clone() placeholder="Part of a name or email"/>
+                                    </label>
+                                    <button type="submit" class="secondary">"Find"</button>
+                                </form>
+                                <p class="muted">{match (list.words.is_empty(), list.total) {
+                                    (true, n) => format!("{n} members"),
+                                    (false, 1) => "1 member matches".to_owned(),
+                                    (false, n) => format!("{n} members match"),
+                                }}</p>
+                                <MembersPager words=list.words.clone() page=list.page pages=list.pages/>
                                 <ul class="member-list">
                                     {users.into_iter().map(|u| view! { <MemberRow user=u me=me email_enabled=email_enabled erasure=erasure feedback=feedback.clone()/> }).collect_view()}
                                 </ul>
@@ -47,6 +70,24 @@ pub fn AdminUsersPage() -> impl IntoView {
             }}
         </Suspense>
     }
+}
+
+/// Links to the previous and next pages, keeping the words searched for.
+#[component]
+fn MembersPager(words: String, page: u32, pages: u32) -> impl IntoView {
+    let link = move |to: u32| {
+        let q = crate::ui::html::url_encode(&words);
+        format!("/admin/users?q={q}&page={to}")
+    };
+    (pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label="Member pages">
+                {(page > 1).then(|| view! { <a href=link(page - 1) rel="prev">"Previous"</a> })}
+                <span>{format!("Page {page} of {pages}")}</span>
+                {(page < pages).then(|| view! { <a href=link(page + 1) rel="next">"Next"</a> })}
+            </nav>
+        }
+    })
 }
 
 #[component]

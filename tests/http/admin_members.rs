@@ -1,0 +1,84 @@
+//! The admin's member list, searchable and paged (issue 19): by part of a name or an email, in
+//! any letter case, `%` and `_` as themselves, fifty a page, and nonsense answered plainly.
+
+use caseroom::domain::role::Role;
+use reqwest::StatusCode;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let (admin, _) = app
+        .member_client("admin@clinic.example", &[Role::Admin])
+        .await;
+    for n in 0..60 {
+        app.create_member(
+            &format!("member{n:02}@clinic{}.example", n % 3),
+            &format!("Member Number{n:02}"),
+            &[Role::Clinician],
+        )
+        .await;
+    }
+    app.create_member(
+        "odd_one@clinic.example",
+        "Percent 100% Pat",
+        &[Role::Clinician],
+    )
+    .await;
+    let rows = |page: &str| page.matches("class=\"member panel").count();
+
+    let (_, all) = app.get(&admin, "/admin/users").await;
+    assert!(all.contains("62 members"), "{all}");
+    assert!(all.contains("Page 1 of 2"), "{all}");
+    assert_eq!(rows(&all), 50);
+    let (_, second) = app.get(&admin, "/admin/users?page=2").await;
+    assert!(
+        second.contains("Page 2 of 2") && second.contains("Percent 100% Pat"),
+        "{second}"
+    );
+    assert_eq!(rows(&second), 12);
+
+    let (_, found) = app.get(&admin, "/admin/users?q=NUMBER0").await;
+    assert!(
+        found.contains("10 members match"),
+        "any letter case: {found}"
+    );
+    assert!(found.contains("Member Number07") && !found.contains("Member Number17"));
+    let (_, found) = app.get(&admin, "/admin/users?q=clinic2.example").await;
+    assert!(found.contains("20 members match"), "by email: {found}");
+    let (_, found) = app.get(&admin, "/admin/users?q=100%25").await;
+    assert!(
+        found.contains("1 member matches") && found.contains("Percent 100% Pat"),
+        "{found}"
+    );
+    let (_, found) = app.get(&admin, "/admin/users?q=d_o").await;
+    assert!(found.contains("1 member matches"), "_ is itself: {found}");
+    let (_, found) = app.get(&admin, "/admin/users?q=zzzz").await;
+    assert!(found.contains("0 members match"), "{found}");
+
+    // Nonsense: a NUL, a huge page, a page that is not a number, very long words.
+    let long = "a".repeat(5_000);
+    for path in [
+        "/admin/users?q=%00Member".to_owned(),
+        "/admin/users?page=99999999999".to_owned(),
+        "/admin/users?page=-3".to_owned(),
+        format!("/admin/users?q={long}"),
+    ] {
+        let (status, page) = app.get(&admin, &path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains("Members"), "{path}");
+    }
+    let (_, found) = app.get(&admin, "/admin/users?q=%00Number5").await;
+    assert!(
+        found.contains("10 members match"),
+        "the NUL is dropped: {found}"
+    );
+
+    // Peers get no list.
+    let (clinician, _) = app
+        .member_client("plain@clinic.example", &[Role::Clinician])
+        .await;
+    let (status, page) = app.get(&clinician, "/admin/users?q=member").await;
+    assert!(!page.contains("Member Number01"), "{status}");
+}
