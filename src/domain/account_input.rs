@@ -80,6 +80,12 @@ pub enum DisplayNameProblem {
         "Another member's name looks the same as this one. Choose a name readers can tell apart, for example with your surname or title."
     )]
     LooksTaken,
+    /// Draws like what the site itself shows in a name's place ("Anonymous clinician", "Former
+    /// member"): a member so named could pass their signed posts off as anonymous ones.
+    #[error(
+        "That name is what Caseroom shows for anonymous posts and deleted accounts. Choose your own name."
+    )]
+    Reserved,
 }
 
 impl DisplayName {
@@ -101,6 +107,16 @@ impl DisplayName {
         }
         if n > Self::MAX_CHARS {
             return Err(DisplayNameProblem::TooLong);
+        }
+        // The skeleton is the server's (its tables stay out of the browser's code).
+        #[cfg(feature = "ssr")]
+        {
+            let drawn = crate::domain::text::skeleton(&s);
+            if drawn.starts_with(&crate::domain::text::skeleton("Anonymous"))
+                || drawn == crate::domain::text::skeleton("Former member")
+            {
+                return Err(DisplayNameProblem::Reserved);
+            }
         }
         Ok(DisplayName(s))
     }
@@ -156,5 +172,18 @@ mod tests {
             Err(DisplayNameProblem::ControlCharacters)
         );
         assert!(DisplayName::parse("Zoë Ñúñez").is_ok());
+        for reserved in [
+            "Anonymous clinician (Sam Peerson, visible to moderators)",
+            "anonymous",
+            "Former  Member",
+            "F\u{43e}rmer member",
+        ] {
+            assert_eq!(
+                DisplayName::parse(reserved),
+                Err(DisplayNameProblem::Reserved),
+                "{reserved}"
+            );
+        }
+        assert!(DisplayName::parse("Former member of staff").is_ok());
     }
 }

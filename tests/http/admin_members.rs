@@ -1,5 +1,6 @@
 //! The admin's member list, searchable and paged (issue 19): by part of a name or an email, in
-//! any letter case, `%` and `_` as themselves, fifty a page, and nonsense answered plainly.
+//! any letter case (accented capitals too), `%` and `_` as themselves, fifty a page, and
+//! nonsense answered plainly.
 
 use caseroom::domain::role::Role;
 use reqwest::StatusCode;
@@ -26,10 +27,13 @@ async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
         &[Role::Clinician],
     )
     .await;
+    // What `%` and `_` would find if they were wildcards.
+    app.create_member("dao@clinic.example", "Room 1007 Lee", &[Role::Clinician])
+        .await;
     let rows = |page: &str| page.matches("class=\"member panel").count();
 
     let (_, all) = app.get(&admin, "/admin/users").await;
-    assert!(all.contains("62 members"), "{all}");
+    assert!(all.contains("63 members"), "{all}");
     assert!(all.contains("Page 1 of 2"), "{all}");
     assert_eq!(rows(&all), 50);
     let (_, second) = app.get(&admin, "/admin/users?page=2").await;
@@ -37,7 +41,7 @@ async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
         second.contains("Page 2 of 2") && second.contains("Percent 100% Pat"),
         "{second}"
     );
-    assert_eq!(rows(&second), 12);
+    assert_eq!(rows(&second), 13);
 
     let (_, found) = app.get(&admin, "/admin/users?q=NUMBER0").await;
     assert!(
@@ -54,6 +58,13 @@ async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
     );
     let (_, found) = app.get(&admin, "/admin/users?q=d_o").await;
     assert!(found.contains("1 member matches"), "_ is itself: {found}");
+    app.create_member("elodie@clinic.example", "Élodie Brun", &[Role::Clinician])
+        .await;
+    let (_, found) = app.get(&admin, "/admin/users?q=%C3%A9lodie").await;
+    assert!(
+        found.contains("1 member matches"),
+        "é finds É on both backends: {found}"
+    );
     let (_, found) = app.get(&admin, "/admin/users?q=zzzz").await;
     assert!(found.contains("0 members match"), "{found}");
 
@@ -62,6 +73,7 @@ async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
     for path in [
         "/admin/users?q=%00Member".to_owned(),
         "/admin/users?page=99999999999".to_owned(),
+        "/admin/users?page=4294967295".to_owned(),
         "/admin/users?page=-3".to_owned(),
         format!("/admin/users?q={long}"),
     ] {
@@ -69,6 +81,11 @@ async fn an_admin_finds_members_by_name_or_email_a_page_at_a_time() {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert!(page.contains("Members"), "{path}");
     }
+    let (_, last) = app.get(&admin, "/admin/users?page=4294967295").await;
+    assert!(
+        last.contains("Page 2 of 2"),
+        "a page past the last is the last: {last}"
+    );
     let (_, found) = app.get(&admin, "/admin/users?q=%00Number5").await;
     assert!(
         found.contains("10 members match"),

@@ -79,6 +79,11 @@ async fn a_new_name_shows_everywhere_and_bad_names_are_refused() {
         ("Sam Pe\u{435}rson", "looks the same"),
         ("sam  peerson", "looks the same"),
         ("Robin\u{202E}Bell", "The name"),
+        (
+            "Anonymous clinician (Sam Peerson)",
+            "what Caseroom shows for anonymous posts",
+        ),
+        ("Former Member", "what Caseroom shows"),
     ] {
         let res = rename(&app, &member, bad).await;
         assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");

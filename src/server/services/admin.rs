@@ -7,7 +7,7 @@ use crate::server::error::AppError;
 use crate::server::state::AppState;
 
 /// Members on a page of the admin's list.
-pub const MEMBERS_PAGE: i64 = 50;
+pub const MEMBERS_PAGE: usize = 50;
 
 /// A page of members whose name or email holds `words`. Words are cleaned, not refused: no
 /// control characters (PostgreSQL refuses a NUL), at most 100 characters. They never reach a
@@ -26,16 +26,25 @@ pub async fn list_users(
         .collect::<String>()
         .trim()
         .to_owned();
-    let page = page.max(1);
-    let offset = i64::from(page - 1) * MEMBERS_PAGE;
-    let (users, total) = state.store.find_users(&words, offset, MEMBERS_PAGE).await?;
-    let pages = u32::try_from(((total + MEMBERS_PAGE - 1) / MEMBERS_PAGE).max(1)).unwrap_or(1);
+    let (matching, total) = state.store.find_users(&words, 0, usize::MAX).await?;
+    let pages = total.div_ceil(MEMBERS_PAGE).max(1);
+    // A page past the last shows the last.
+    let page = (page.max(1) as usize).min(pages);
+    let users = matching
+        .into_iter()
+        .skip((page - 1) * MEMBERS_PAGE)
+        .take(MEMBERS_PAGE)
+        .collect();
+    let (page, pages) = (
+        u32::try_from(page).unwrap_or(u32::MAX),
+        u32::try_from(pages).unwrap_or(u32::MAX),
+    );
     Ok(MemberList {
         users,
         words,
         page,
         pages,
-        total,
+        total: total as i64,
         email_enabled: state.store.mail_enabled(),
         erasure: crate::server::services::erasure::rule(state),
     })

@@ -179,20 +179,23 @@ impl Store {
     }
 }
 
+/// How many signs there are that members have read the case `$1`.
+const WAS_READ: &str = "select (select count(*) from case_reviews where case_id = $1 \
+     and reply_id is null and decision = 'approved') + (select count(*) from replies where case_id = $1)";
+
 /// A withdrawal refused: the case was published before (an edit now waits for review). Its
 /// readers and their replies depend on it; closing it is the author's way out.
 pub const WAS_PUBLISHED: &str = "This case was published before: members have read it, and their replies belong to the discussion. It cannot be withdrawn; you can close it, or ask a moderator.";
 
 impl Store {
-    /// A moderator approved the case at least once: members have read it.
+    /// Members have read the case: a moderator approved it at least once, or it has replies
+    /// (a case published before reviews were recorded has no approval row, but its replies
+    /// show it was read).
     pub async fn case_was_published(&self, case: CaseId) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "select count(*) from case_reviews where case_id = $1 and reply_id is null \
-             and decision = 'approved'",
-        )
-        .bind(case.0)
-        .fetch_one(&self.pool)
-        .await?;
+        let n: i64 = sqlx::query_scalar(WAS_READ)
+            .bind(case.0)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n > 0)
     }
 
@@ -208,13 +211,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         self.confirm_case(&mut tx, case, seen).await?;
-        let published: i64 = sqlx::query_scalar(
-            "select count(*) from case_reviews where case_id = $1 and reply_id is null \
-             and decision = 'approved'",
-        )
-        .bind(case.0)
-        .fetch_one(&mut *tx)
-        .await?;
+        let published: i64 = sqlx::query_scalar(WAS_READ)
+            .bind(case.0)
+            .fetch_one(&mut *tx)
+            .await?;
         if published > 0 {
             return Err(StoreError::Conflict(WAS_PUBLISHED));
         }

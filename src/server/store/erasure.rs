@@ -66,7 +66,10 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let lock = match self.backend {
             Backend::Sqlite => "",
-            Backend::Postgres => " for update",
+            // Not `for update`: a post by someone else still takes its foreign-key share of
+            // these rows (a notification to the member) while it holds a case this erasure
+            // will need, and the two would deadlock. `confirm_writer`'s share lock still waits.
+            Backend::Postgres => " for no key update",
         };
         // Admins are locked together on PostgreSQL, so two admins erasing each other at once
         // cannot both pass the last-admin check.

@@ -50,6 +50,8 @@ impl Store {
         now: i64,
     ) -> Result<FlagOutcome, StoreError> {
         let mut tx = self.write_tx().await?;
+        // A flag's note is the flagger's words, which erasure blanks.
+        self.confirm_writer(&mut tx, flag.flagger).await?;
         // Flags on one case queue behind its row lock, so of two members flagging at once on
         // two nodes, the second counts the first and the item is hidden.
         self.lock_case(&mut tx, flag.case).await?;

@@ -110,7 +110,7 @@ impl Store {
         }
     }
 
-    /// Registrations one at a time, to the end of `tx`: the look-alike name check compares a
+    /// Registrations (and name changes) one at a time, to the end of `tx`: the look-alike name check compares a
     /// new name with every member's, which no row lock covers. PostgreSQL: a transaction-level
     /// advisory lock; SQLite's write transaction already is one.
     pub(super) async fn serialize_registrations(

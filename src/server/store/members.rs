@@ -10,50 +10,16 @@ use crate::model::{UserId, UserSummary};
 impl Store {
     /// Every member, oldest account first.
     pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
-        Ok(self.find_users("", 0, i64::MAX).await?.0)
-    }
-
-    /// The members whose name or email holds `words` (any letter case; all when empty), oldest
-    /// account first, `limit` from `offset`; and how many there are in all.
-    pub async fn find_users(
-        &self,
-        words: &str,
-        offset: i64,
-        limit: i64,
-    ) -> Result<(Vec<UserSummary>, i64), StoreError> {
-        // `%` and `_` are matched as themselves.
-        let pattern = format!(
-            "%{}%",
-            words
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let matching = "($1 = '' or lower(u.display_name) like $2 escape '\\' \
-                        or lower(u.email) like $2 escape '\\')";
-        let total: i64 =
-            sqlx::query_scalar(&format!("select count(*) from users u where {matching}"))
-                .bind(words)
-                .bind(&pattern)
-                .fetch_one(&self.pool)
-                .await?;
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(
             "select u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at, \
                     coalesce(string_agg(r.role, ','), '') as roles \
              from users u left join user_roles r on r.user_id = u.id \
-             where {matching} \
              group by u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at \
-             order by u.created_at, u.id limit $3 offset $4"
-        ))
-        .bind(words)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
+             order by u.created_at, u.id",
+        )
         .fetch_all(&self.pool)
         .await?;
-        let users = rows
-            .into_iter()
+        rows.into_iter()
             .map(|r| {
                 let roles: String = r.try_get("roles")?;
                 Ok(UserSummary {
@@ -66,8 +32,35 @@ impl Store {
                     created_at: r.try_get("created_at")?,
                 })
             })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok((users, total))
+            .collect()
+    }
+
+    /// The members whose name or email holds `words` (all when empty), in any letter case,
+    /// oldest account first, `limit` from `offset`; and how many match in all. Matched here,
+    /// not in SQL: SQLite's `lower()` folds ASCII letters only, and a forum has a few thousand
+    /// members at most.
+    pub async fn find_users(
+        &self,
+        words: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<UserSummary>, usize), StoreError> {
+        let words = words.to_lowercase();
+        let matching: Vec<UserSummary> = self
+            .list_users()
+            .await?
+            .into_iter()
+            .filter(|u| {
+                words.is_empty()
+                    || u.display_name.to_lowercase().contains(&words)
+                    || u.email.to_lowercase().contains(&words)
+            })
+            .collect();
+        let total = matching.len();
+        Ok((
+            matching.into_iter().skip(offset).take(limit).collect(),
+            total,
+        ))
     }
 
     /// Replaces a member's roles. Returns false when the member does not exist.

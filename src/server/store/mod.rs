@@ -140,6 +140,14 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed
             | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e),
+            // PostgreSQL gave up one of two transactions that waited on each other (a deadlock,
+            // or a serialization failure): nothing was saved, and the same request again
+            // succeeds. A 503 says so; it is not a bug in the request.
+            sqlx::Error::Database(ref db)
+                if matches!(db.code().as_deref(), Some("40P01") | Some("40001")) =>
+            {
+                StoreError::Unavailable(e)
+            }
             e => StoreError::Database(e),
         }
     }

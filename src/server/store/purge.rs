@@ -140,7 +140,7 @@ impl Store {
     /// Deletes the case with everything that hangs on it (sections, tags, replies, versions,
     /// reviews, flags, locks, notifications, the search entry, a hold), if it is still due, in
     /// one transaction with its audit row. `false`: not due any more, or already gone. The
-    /// freed bytes are scrubbed by `scrub_after_purge`, once per run.
+    /// freed bytes are scrubbed by `scrub_if_owed`, which this purge asks for twice.
     pub async fn purge_case(
         &self,
         case: CaseId,

@@ -241,7 +241,8 @@ pub(super) async fn replace_password(
 impl Store {
     /// A member's new display name. Like a registration, one at a time against every other
     /// member's name, so two members cannot take look-alike names at once. The audit row keeps
-    /// no name. Every case they wrote or replied to is re-read on every node (a trigger).
+    /// no name. Every case they replied to is re-read on every node (a trigger); their own
+    /// cases join the name on every read.
     pub async fn change_display_name(
         &self,
         user: UserId,
@@ -253,11 +254,16 @@ impl Store {
         if name_looks_taken(&mut tx, name, Some(user)).await? {
             return Ok(Err(UserConflict::NameLooksTaken));
         }
-        sqlx::query("update users set display_name = $1 where id = $2 and erased_at is null")
-            .bind(name)
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?;
+        let changed =
+            sqlx::query("update users set display_name = $1 where id = $2 and erased_at is null")
+                .bind(name)
+                .bind(user.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::Conflict(super::guard::WRITER_ERASED));
+        }
         AuditEvent {
             at: now,
             actor: Some(user),

@@ -29,7 +29,10 @@ pub fn NotificationsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match list_notifications(before).await {
                         Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
-                        Ok(list) if list.items.is_empty() => view! { <p class="panel muted">"Nothing new."</p> }.into_any(),
+                        Ok(list) if list.items.is_empty() => view! {
+                            <p class="panel muted">{if before.is_some() { "No older notifications." } else { "Nothing new." }}</p>
+                            {before.is_some().then(|| view! { <p><a href="/notifications">"Newest"</a></p> })}
+                        }.into_any(),
                         Ok(list) => {
                             let unread = list.items.iter().any(|n| !n.read);
                             let back = before.map(|b| b.to_string()).unwrap_or_default();
