@@ -60,3 +60,17 @@ create table purge_scrubs (
     last_at integer
 );
 insert into purge_scrubs (id, owed, last_at) values (1, 0, null);
+
+-- Case ids are never used twice. SQLite gives a new row the largest id plus one, so once cases
+-- can be deleted (a purge, a withdrawal, an erasure) a new case could take the id of a deleted
+-- one, and the audit log's reads of the old case would read as reads of the new one.
+-- PostgreSQL's identity never goes back. `store::cases::insert_case` numbers each new case
+-- past both the largest id and this floor, which every delete raises.
+create table case_id_floor (
+    id      integer primary key check (id = 1),
+    last_id integer not null
+);
+insert into case_id_floor (id, last_id) values (1, coalesce((select max(id) from cases), 0));
+create trigger cases_keep_id_floor after delete on cases begin
+    update case_id_floor set last_id = max(last_id, old.id) where id = 1;
+end;

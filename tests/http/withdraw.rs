@@ -100,6 +100,10 @@ async fn an_author_withdraws_a_claimed_case_waiting_for_review_and_it_is_gone() 
             .iter()
             .any(|a| a == "case_withdrawn")
     );
+    // The next case takes a new id, never the withdrawn one's: the audit log's reads of the
+    // withdrawn case stay its own.
+    let next = submit(&app, &author, &case_form("The next case", &[])).await;
+    assert!(next > id, "{next} after {id}");
 }
 
 #[tokio::test]

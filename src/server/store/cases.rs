@@ -6,7 +6,7 @@ use super::Db;
 use super::groups::confirm_member;
 use super::yes;
 
-use super::{AuditEvent, Store, StoreError};
+use super::{AuditEvent, Backend, Store, StoreError};
 use crate::domain::case::ConcernTag;
 use crate::domain::policy::CaseFacts;
 use crate::model::{CaseId, UserId};
@@ -54,11 +54,21 @@ impl Store {
         if let Some(group) = case.group() {
             confirm_member(self, &mut tx, group, author).await?;
         }
-        let id: i64 = sqlx::query_scalar(
-            "insert into cases (author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
+        // On SQLite the id is past every case ever deleted (`case_id_floor`, migration 0017),
+        // so no id is used twice; PostgreSQL's identity never goes back.
+        let (id_column, id_value) = match self.backend {
+            Backend::Sqlite => (
+                "id, ",
+                "(select max(coalesce((select max(id) from cases), 0), last_id) + 1 \
+                 from case_id_floor where id = 1), ",
+            ),
+            Backend::Postgres => ("", ""),
+        };
+        let id: i64 = sqlx::query_scalar(&format!(
+            "insert into cases ({id_column}author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
              created_at, last_activity_at, review_state, submitted_at, group_id, keep_for_days) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9, $10, $11) returning id",
-        )
+             values ({id_value}$1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 'pending', $9, $10, $11) returning id",
+        ))
         .bind(author.0)
         .bind(yes(case.anonymous()))
         .bind(case.title())

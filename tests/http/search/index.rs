@@ -84,7 +84,11 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
     let retention: &[&str] = if app.on_postgres() {
         &[]
     } else {
-        &["drop trigger audit_log_no_delete"]
+        &[
+            "drop trigger audit_log_no_delete",
+            "drop trigger cases_keep_id_floor",
+            "drop table case_id_floor",
+        ]
     };
     let groups = [
         "drop table purge_scrubs",
