@@ -349,6 +349,15 @@ async fn both_backends_build_the_same_schema() {
             .triggers
             .remove(&("search_docs".into(), "search_docs_delete".into()))
     );
+    // SQLite's floor for case ids (migration 0017): PostgreSQL's identity never reuses one.
+    assert!(sqlite.columns.remove("case_id_floor").is_some());
+    sqlite.checks.remove("case_id_floor");
+    sqlite.keys.retain(|(t, _)| t != "case_id_floor");
+    assert!(
+        sqlite
+            .triggers
+            .remove(&("cases".into(), "cases_keep_id_floor".into()))
+    );
     let tsv = postgres
         .columns
         .get_mut("search_docs")
