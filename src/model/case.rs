@@ -127,6 +127,15 @@ pub struct ReplyView {
     pub can_mark_helpful: bool,
     /// Hidden after flags (only moderators get such a reply, to restore it).
     pub hidden: bool,
+    /// Deleted by its author (only moderators get such a reply whole, to remove it for good).
+    pub deleted: bool,
+    /// The place of a reply its author deleted, for a reader who would have seen it: it
+    /// carries no text, no author and no marks (`html` empty, `author` anonymous).
+    pub tombstone: bool,
+    /// Its author may delete it.
+    pub can_delete: bool,
+    /// A moderator may remove it (deleted by its author) for good.
+    pub can_remove: bool,
     /// Held at the reply gate, or not published (only its author and moderators get these).
     pub review: ReviewState,
 }

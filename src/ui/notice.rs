@@ -61,6 +61,10 @@ pub fn Notice() -> impl IntoView {
                 "Thank you. That case is now hidden from you, and the moderators were told.",
             ),
             Some("reply-restored") => Some("The reply is shown again."),
+            Some("reply-deleted") => Some(
+                "Your reply is deleted. Members see that a reply was here, not what it said or who wrote it; the moderators can still read it.",
+            ),
+            Some("reply-removed") => Some("The deleted reply is removed for good."),
             Some("reply-held") => Some(
                 "Your reply waits for a moderator: replies from newer members, and replies in which the identifier check finds something, are reviewed before others see them.",
             ),

@@ -32,6 +32,7 @@ mod protection;
 mod purge;
 mod recusal;
 mod redaction;
+mod reply_deletion;
 mod reply_gate;
 mod reply_pages;
 mod retention;

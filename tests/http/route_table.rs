@@ -275,6 +275,20 @@ fn rows() -> Vec<Route> {
             Post(NONE),
         ),
         r(
+            "POST /replies/{id}/delete",
+            "/replies/{id}/delete",
+            Reply,
+            // Unconfirmed, as for withdrawing: the reply stays for the other rows.
+            Post(NONE),
+        ),
+        r(
+            "POST /replies/{id}/remove",
+            "/replies/{id}/remove",
+            Reply,
+            // Only a deleted reply is removed, and none of these is: refused after the lookup.
+            Post(NONE),
+        ),
+        r(
             "POST /cases/{id}/retention",
             "/cases/{id}/retention",
             Case,

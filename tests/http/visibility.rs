@@ -3,7 +3,7 @@
 //! × review state × case state × lock × relation (author, supervisor of record, peer, recused)
 //! and audience (the whole forum; a consultation group the reader belongs to, leads, left, or
 //! never joined, read by a group supervisor of another group) for cases, and every reply
-//! state × hidden × authorship for replies, on forum cases and on the group cases of a group
+//! state × hidden × deleted × authorship for replies, on forum cases and on the group cases of a group
 //! the reader left. The store's own reads
 //! (`find_case`, `list_cases`, `find_reply`, and `list_replies`, which filters the case page's
 //! snapshot of a case's replies by the Rust form) are checked too.
@@ -351,18 +351,21 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                     ReviewState::Pending,
                     ReviewState::Rejected,
                 ] {
-                    for hidden in [false, true] {
+                    for (hidden, deleted) in
+                        [(false, false), (true, false), (false, true), (true, true)]
+                    {
                         for own in [false, true] {
                             let author = if own { reader.user_id } else { writer };
                             let id: i64 = sqlx::query_scalar(
                                 "insert into replies (case_id, author_id, body_md, body_html, renderer_version, created_at, \
-                                 review_state, hidden_at) values ($1, $2, 'x', '<p>x</p>', 1, $3, $4, $5) returning id",
+                                 review_state, hidden_at, deleted_at) values ($1, $2, 'x', '<p>x</p>', 1, $3, $4, $5, $6) returning id",
                             )
                             .bind(case.0)
                             .bind(author.0)
                             .bind(START)
                             .bind(review.key())
                             .bind(hidden.then_some(START))
+                            .bind(deleted.then_some(START))
                             .fetch_one(&db)
                             .await
                             .unwrap();
@@ -370,6 +373,7 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                                 author,
                                 review,
                                 hidden,
+                                deleted,
                                 case: CaseFacts {
                                     author: other_author,
                                     review: case_review,
@@ -425,11 +429,11 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                 let moderator = reader.has(Role::Moderator) || reader.has(Role::Admin);
                 let case_seen =
                     !recused && (moderator || (group.is_none() && case_review.is_published()));
-                // Moderators: all 12; others: published and shown (2), plus their own held
-                // or rejected ones (2).
+                // Moderators: all 24; others: published, shown and not deleted (2), plus
+                // their own held or rejected ones (2).
                 let expected = match (case_seen, moderator) {
                     (false, _) => 0,
-                    (true, true) => 12,
+                    (true, true) => 24,
                     (true, false) => 4,
                 };
                 assert_eq!(
@@ -438,6 +442,19 @@ async fn the_sql_form_and_the_policy_agree_for_every_role_state_and_relation() {
                     "{:?} {case_review:?} recused={recused} group={group:?}",
                     reader.roles
                 );
+                // The thread adds a tombstone in the place of each deleted one of those
+                // (never for moderators, who see the replies).
+                let thread = match app.state.store.find_case(case, reader).await.unwrap() {
+                    None => Vec::new(),
+                    Some(row) => app.state.store.list_thread(&row, reader).await.unwrap(),
+                };
+                let tombstones = thread
+                    .iter()
+                    .filter(|t| matches!(t, caseroom::server::store::ThreadItem::Tombstone { .. }))
+                    .count();
+                let expected_tombstones = if case_seen && !moderator { 4 } else { 0 };
+                assert_eq!(tombstones, expected_tombstones, "{:?}", reader.roles);
+                assert_eq!(thread.len(), expected + tombstones);
             }
         }
     }

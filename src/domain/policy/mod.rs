@@ -8,7 +8,7 @@
 mod groups;
 mod visibility;
 
-pub use visibility::{is_moderator, sees_case, sees_reply};
+pub use visibility::{is_moderator, sees_case, sees_reply, sees_tombstone};
 
 use crate::domain::case::CaseState;
 use crate::domain::group::{Audience, GroupRole};
@@ -61,6 +61,13 @@ pub enum Action {
     Reply,
     /// Edit a reply (its author; not while the case is locked).
     EditReply,
+    /// Delete one's own reply (not while the case is locked): readers then see a tombstone,
+    /// moderators still see the reply.
+    DeleteReply,
+    /// Remove a reply its author deleted for good (moderators and admins).
+    RemoveReply,
+    /// Follow a case, or stop following it: be told of its new replies (anyone who sees it).
+    WatchCase,
     /// Mark a published reply helpful (the author of a published case).
     MarkHelpful,
     /// Post or replace the follow-up, "what happened next" (the case's author; not once it was
@@ -117,7 +124,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 40] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -133,6 +140,9 @@ impl Action {
         Action::EditCase,
         Action::Reply,
         Action::EditReply,
+        Action::DeleteReply,
+        Action::RemoveReply,
+        Action::WatchCase,
         Action::MarkHelpful,
         Action::PostFollowUp,
         Action::CloseCase,
@@ -182,6 +192,8 @@ pub struct ReplyFacts {
     pub review: ReviewState,
     /// Hidden after flags until a moderator restores it.
     pub hidden: bool,
+    /// Deleted by its author: moderators still see it, readers see a tombstone.
+    pub deleted: bool,
     pub case: CaseFacts,
 }
 
@@ -284,12 +296,19 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             Ok(())
         }
         (Action::Reply, Target::Case(c)) if c.review.is_published() => open_to_members(&c, true),
-        (Action::EditReply, Target::Reply(r)) if r.author == me => open_to_members(&r.case, false),
+        (Action::EditReply | Action::DeleteReply, Target::Reply(r))
+            if r.author == me && !r.deleted =>
+        {
+            open_to_members(&r.case, false)
+        }
+        (Action::RemoveReply, Target::Reply(r)) if r.deleted && is_moderator(actor) => Ok(()),
+        (Action::WatchCase, Target::Case(c)) if c.review.is_published() => Ok(()),
         (Action::MarkHelpful, Target::Reply(r))
             if r.case.author == me
                 && r.case.review.is_published()
                 && r.review.is_published()
-                && !r.hidden =>
+                && !r.hidden
+                && !r.deleted =>
         {
             open_to_members(&r.case, false)
         }
@@ -345,7 +364,7 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             Ok(())
         }
         (Action::Flag, Target::Reply(r))
-            if r.author != me && r.review.is_published() && !r.hidden =>
+            if r.author != me && r.review.is_published() && !r.hidden && !r.deleted =>
         {
             Ok(())
         }

@@ -25,6 +25,7 @@ fn closed_and_locked_cases_refuse_what_would_change_them() {
             author: UserId(author),
             review: ReviewState::Approved,
             hidden: false,
+            deleted: false,
             case: c,
         })
     };
@@ -112,18 +113,21 @@ fn every_action_on_what_a_reader_cannot_see_is_unseen() {
         author: UserId(4),
         review: ReviewState::Pending,
         hidden: false,
+        deleted: false,
         case: case(1, ReviewState::Approved),
     });
     let hidden = Target::Reply(ReplyFacts {
         author: UserId(4),
         review: ReviewState::Approved,
         hidden: true,
+        deleted: false,
         case: case(1, ReviewState::Approved),
     });
     let under_pending = Target::Reply(ReplyFacts {
         author: UserId(2),
         review: ReviewState::Approved,
         hidden: false,
+        deleted: false,
         case: case(1, ReviewState::Pending),
     });
     for action in Action::ALL {
@@ -145,6 +149,7 @@ fn every_action_on_what_a_reader_cannot_see_is_unseen() {
         author: UserId(2),
         review: ReviewState::Pending,
         hidden: false,
+        deleted: false,
         case: case(1, ReviewState::Approved),
     });
     assert_eq!(can(Some(&peer), Action::ViewReply, own_held), Ok(()));
@@ -161,4 +166,101 @@ fn every_action_on_what_a_reader_cannot_see_is_unseen() {
         can(Some(&moderator), Action::Flag, hidden),
         Err(Denial::Forbidden)
     );
+}
+
+/// A reply its author deleted: moderators still see it (and may remove it for good); every
+/// other reader, its author too, sees a tombstone where they would have seen the reply, and
+/// nothing can be done to it.
+#[test]
+fn a_deleted_reply_is_the_moderators_and_a_tombstone_for_everyone_else() {
+    use Action::*;
+    let author = actor(2, &[Role::Clinician]);
+    let peer = actor(4, &[Role::Clinician]);
+    let moderator = actor(3, &[Role::Moderator]);
+    let reply = |review, hidden, deleted, case: CaseFacts| ReplyFacts {
+        author: UserId(2),
+        review,
+        hidden,
+        deleted,
+        case,
+    };
+    let published = case(1, ReviewState::Approved);
+    let deleted = reply(ReviewState::Approved, false, true, published);
+    for action in Action::ALL {
+        for reader in [&author, &peer] {
+            assert_eq!(
+                can(Some(reader), action, Target::Reply(deleted)),
+                Err(Denial::Unseen),
+                "{action:?}"
+            );
+        }
+    }
+    assert_eq!(
+        can(Some(&moderator), ViewReply, Target::Reply(deleted)),
+        Ok(())
+    );
+    assert_eq!(
+        can(Some(&moderator), RemoveReply, Target::Reply(deleted)),
+        Ok(())
+    );
+    let live = reply(ReviewState::Approved, false, false, published);
+    assert_eq!(
+        can(Some(&moderator), RemoveReply, Target::Reply(live)),
+        Err(Denial::Forbidden),
+        "only a deleted reply is removed for good"
+    );
+    assert_eq!(can(Some(&author), DeleteReply, Target::Reply(live)), Ok(()));
+    assert_eq!(
+        can(Some(&peer), DeleteReply, Target::Reply(live)),
+        Err(Denial::Forbidden)
+    );
+    let closed = CaseFacts {
+        state: CaseState::Closed,
+        ..published
+    };
+    let locked = CaseFacts {
+        locked: true,
+        ..published
+    };
+    let in_closed = reply(ReviewState::Approved, false, false, closed);
+    let in_locked = reply(ReviewState::Approved, false, false, locked);
+    assert_eq!(
+        can(Some(&author), DeleteReply, Target::Reply(in_closed)),
+        Ok(())
+    );
+    assert_eq!(
+        can(Some(&author), DeleteReply, Target::Reply(in_locked)),
+        Err(Denial::CaseLocked)
+    );
+
+    // Tombstones: only where the reader would have seen the reply.
+    assert!(sees_tombstone(&peer, &deleted));
+    assert!(sees_tombstone(&author, &deleted));
+    assert!(
+        !sees_tombstone(&moderator, &deleted),
+        "moderators see the reply"
+    );
+    assert!(!sees_tombstone(&peer, &live));
+    let held = reply(ReviewState::Pending, false, true, published);
+    assert!(!sees_tombstone(&peer, &held));
+    assert!(sees_tombstone(&author, &held));
+    let hidden = reply(ReviewState::Approved, true, true, published);
+    assert!(!sees_tombstone(&peer, &hidden));
+    let under_review = reply(
+        ReviewState::Approved,
+        false,
+        true,
+        case(1, ReviewState::Pending),
+    );
+    assert!(!sees_tombstone(&peer, &under_review));
+    let recused = reply(
+        ReviewState::Approved,
+        false,
+        true,
+        CaseFacts {
+            recused: true,
+            ..published
+        },
+    );
+    assert!(!sees_tombstone(&peer, &recused));
 }

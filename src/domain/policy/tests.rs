@@ -25,6 +25,7 @@ fn reply(author: i64, case_author: i64) -> Target {
         author: UserId(author),
         review: ReviewState::Approved,
         hidden: false,
+        deleted: false,
         case: case(case_author, ReviewState::Approved),
     })
 }

@@ -9,7 +9,10 @@
 //! good (moderators included: they recuse themselves). An author who left the group no longer
 //! sees their group case. Naming a supervisor of record gives them nothing before approval. A reply is seen by those who see its case, when it is
 //! published and not hidden after flags; its own author also sees it while it waits at the
-//! reply gate or was rejected; moderators and admins see every reply of a case they see.
+//! reply gate or was rejected; moderators and admins see every reply of a case they see. A reply its
+//! author deleted is seen by moderators and admins only; a reader who would otherwise have seen
+//! it sees a tombstone in its place (`sees_tombstone`): that a reply was there, not what it said
+//! or who wrote it.
 
 use super::{Actor, CaseFacts, ReplyFacts};
 use crate::domain::group::Audience;
@@ -32,5 +35,21 @@ pub fn sees_case(actor: &Actor, case: &CaseFacts) -> bool {
 pub fn sees_reply(actor: &Actor, reply: &ReplyFacts) -> bool {
     sees_case(actor, &reply.case)
         && (is_moderator(actor)
-            || (!reply.hidden && (reply.review.is_published() || reply.author == actor.user_id)))
+            || (!reply.hidden
+                && !reply.deleted
+                && (reply.review.is_published() || reply.author == actor.user_id)))
+}
+
+/// A reply its author deleted, in the place of one this reader would otherwise see: the rule
+/// above for the same reply before the deletion.
+pub fn sees_tombstone(actor: &Actor, reply: &ReplyFacts) -> bool {
+    reply.deleted
+        && !sees_reply(actor, reply)
+        && sees_reply(
+            actor,
+            &ReplyFacts {
+                deleted: false,
+                ..*reply
+            },
+        )
 }

@@ -13,6 +13,7 @@ mod groups;
 mod mail_settings;
 mod moderation;
 mod password_reset;
+mod replies;
 mod retention;
 
 use axum::Router;
@@ -81,6 +82,8 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/replies/{id}/edit", post(cases::edit_reply)),
         ("/replies/{id}/helpful", post(cases::helpful)),
+        ("/replies/{id}/delete", post(replies::delete)),
+        ("/replies/{id}/remove", post(replies::remove)),
         ("/notifications/read", post(cases::notifications_read)),
         ("/notifications/{id}/read", post(cases::notification_read)),
         ("/groups", post(groups::create)),

@@ -6,17 +6,17 @@
 use super::access::{case_for, signed_in};
 use super::reply_pages;
 use crate::domain::case::{CaseInput, SECTIONS};
-use crate::domain::policy::{Action, Actor, Target, can};
+use crate::domain::policy::{Action, Actor, CaseFacts, Target, can};
 use crate::domain::review::ReviewState;
 use crate::model::{
     AuthorView, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource, CaseSummary, CaseView,
-    GroupBadge, LockView, ReplyPageRequest, ReplyPages, RevisionView, SafeHtml, SectionView,
-    UserId,
+    GroupBadge, LockView, ReplyPageRequest, ReplyPages, ReplyView, RevisionView, SafeHtml,
+    SectionView, UserId,
 };
 use crate::server::error::AppError;
 use crate::server::gate::FOLLOW_UP;
 use crate::server::state::AppState;
-use crate::server::store::{CaseRow, Cursor};
+use crate::server::store::{CaseRow, Cursor, ThreadItem};
 
 pub const PAGE_SIZE: i64 = 20;
 
@@ -32,11 +32,12 @@ pub async fn get_case(
     let may = |action| can(Some(actor), action, Target::Case(facts)).is_ok();
     let moderator = can(Some(actor), Action::ViewReviewQueue, Target::Site).is_ok();
     // The visibility rule already left out what this reader may not see: replies held at the
-    // gate (but their own) and hidden after flags (but for moderators, who see them marked).
-    let visible = state.store.list_replies(&case, actor).await?;
+    // gate (but their own), hidden after flags or deleted by their authors (but for
+    // moderators, who see them marked); a deleted one leaves a tombstone.
+    let visible = state.store.list_thread(&case, actor).await?;
     let pages = reply_pages::reply_page(
         visible.len(),
-        |reply| visible.iter().position(|r| r.id == reply),
+        |reply| visible.iter().position(|r| r.id() == reply),
         at,
     )?;
     let first = (pages.page as usize - 1) * ReplyPages::SIZE;
@@ -44,24 +45,7 @@ pub async fn get_case(
         .into_iter()
         .skip(first)
         .take(ReplyPages::SIZE)
-        .map(|r| {
-            let target = Target::Reply(r.facts(facts));
-            let may_reply = |action| can(Some(actor), action, target).is_ok();
-            crate::model::ReplyView {
-                id: r.id,
-                author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
-                supervisor_feedback: r.supervisor_feedback,
-                helpful: r.helpful,
-                html: SafeHtml::from_cooked(r.html.clone()),
-                created_at: r.created_at,
-                edited: r.edited,
-                can_edit: may_reply(Action::EditReply),
-                can_flag: may_reply(Action::Flag),
-                can_mark_helpful: may_reply(Action::MarkHelpful),
-                review: r.review,
-                hidden: r.hidden,
-            }
-        })
+        .map(|item| reply_view(actor, facts, item))
         .collect();
     let review_reason = match case.review {
         ReviewState::Returned | ReviewState::Rejected => {
@@ -206,6 +190,53 @@ pub async fn get_case_source(
 }
 
 /// How `actor` may see the author of something written by `author` (anonymously or not).
+/// One place in the thread as `actor` sees it, with what they may do to it.
+fn reply_view(actor: &Actor, case: CaseFacts, item: ThreadItem) -> ReplyView {
+    let r = match item {
+        ThreadItem::Reply(r) => r,
+        ThreadItem::Tombstone { id, created_at } => {
+            return ReplyView {
+                id,
+                author: AuthorView::Anonymous,
+                supervisor_feedback: false,
+                helpful: false,
+                html: SafeHtml::from_cooked(String::new()),
+                created_at,
+                edited: false,
+                can_edit: false,
+                can_flag: false,
+                can_mark_helpful: false,
+                hidden: false,
+                deleted: true,
+                tombstone: true,
+                can_delete: false,
+                can_remove: false,
+                review: ReviewState::Approved,
+            };
+        }
+    };
+    let target = Target::Reply(r.facts(case));
+    let may = |action| can(Some(actor), action, target).is_ok();
+    ReplyView {
+        id: r.id,
+        author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
+        supervisor_feedback: r.supervisor_feedback,
+        helpful: r.helpful,
+        html: SafeHtml::from_cooked(r.html.clone()),
+        created_at: r.created_at,
+        edited: r.edited,
+        can_edit: may(Action::EditReply),
+        can_flag: may(Action::Flag),
+        can_mark_helpful: may(Action::MarkHelpful),
+        hidden: r.hidden,
+        deleted: r.deleted,
+        tombstone: false,
+        can_delete: may(Action::DeleteReply),
+        can_remove: may(Action::RemoveReply),
+        review: r.review,
+    }
+}
+
 pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -> AuthorView {
     if !anonymous {
         AuthorView::Member {

@@ -223,9 +223,7 @@ impl Store {
             .bind(author.0)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("update purge_scrubs set owed = 2 where id = 1")
-            .execute(&mut *tx)
-            .await?;
+        super::purge::owe_scrubs(&mut tx).await?;
         AuditEvent {
             at: now,
             actor: Some(author),

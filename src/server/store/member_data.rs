@@ -36,6 +36,7 @@ type ReplyTuple = (
     Option<i64>,
     i64,
     Option<i64>,
+    Option<i64>,
 );
 
 impl Store {
@@ -154,7 +155,7 @@ impl Store {
 
         let reply_rows: Vec<ReplyTuple> = sqlx::query_as(
             "select id, case_id, body_md, anonymous, supervisor_feedback, helpful, review_state, \
-             hidden_at, created_at, edited_at from replies where author_id = $1 order by id",
+             hidden_at, created_at, edited_at, deleted_at from replies where author_id = $1 order by id",
         )
         .bind(id)
         .fetch_all(&mut *tx)
@@ -172,6 +173,7 @@ impl Store {
                 hidden_after_flags: row.7.is_some(),
                 created_at: row.8,
                 edited_at: row.9,
+                deleted_at: row.10,
                 revisions: revisions_of(&mut tx, member, "reply_id = $1", row.0).await?,
                 reviews: reviews_of(&mut tx, "reply_id = $1", row.0).await?,
             });

@@ -78,6 +78,8 @@ pub struct OwnReplyData {
     pub hidden_after_flags: bool,
     pub created_at: i64,
     pub edited_at: Option<i64>,
+    /// When its author deleted it (kept for the moderators until removed for good).
+    pub deleted_at: Option<i64>,
     pub revisions: Vec<RevisionData>,
     pub reviews: Vec<ReviewData>,
 }

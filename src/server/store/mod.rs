@@ -36,6 +36,7 @@ mod password_resets;
 mod purge;
 mod redaction;
 mod replies;
+mod reply_deletion;
 mod reply_reads;
 mod reply_review;
 mod reply_snapshot;
@@ -64,8 +65,10 @@ pub use outbox::{BACKOFF_SECS, CLAIM_SECS, ClaimedMail, FailedMail, Outgoing, Re
 pub use password_resets::{NewReset, ResetOutcome, ResetRow};
 pub use purge::SCRUB_GAP;
 pub use replies::ReplyWrite;
+pub use reply_deletion::{ALREADY_DELETED, NOT_DELETED};
 pub use reply_reads::ReplyRow;
 pub use reply_review::PendingReplyRow;
+pub use reply_snapshot::ThreadItem;
 pub use retention::{HoldRow, RetentionRow};
 pub use review::{DecisionWrite, QueueRow, ReviewRefusal, ReviewRow, RevisionUnderReview};
 pub use search::SearchHits;

@@ -4,7 +4,7 @@
 //! a crash is rolled back whole and done by the next run.
 
 use super::notifications::notify;
-use super::{AuditEvent, Backend, Store, StoreError, search_index};
+use super::{AuditEvent, Backend, Db, Store, StoreError, search_index};
 use crate::domain::retention::{DAY_SECS, NOTICE_SECS};
 use crate::model::{CaseId, UserId};
 
@@ -174,9 +174,7 @@ impl Store {
         }
         .write(&mut tx)
         .await?;
-        sqlx::query("update purge_scrubs set owed = 2 where id = 1")
-            .execute(&mut *tx)
-            .await?;
+        owe_scrubs(&mut tx).await?;
         tx.commit().await?;
         self.snapshots.forget(case);
         Ok(true)
@@ -298,4 +296,13 @@ impl Store {
         tx.commit().await?;
         Ok(deleted)
     }
+}
+
+/// Asks the purge job for two scrubs (see `scrub_if_owed`), in the transaction that deleted
+/// member text, so a node that dies before scrubbing leaves them to the next run of any node.
+pub(super) async fn owe_scrubs(tx: &mut sqlx::Transaction<'_, Db>) -> Result<(), StoreError> {
+    sqlx::query("update purge_scrubs set owed = 2 where id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -205,16 +205,19 @@ pub(super) async fn publish_reply(
     Ok(())
 }
 
-/// The case's reply count and supervisor-feedback mark, from its published replies.
+/// The case's reply count and supervisor-feedback mark, from its published replies that their
+/// authors have not deleted.
 pub(super) async fn recount(
     tx: &mut sqlx::Transaction<'_, Db>,
     case: CaseId,
 ) -> Result<(), StoreError> {
     sqlx::query(
         "update cases set \
-           reply_count = (select count(*) from replies where case_id = $1 and review_state = 'approved'), \
+           reply_count = (select count(*) from replies where case_id = $1 and review_state = 'approved' \
+             and deleted_at is null), \
            has_supervisor_feedback = (select case when count(*) > 0 then 1 else 0 end from replies \
-             where case_id = $1 and review_state = 'approved' and supervisor_feedback = 1) \
+             where case_id = $1 and review_state = 'approved' and supervisor_feedback = 1 \
+             and deleted_at is null) \
          where id = $1",
     )
     .bind(case.0)

@@ -22,6 +22,8 @@ pub struct ReplyRow {
     pub edited: bool,
     /// Hidden after flags until a moderator restores it.
     pub hidden: bool,
+    /// Deleted by its author: kept for moderators.
+    pub deleted: bool,
     /// `Approved`, or `Pending`/`Rejected` at the reply gate.
     pub review: ReviewState,
 }
@@ -33,13 +35,14 @@ impl ReplyRow {
             author: self.author_id,
             review: self.review,
             hidden: self.hidden,
+            deleted: self.deleted,
             case,
         }
     }
 }
 
 pub(super) const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
-     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.review_state";
+     r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.deleted_at, r.review_state";
 
 impl Store {
     /// Approved cases and published replies by `user`: the reply gate's measure of trust.
@@ -88,6 +91,7 @@ pub(super) fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
         created_at: r.try_get("created_at")?,
         edited: r.try_get::<Option<i64>, _>("edited_at")?.is_some(),
         hidden: r.try_get::<Option<i64>, _>("hidden_at")?.is_some(),
+        deleted: r.try_get::<Option<i64>, _>("deleted_at")?.is_some(),
         review: ReviewState::parse(r.try_get("review_state")?).unwrap_or(ReviewState::Pending),
     })
 }

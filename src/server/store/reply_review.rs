@@ -28,7 +28,8 @@ impl Store {
         let sql = format!(
             "select r.id, r.case_id, c.title, coalesce(r.submitted_at, r.created_at) as submitted \
              from replies r join cases c on c.id = r.case_id \
-             where r.review_state = 'pending' and {} order by submitted, r.id limit $1",
+             where r.review_state = 'pending' and r.deleted_at is null and {} \
+             order by submitted, r.id limit $1",
             reply_visible("r", "c", "$2", reader)
         );
         let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(&sql)
@@ -60,7 +61,7 @@ impl Store {
     pub async fn count_pending_replies(&self, reader: &Actor) -> Result<i64, StoreError> {
         let sql = format!(
             "select count(*) from replies r join cases c on c.id = r.case_id \
-             where r.review_state = 'pending' and {}",
+             where r.review_state = 'pending' and r.deleted_at is null and {}",
             reply_visible("r", "c", "$1", reader)
         );
         Ok(sqlx::query_scalar(&sql)
@@ -89,7 +90,8 @@ impl Store {
         };
         self.lock_case(&mut tx, CaseId(case)).await?;
         let row: Option<(i64, i64, String)> =
-            sqlx::query_as("select case_id, author_id, review_state from replies where id = $1")
+            // A reply its author deleted meanwhile is no longer there to decide on.
+            sqlx::query_as("select case_id, author_id, review_state from replies where id = $1 and deleted_at is null")
                 .bind(reply.0)
                 .fetch_optional(&mut *tx)
                 .await?;

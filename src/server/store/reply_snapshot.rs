@@ -15,12 +15,28 @@ use sqlx::Row as _;
 
 use super::reply_reads::{REPLY_COLUMNS, ReplyRow, reply_from_row};
 use super::{CaseRow, Store, StoreError};
-use crate::domain::policy::{Actor, sees_reply};
-use crate::model::CaseId;
+use crate::domain::policy::{Actor, sees_reply, sees_tombstone};
+use crate::model::{CaseId, ReplyId};
 
 /// How much reply text the snapshots may hold together, about 80 cases of 100 replies. The
 /// least recently read case goes first.
 const BUDGET_BYTES: usize = 8 << 20;
+
+/// One place in a case's thread as a reader gets it: a reply, or the tombstone of one its author
+/// deleted (which carries nothing of the reply but its place).
+pub enum ThreadItem {
+    Reply(Arc<ReplyRow>),
+    Tombstone { id: ReplyId, created_at: i64 },
+}
+
+impl ThreadItem {
+    pub fn id(&self) -> ReplyId {
+        match self {
+            ThreadItem::Reply(r) => r.id,
+            ThreadItem::Tombstone { id, .. } => *id,
+        }
+    }
+}
 
 /// Every reply of one case as of `version`, oldest first.
 struct Snapshot {
@@ -125,19 +141,53 @@ impl Store {
         case: &CaseRow,
         reader: &Actor,
     ) -> Result<Vec<Arc<ReplyRow>>, StoreError> {
-        let all = match self.snapshots.get(case.id, case.replies_version) {
+        let facts = case.facts();
+        Ok(self
+            .snapshot(case)
+            .await?
+            .into_iter()
+            .filter(|r| sees_reply(reader, &r.facts(facts)))
+            .collect())
+    }
+
+    /// The case page's thread for `reader`: the replies they may see and, in the place of each
+    /// reply its author deleted that they would otherwise have seen, a tombstone (the same
+    /// rule, `policy::sees_tombstone`). Oldest first.
+    pub async fn list_thread(
+        &self,
+        case: &CaseRow,
+        reader: &Actor,
+    ) -> Result<Vec<ThreadItem>, StoreError> {
+        let facts = case.facts();
+        Ok(self
+            .snapshot(case)
+            .await?
+            .into_iter()
+            .filter_map(|r| {
+                let seen = r.facts(facts);
+                if sees_reply(reader, &seen) {
+                    Some(ThreadItem::Reply(r))
+                } else if sees_tombstone(reader, &seen) {
+                    Some(ThreadItem::Tombstone {
+                        id: r.id,
+                        created_at: r.created_at,
+                    })
+                } else {
+                    None
+                }
+            })
+            .collect())
+    }
+
+    async fn snapshot(&self, case: &CaseRow) -> Result<Vec<Arc<ReplyRow>>, StoreError> {
+        Ok(match self.snapshots.get(case.id, case.replies_version) {
             Some(all) => all,
             None => {
                 let (version, all) = self.read_replies(case.id).await?;
                 self.snapshots.put(case.id, version, &all);
                 all
             }
-        };
-        let facts = case.facts();
-        Ok(all
-            .into_iter()
-            .filter(|r| sees_reply(reader, &r.facts(facts)))
-            .collect())
+        })
     }
 
     /// Every reply of `case` and the version they are at, in one statement, so that the two

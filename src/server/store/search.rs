@@ -160,7 +160,7 @@ impl Store {
         let sql = format!(
             "select r.case_id, r.id, r.body_md from replies r join cases c on c.id = r.case_id \
              where r.case_id in ({}) and c.review_state || '' = 'approved' \
-             and r.review_state || '' = 'approved' and r.hidden_at is null and {} \
+             and r.review_state || '' = 'approved' and r.hidden_at is null and r.deleted_at is null and {} \
              order by r.case_id, r.id",
             placeholders(2, cases.len()),
             reply_visible("r", "c", "$1", reader)

@@ -158,7 +158,7 @@ async fn published_text(
             .await?;
     let replies: Vec<String> = sqlx::query_scalar(
         "select body_md from replies where case_id = $1 \
-         and review_state = 'approved' and hidden_at is null order by id",
+         and review_state = 'approved' and hidden_at is null and deleted_at is null order by id",
     )
     .bind(case.0)
     .fetch_all(&mut *db)

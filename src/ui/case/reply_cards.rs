@@ -22,7 +22,11 @@ pub fn reply_cards_html(case: CaseId, replies: &[ReplyView], pages: ReplyPages) 
     );
     page_links(&mut out, case, pages, "above");
     for reply in replies {
-        card(&mut out, reply);
+        if reply.tombstone {
+            tombstone(&mut out, reply);
+        } else {
+            card(&mut out, case, reply);
+        }
     }
     page_links(&mut out, case, pages, "below");
     out
@@ -76,9 +80,20 @@ fn page_links(out: &mut String, case: CaseId, pages: ReplyPages, place: &str) {
     out.push_str("</nav>");
 }
 
-fn card(out: &mut String, reply: &ReplyView) {
+/// The place of a reply its author deleted: that it was there and when, nothing of what it said
+/// or who wrote it.
+fn tombstone(out: &mut String, reply: &ReplyView) {
+    let _ = write!(
+        out,
+        r#"<article class="reply panel tombstone" id="reply-{}"><p class="meta">A reply from {} was deleted by its author.</p></article>"#,
+        reply.id,
+        format_date(reply.created_at)
+    );
+}
+
+fn card(out: &mut String, case: CaseId, reply: &ReplyView) {
     let rid = reply.id;
-    let class = match (reply.hidden, reply.supervisor_feedback) {
+    let class = match (reply.hidden || reply.deleted, reply.supervisor_feedback) {
         (true, _) => "reply panel hidden-reply",
         (false, true) => "reply panel supervisor-feedback",
         (false, false) => "reply panel",
@@ -90,6 +105,11 @@ fn card(out: &mut String, reply: &ReplyView) {
     if reply.hidden {
         out.push_str(
             r#"<strong class="badge">Hidden after a flag: only moderators see it</strong>"#,
+        );
+    }
+    if reply.deleted {
+        out.push_str(
+            r#"<strong class="badge">Deleted by its author: only moderators see it</strong>"#,
         );
     }
     if !reply.review.is_published() {
@@ -124,6 +144,12 @@ fn card(out: &mut String, reply: &ReplyView) {
             r#"<form method="post" action="/replies/{rid}/restore" class="inline"><button type="submit" class="link">Show this reply again</button></form>"#
         );
     }
+    if reply.can_remove {
+        let _ = write!(
+            out,
+            r#"<form method="post" action="/replies/{rid}/remove" class="inline"><input type="hidden" name="case" value="{case}"/><button type="submit" class="link">Remove for good</button></form>"#
+        );
+    }
     if reply.can_flag {
         let _ = write!(out, r#"<a href="/replies/{rid}/flag">Flag</a>"#);
     }
@@ -136,6 +162,13 @@ fn card(out: &mut String, reply: &ReplyView) {
         let _ = write!(
             out,
             r#"<form method="post" action="/replies/{rid}/helpful" class="inline"><input type="hidden" name="helpful" value="{value}"/><button type="submit" class="link">{label}</button></form>"#
+        );
+    }
+    if reply.can_delete {
+        // A disclosure, not a script: the box and the button work without JavaScript.
+        let _ = write!(
+            out,
+            r#"<details class="delete-reply"><summary>Delete</summary><form method="post" action="/replies/{rid}/delete"><input type="hidden" name="case" value="{case}"/><p><input type="checkbox" name="confirm" value="yes" id="delete-reply-{rid}" required/> <label for="delete-reply-{rid}">Yes, delete this reply. Members will see that a reply was here; the moderators can still read it.</label></p><button type="submit">Delete this reply</button></form></details>"#
         );
     }
     out.push_str("</footer></article>");

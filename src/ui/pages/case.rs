@@ -117,6 +117,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
     }
     .into_any();
     let replies = view! {
+        <FormError error=feedback.error_for(Some("delete-reply"))/>
         <section class="replies" aria-labelledby="replies-heading" inner_html=reply_cards_html(id, &case.replies, case.pages)></section>
     }
     .into_any();
