@@ -161,6 +161,8 @@ pub struct CasePermissions {
     pub review: bool,
     /// Any member but the author, on a published case.
     pub flag: bool,
+    /// Anyone who sees a published case: watch it, or stop watching it.
+    pub watch: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +179,8 @@ pub struct CaseView {
     pub lock: Option<LockView>,
     /// When the case will be deleted, for its author and the moderators (`None` for others).
     pub retention: Option<crate::model::RetentionView>,
+    /// The reader watches the case: they are told of its new replies.
+    pub watching: bool,
     pub sections: Vec<SectionView>,
     pub follow_up: Option<SafeHtml>,
     pub supervisor_name: Option<String>,

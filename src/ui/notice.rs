@@ -65,6 +65,8 @@ pub fn Notice() -> impl IntoView {
                 "Your reply is deleted. Members see that a reply was here, not what it said or who wrote it; the moderators can still read it.",
             ),
             Some("reply-removed") => Some("The deleted reply is removed for good."),
+            Some("watching") => Some("You are watching this case: you will be told of its new replies."),
+            Some("not-watching") => Some("You stopped watching this case. Replying to it later does not start it again; the button below does."),
             Some("reply-held") => Some(
                 "Your reply waits for a moderator: replies from newer members, and replies in which the identifier check finds something, are reviewed before others see them.",
             ),

@@ -315,7 +315,8 @@ async fn what_members_do_arrives_by_email_and_no_message_holds_a_word_of_the_cas
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
-    eventually("four messages", || async { sink.messages().len() == 4 }).await;
+    // The peer watches the case since their reply: the supervisor's reply tells them too.
+    eventually("five messages", || async { sink.messages().len() == 5 }).await;
     let messages = sink.messages();
     let to_author = messages
         .iter()
@@ -327,6 +328,7 @@ async fn what_members_do_arrives_by_email_and_no_message_holds_a_word_of_the_cas
         "Someone replied to your case",
         "A supervisor replied to your case",
         "You are invited to a consultation group",
+        "A new reply on a case you watch",
     ] {
         assert!(
             messages

@@ -58,7 +58,9 @@ async fn every_kind_arrives_and_none_holds_a_word_of_the_case() {
         );
         app.approve_reply(reply_id_in(&location(&res))).await;
     }
-    eventually("five messages", || arrived(5)).await;
+    // The peer watches the case since their reply was published: the supervisor's reply
+    // tells them too.
+    eventually("six messages", || arrived(6)).await;
     // flag_outcome (and the case reviewed again)
     let res = app
         .post_form(
@@ -101,7 +103,7 @@ async fn every_kind_arrives_and_none_holds_a_word_of_the_case() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    eventually("ten messages", || arrived(10)).await;
+    eventually("eleven messages", || arrived(11)).await;
     // digest: the author now takes replies in the daily digest; the peer's second reply is
     // published at once (they have a published post) and waits for it.
     let res = app
@@ -109,8 +111,10 @@ async fn every_kind_arrives_and_none_holds_a_word_of_the_case() {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     app.reply(&peer, id, "Qzxpeeragain: and the rupture?").await;
+    // The supervisor, who replied, watches the case and is told at once.
+    eventually("the supervisor's watched reply", || arrived(12)).await;
     app.clock.advance(24 * 3600);
-    eventually("the digest", || arrived(11)).await;
+    eventually("the digest", || arrived(13)).await;
 
     let messages = sink.messages();
     for (to, subject) in [
@@ -124,6 +128,8 @@ async fn every_kind_arrives_and_none_holds_a_word_of_the_case() {
         ("new", "You are invited to join Caseroom"),
         ("author", "Reset your Caseroom password"),
         ("author", "Your Caseroom digest"),
+        ("peer", "A new reply on a case you watch"),
+        ("sup", "A new reply on a case you watch"),
     ] {
         assert!(
             messages
@@ -135,7 +141,7 @@ async fn every_kind_arrives_and_none_holds_a_word_of_the_case() {
     }
     // Nothing else: one more message than the list holds is the case reviewed again after the
     // flag.
-    assert_eq!(messages.len(), 11);
+    assert_eq!(messages.len(), 13);
     for message in &messages {
         let lower = crate::mail::words_of(message);
         for word in [

@@ -123,6 +123,11 @@ async fn a_member_chooses_per_kind_and_the_daily_digest_counts_what_waited() {
     )
     .await;
     app.approve(id).await;
+    // The peer does not watch the case: only the author's messages are counted here.
+    let res = app
+        .post_form(&peer, &format!("/cases/{id}/watch"), &[("watch", "no")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     for (client, body) in [
         (&peer, "Qzxfirst: have you named the pattern?"),
         (&peer, "Qzxsecond: and the rupture?"),

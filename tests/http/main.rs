@@ -47,4 +47,5 @@ mod snapshot;
 mod store_contract;
 mod support;
 mod visibility;
+mod watches;
 mod withdraw;

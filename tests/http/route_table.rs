@@ -275,6 +275,13 @@ fn rows() -> Vec<Route> {
             Post(NONE),
         ),
         r(
+            "POST /cases/{id}/watch",
+            "/cases/{id}/watch",
+            Case,
+            // Neither yes nor no: refused after the lookup.
+            Post(NONE),
+        ),
+        r(
             "POST /replies/{id}/delete",
             "/replies/{id}/delete",
             Reply,

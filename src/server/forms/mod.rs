@@ -15,6 +15,7 @@ mod moderation;
 mod password_reset;
 mod replies;
 mod retention;
+mod watches;
 
 use axum::Router;
 use axum::body::Body;
@@ -67,6 +68,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/cases/{id}/close", post(case_state::close)),
         ("/cases/{id}/reopen", post(case_state::reopen)),
         ("/cases/{id}/withdraw", post(case_state::withdraw)),
+        ("/cases/{id}/watch", post(watches::watch)),
         ("/cases/{id}/lock", post(case_state::lock)),
         ("/cases/{id}/retention", post(retention::keep_for)),
         ("/cases/{id}/hold", post(retention::hold)),

@@ -8,6 +8,8 @@ pub enum MailKind {
     CaseReply,
     /// A supervisor's reply to the member's case was published.
     SupervisorFeedback,
+    /// A reply was published on a case the member watches (not their own case).
+    WatchedReply,
     /// A moderator approved, returned or rejected the member's case.
     CaseReviewed,
     /// A moderator approved or rejected the member's held reply.
@@ -28,9 +30,10 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 10] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
+        MailKind::WatchedReply,
         MailKind::CaseReviewed,
         MailKind::ReplyReviewed,
         MailKind::FlagOutcome,
@@ -42,9 +45,10 @@ impl MailKind {
     ];
 
     /// The kinds a member chooses for (immediately, digest, never), in the account page's order.
-    pub const CHOSEN: [MailKind; 6] = [
+    pub const CHOSEN: [MailKind; 7] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
+        MailKind::WatchedReply,
         MailKind::CaseReviewed,
         MailKind::ReplyReviewed,
         MailKind::FlagOutcome,
@@ -55,6 +59,7 @@ impl MailKind {
         match self {
             MailKind::CaseReply => "case_reply",
             MailKind::SupervisorFeedback => "supervisor_feedback",
+            MailKind::WatchedReply => "watched_reply",
             MailKind::CaseReviewed => "case_reviewed",
             MailKind::ReplyReviewed => "reply_reviewed",
             MailKind::FlagOutcome => "flag_outcome",
@@ -74,6 +79,7 @@ impl MailKind {
         match self {
             MailKind::CaseReply => "Someone replied to your case",
             MailKind::SupervisorFeedback => "A supervisor replied to your case",
+            MailKind::WatchedReply => "A new reply on a case you watch",
             MailKind::CaseReviewed => "A moderator has reviewed your case",
             MailKind::ReplyReviewed => "A moderator has reviewed your reply",
             MailKind::FlagOutcome => "A moderator acted on your flag",
@@ -91,6 +97,9 @@ impl MailKind {
             MailKind::CaseReply => "There is a new reply to one of your cases on Caseroom.",
             MailKind::SupervisorFeedback => {
                 "A supervisor has replied to one of your cases on Caseroom."
+            }
+            MailKind::WatchedReply => {
+                "There is a new reply on a case you watch on Caseroom. You can stop watching it on the case page."
             }
             MailKind::CaseReviewed => {
                 "A moderator has reviewed one of your cases. Where it stands, and any reason, is on the site."
@@ -120,6 +129,7 @@ impl MailKind {
         match self {
             MailKind::CaseReply => "Replies to my cases",
             MailKind::SupervisorFeedback => "Supervisor feedback on my cases",
+            MailKind::WatchedReply => "Replies on cases I watch",
             MailKind::CaseReviewed => "A moderator's review of my cases",
             MailKind::ReplyReviewed => "A moderator's review of my held replies",
             MailKind::FlagOutcome => "A moderator's answer to my flags",
@@ -137,6 +147,7 @@ impl MailKind {
         match self {
             MailKind::CaseReply => "replies to your cases",
             MailKind::SupervisorFeedback => "replies from supervisors to your cases",
+            MailKind::WatchedReply => "replies on cases you watch",
             MailKind::CaseReviewed => "reviews of your cases",
             MailKind::ReplyReviewed => "reviews of your held replies",
             MailKind::FlagOutcome => "answers to your flags",

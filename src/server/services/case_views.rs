@@ -67,6 +67,7 @@ pub async fn get_case(
     };
     let retention = super::retention::view(state, actor, &case).await?;
     let withdraw = may(Action::WithdrawCase) && !state.store.case_was_published(id).await?;
+    let watching = may(Action::WatchCase) && state.store.is_watching(id, actor.user_id).await?;
     let mut sections = Vec::new();
     for s in SECTIONS {
         if let Some((_, _, html)) = case.sections.iter().find(|(k, _, _)| k == s.key) {
@@ -93,6 +94,7 @@ pub async fn get_case(
         review_reason,
         lock,
         retention,
+        watching,
         sections,
         follow_up,
         group,
@@ -113,6 +115,7 @@ pub async fn get_case(
             redact: may(Action::Redact),
             review: moderator,
             flag: may(Action::Flag),
+            watch: may(Action::WatchCase),
         },
     })
 }

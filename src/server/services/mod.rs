@@ -25,3 +25,4 @@ pub mod retention;
 pub mod review;
 pub mod screening;
 pub mod search;
+pub mod watches;

@@ -36,6 +36,7 @@ pub async fn notifications(
             text: match n.kind.as_str() {
                 "supervisor_of_record" => "You were named supervisor of record for a case.",
                 "supervisor_feedback" => "A supervisor gave feedback on your case.",
+                "watched_reply" => "There is a new reply on a case you watch.",
                 "case_approved" => "A moderator approved your case. Members can now read it.",
                 "case_returned" => {
                     "A moderator returned your case for changes. Edit it and submit it again."

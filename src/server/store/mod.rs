@@ -49,6 +49,7 @@ mod sessions;
 mod throttle;
 mod users;
 pub mod visibility;
+mod watches;
 
 pub use audit::AuditEvent;
 pub use case_reads::{CaseRow, Cursor};

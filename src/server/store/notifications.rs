@@ -122,6 +122,7 @@ fn mail_kind(notification: &str) -> Option<MailKind> {
     match notification {
         "reply" => Some(MailKind::CaseReply),
         "supervisor_feedback" => Some(MailKind::SupervisorFeedback),
+        "watched_reply" => Some(MailKind::WatchedReply),
         "case_approved" | "case_returned" | "case_rejected" => Some(MailKind::CaseReviewed),
         "reply_approved" | "reply_rejected" => Some(MailKind::ReplyReviewed),
         "case_purge_soon" => Some(MailKind::PurgeSoon),

@@ -4,8 +4,8 @@
 use sqlx::Row;
 
 use super::cases::insert_revision;
-use super::notifications::notify;
 use super::search_index::sync_reply;
+use super::watches::notify_watchers;
 use super::yes;
 use super::{AuditEvent, Db, Store, StoreError, flag};
 use crate::domain::policy::{CaseFacts, ReplyFacts};
@@ -169,8 +169,8 @@ impl Store {
     }
 }
 
-/// A reply becomes public: the case's counts and activity, and the case author's notification
-/// (unless they wrote it), by email too with `mail`.
+/// A reply becomes public: the case's counts and activity, and the notifications of the case's
+/// watchers (its author among them, unless they chose not to), by email too with `mail`.
 pub(super) async fn publish_reply(
     tx: &mut sqlx::Transaction<'_, Db>,
     mail: bool,
@@ -190,19 +190,7 @@ pub(super) async fn publish_reply(
         .execute(&mut **tx)
         .await?;
     recount(tx, case).await?;
-    let case_author: i64 = sqlx::query_scalar("select author_id from cases where id = $1")
-        .bind(case.0)
-        .fetch_one(&mut **tx)
-        .await?;
-    if case_author != author {
-        let kind = if supervisor_feedback {
-            "supervisor_feedback"
-        } else {
-            "reply"
-        };
-        notify(tx, mail, UserId(case_author), kind, case, now).await?;
-    }
-    Ok(())
+    notify_watchers(tx, mail, case, UserId(author), supervisor_feedback, now).await
 }
 
 /// The case's reply count and supervisor-feedback mark, from its published replies that their

@@ -100,6 +100,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                     })}
                     {perms.see_revisions.then(|| view! { <a href=format!("/cases/{id}/revisions")>"Revisions"</a> })}
                 </p>
+                {perms.watch.then(|| view! { <WatchForm case=id watching=case.watching feedback=feedback.clone()/> })}
             </header>
             {case.sections.into_iter().map(|s| view! {
                 <section class="case-section">
@@ -231,6 +232,30 @@ fn CloseForm(case: CaseId, close: bool, feedback: FormFeedback) -> impl IntoView
             </form>
             {close.then(|| view! { <p class="muted">"A closed case takes no new replies or follow-ups. You can open it again."</p> })}
         </section>
+    }
+}
+
+/// Watch the case (be told of its new replies), or stop: a plain form.
+#[component]
+fn WatchForm(case: CaseId, watching: bool, feedback: FormFeedback) -> impl IntoView {
+    let (value, label, status) = if watching {
+        (
+            "no",
+            "Stop watching",
+            "You are watching this case: you are told of its new replies.",
+        )
+    } else {
+        ("yes", "Watch this case", "You are not watching this case.")
+    };
+    view! {
+        <div class="watch">
+            <FormError error=feedback.error_for(Some("watch"))/>
+            <form method="post" action=format!("/cases/{case}/watch") class="inline">
+                <input type="hidden" name="watch" value=value/>
+                <span class="muted">{status}" "</span>
+                <button type="submit" class="secondary">{label}</button>
+            </form>
+        </div>
     }
 }
 
