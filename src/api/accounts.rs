@@ -34,6 +34,15 @@ pub async fn check_reset_link(token: String) -> Result<(), ApiError> {
     Ok(crate::server::services::password_reset::check(&state, &token).await?)
 }
 
+/// The signed-in member's professional title and discipline, for the account page.
+#[server]
+pub async fn get_profile() -> Result<crate::model::ProfileView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::profiles::profile(&state, session.actor()).await?)
+}
+
 /// The signed-in member's email choices, for the account page.
 #[server]
 pub async fn get_mail_settings() -> Result<crate::model::MailSettingsView, ApiError> {

@@ -88,3 +88,10 @@ pub struct FailedMailView {
     pub attempts: i64,
     pub last_error: String,
 }
+
+/// The member's own professional title and discipline ("" when blank), for the account page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub professional_title: String,
+    pub discipline: String,
+}

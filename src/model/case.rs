@@ -29,6 +29,9 @@ pub enum AuthorView {
     Member {
         id: UserId,
         name: String,
+        /// Their professional title and discipline, when they gave any.
+        #[serde(default)]
+        about: Option<String>,
     },
     Anonymous,
     /// The reader is the anonymous author.
@@ -40,6 +43,14 @@ pub enum AuthorView {
 }
 
 impl AuthorView {
+    /// The title and discipline shown beside a signed post's name; never on an anonymous one.
+    pub fn about(&self) -> Option<&str> {
+        match self {
+            AuthorView::Member { about, .. } => about.as_deref(),
+            _ => None,
+        }
+    }
+
     pub fn label(&self) -> String {
         match self {
             AuthorView::Member { name, .. } => name.clone(),

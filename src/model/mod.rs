@@ -14,7 +14,7 @@ mod search;
 
 pub use account::{
     CurrentUserView, ErasureRule, FailedMailView, InviteList, InvitePreview, InviteSummary,
-    MemberList, UserSummary,
+    MemberList, ProfileView, UserSummary,
 };
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use case::{

@@ -121,3 +121,127 @@ async fn a_new_name_shows_everywhere_and_bad_names_are_refused() {
     assert!(res.status().is_client_error() || res.status() == StatusCode::SEE_OTHER);
     assert_ne!(location(&res), "/account?notice=name-changed");
 }
+
+#[tokio::test]
+async fn a_title_and_discipline_show_on_signed_posts_only_and_pass_the_gate() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let member = named_client(
+        &app,
+        "member@clinic.example",
+        "Robin Ashdown",
+        &[Role::Clinician],
+    )
+    .await;
+    let peer = named_client(
+        &app,
+        "peer@clinic.example",
+        "Sam Peerson",
+        &[Role::Clinician],
+    )
+    .await;
+    let signed = publish(&app, &member, &case_form("A signed case", &[])).await;
+    let anonymous = publish(
+        &app,
+        &member,
+        &case_form("An anonymous case", &[("anonymous", "on")]),
+    )
+    .await;
+    let theirs = publish(&app, &peer, &case_form("A case by the peer", &[])).await;
+    app.reply(&member, theirs, "A signed reply.").await;
+    app.reply(&member, anonymous, "The anonymous author replies.")
+        .await;
+    // Read once, so the replies are in the snapshot when the profile changes.
+    app.get(&peer, &format!("/cases/{theirs}")).await;
+
+    let res = app
+        .post_form(
+            &member,
+            "/account/profile",
+            &[
+                ("professional_title", " Qprtitle   psychologist "),
+                ("discipline", "<i>Qprdiscipline</i>"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account?notice=profile-saved");
+    let (_, account) = app.get(&member, "/account").await;
+    assert!(
+        account.contains(r#"value="Qprtitle psychologist""#),
+        "{account}"
+    );
+    let shown = "Qprtitle psychologist \u{b7} &lt;i&gt;Qprdiscipline&lt;/i&gt;";
+    for id in [signed, theirs] {
+        let (_, page) = app.get(&peer, &format!("/cases/{id}")).await;
+        assert!(page.contains(shown), "case {id}: {page}");
+        assert!(!page.contains("<i>Qprdiscipline"), "markup is text");
+    }
+    // Never beside an anonymous post, for peers or moderators.
+    let moderator = app.moderator().await;
+    for client in [&peer, moderator] {
+        let (_, page) = app.get(client, &format!("/cases/{anonymous}")).await;
+        assert!(!page.contains("Qprtitle"), "{page}");
+    }
+
+    // Refused with the reason and what was typed; what was saved stays.
+    for (title, discipline, field) in [
+        ("Write to robin@example.org", "", "professional_title"),
+        ("", "Call 07700 900123", "discipline"),
+        (&"x".repeat(81) as &str, "", "professional_title"),
+        ("Two\nlines", "", "professional_title"),
+        ("", "A\u{1}b", "discipline"),
+        ("", "Family \u{202e}therapy", "discipline"),
+    ] {
+        let res = app
+            .post_form(
+                &member,
+                "/account/profile",
+                &[("professional_title", title), ("discipline", discipline)],
+            )
+            .await;
+        assert_eq!(
+            res.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{title:?} {discipline:?}"
+        );
+        let page = res.text().await.unwrap();
+        assert!(page.contains(&format!(r#"id="{field}-error""#)), "{page}");
+    }
+    let res = app
+        .post_form(
+            &member,
+            "/account/profile",
+            &[
+                ("professional_title", "Write to robin@example.org"),
+                ("discipline", "CBT"),
+            ],
+        )
+        .await;
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Write to robin@example.org") && page.contains(r#"value="CBT""#));
+    let (_, page) = app.get(&peer, &format!("/cases/{signed}")).await;
+    assert!(page.contains(shown), "unchanged: {page}");
+
+    // Blank both: nothing shows.
+    let res = app
+        .post_form(
+            &member,
+            "/account/profile",
+            &[("professional_title", ""), ("discipline", "  ")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&peer, &format!("/cases/{theirs}")).await;
+    assert!(
+        !page.contains("Qprtitle") && !page.contains("credentials"),
+        "{page}"
+    );
+    let db = app.db().await;
+    let details: Vec<String> =
+        sqlx::query_scalar("select detail from audit_log where action = 'profile_changed'")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(details.len(), 2);
+    assert!(details.iter().all(String::is_empty), "{details:?}");
+}

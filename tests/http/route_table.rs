@@ -39,6 +39,10 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
     ("POST /account/name", "the member's own display name"),
+    (
+        "POST /account/profile",
+        "the member's own title and discipline",
+    ),
     ("POST /account/delete", "erases the member's own account"),
     (
         "POST /admin/users/{id}/erase",
@@ -89,6 +93,7 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("API can_email_reset_links", "whether the site sends email"),
     ("API check_reset_link", "whether a reset link can be used"),
     ("API get_mail_settings", "the member's own email choices"),
+    ("API get_profile", "the member's own title and discipline"),
     ("API get_erasure_rule", "a setting"),
     ("API get_unsubscribe", "what an unsubscribe link would stop"),
     ("API list_users", "members, for admins"),
@@ -200,6 +205,7 @@ fn api(name: &str) -> &'static str {
         "get_my_groups" => caseroom::api::groups::GetMyGroups::PATH,
         "get_group" => caseroom::api::groups::GetGroup::PATH,
         "list_failed_mail" => caseroom::api::admin::ListFailedMail::PATH,
+        "get_profile" => caseroom::api::accounts::GetProfile::PATH,
         _ => panic!("no server function {name}"),
     }
 }

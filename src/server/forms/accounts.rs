@@ -3,7 +3,7 @@ use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, safe_local_path, see_other};
 use crate::server::auth::session::{clear_cookie, session_cookie};
-use crate::server::services::accounts;
+use crate::server::services::{accounts, profiles};
 use crate::server::state::AppState;
 
 pub async fn sign_in(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
@@ -207,4 +207,32 @@ pub(super) fn urlencode(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// The member's professional title and discipline; what they typed is kept when refused.
+pub async fn change_profile(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let title = fields.get("professional_title").to_owned();
+    let discipline = fields.get("discipline").to_owned();
+    match profiles::change_profile(&state, actor.as_ref(), &title, &discipline).await {
+        Ok(()) => see_other("/account?notice=profile-saved", None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("profile".into()),
+                vec![
+                    ("professional_title".into(), title),
+                    ("discipline".into(), discipline),
+                ],
+            )
+            .await
+        }
+    }
 }

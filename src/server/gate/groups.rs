@@ -81,7 +81,7 @@ pub fn removal(reason: &str) -> Result<GatedRemoval, AppError> {
 
 /// Trimmed plain text of at most `max` characters, with no control characters but line breaks
 /// and tabs.
-fn plain(text: &str, max: usize, what: &str) -> Result<String, String> {
+pub(super) fn plain(text: &str, max: usize, what: &str) -> Result<String, String> {
     let text = text.trim().replace("\r\n", "\n");
     if text.chars().count() > max {
         return Err(format!("{what} can be at most {max} characters."));
@@ -98,7 +98,7 @@ fn plain(text: &str, max: usize, what: &str) -> Result<String, String> {
 }
 
 /// A field error when the scanner finds something that would stop a case.
-fn identifying(field: &str, label: &str, text: &str) -> Option<FieldError> {
+pub(super) fn identifying(field: &str, label: &str, text: &str) -> Option<FieldError> {
     let scan = scan_field(field, label, text);
     let found = scan.findings.iter().find(|f| f.blocking)?;
     Some(error(
@@ -111,7 +111,7 @@ fn identifying(field: &str, label: &str, text: &str) -> Option<FieldError> {
     ))
 }
 
-fn error(field: &str, message: String) -> FieldError {
+pub(super) fn error(field: &str, message: String) -> FieldError {
     FieldError {
         field: field.into(),
         message,

@@ -3,7 +3,8 @@
 //!
 //! Every piece of text a member writes for others — a case's title and sections, an edit, a
 //! reply, a reply's edit, a follow-up, a consultation group's name and description, a reason
-//! for removing a member from a group — passes here. The gate checks the text's form, cooks
+//! for removing a member from a group, a member's professional title and discipline — passes
+//! here. The gate checks the text's form, cooks
 //! its Markdown (`render::cook`), scans it *as readers will read it* (`scan`), holds the
 //! author to their explanations of kept findings and to the de-identification checklist, and
 //! decides whether it waits for a moderator: a case, an edit and a follow-up always do; a reply
@@ -11,7 +12,8 @@
 //! store's audit row.
 //!
 //! By construction: the store's writes of member text take only the types below
-//! ([`GatedCase`], [`GatedReply`], [`GatedFollowUp`], [`GatedGroup`], [`GatedRemoval`]), whose fields are private to this module
+//! ([`GatedCase`], [`GatedReply`], [`GatedFollowUp`], [`GatedGroup`], [`GatedRemoval`],
+//! [`GatedProfile`]), whose fields are private to this module
 //! and which nothing outside it can build. A new feature that stores member text must add a
 //! type here, so it passes the gate or does not compile. Redaction is the one other writer of
 //! that text, and it only ever replaces text with a `[redacted: …]` label.
@@ -19,6 +21,7 @@
 mod cases;
 pub mod combination;
 mod groups;
+mod profile;
 mod replies;
 pub mod scan;
 
@@ -27,6 +30,7 @@ pub use combination::{
     combination_of, combination_of_case, combination_of_draft, combination_of_file,
 };
 pub use groups::{GatedGroup, GatedRemoval, group, removal};
+pub use profile::{GatedProfile, PROFILE_FIELD_MAX, profile};
 pub use replies::reply;
 pub use scan::{Explanations, explanations_from, scan_as_read, scan_field};
 

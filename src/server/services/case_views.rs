@@ -86,7 +86,13 @@ pub async fn get_case(
     let group = badge(&case);
     Ok(CaseView {
         id: case.id,
-        author: author_view(actor, case.author_id, &case.author_name, case.anonymous),
+        author: author_view_about(
+            actor,
+            case.author_id,
+            &case.author_name,
+            case.author_about.as_deref(),
+            case.anonymous,
+        ),
         title: case.title,
         context: case.context,
         state: case.state,
@@ -222,7 +228,13 @@ fn reply_view(actor: &Actor, case: CaseFacts, item: ThreadItem) -> ReplyView {
     let may = |action| can(Some(actor), action, target).is_ok();
     ReplyView {
         id: r.id,
-        author: author_view(actor, r.author_id, &r.author_name, r.anonymous),
+        author: author_view_about(
+            actor,
+            r.author_id,
+            &r.author_name,
+            r.author_about.as_deref(),
+            r.anonymous,
+        ),
         supervisor_feedback: r.supervisor_feedback,
         helpful: r.helpful,
         html: SafeHtml::from_cooked(r.html.clone()),
@@ -241,10 +253,22 @@ fn reply_view(actor: &Actor, case: CaseFacts, item: ThreadItem) -> ReplyView {
 }
 
 pub fn author_view(actor: &Actor, author: UserId, name: &str, anonymous: bool) -> AuthorView {
+    author_view_about(actor, author, name, None, anonymous)
+}
+
+/// [`author_view`] with the author's title and discipline, which only a signed post shows.
+pub fn author_view_about(
+    actor: &Actor,
+    author: UserId,
+    name: &str,
+    about: Option<&str>,
+    anonymous: bool,
+) -> AuthorView {
     if !anonymous {
         AuthorView::Member {
             id: author,
             name: name.to_owned(),
+            about: about.map(str::to_owned),
         }
     } else if author == actor.user_id {
         AuthorView::You

@@ -17,6 +17,7 @@ pub mod invites;
 pub mod mail_settings;
 pub mod notifications;
 pub mod password_reset;
+pub mod profiles;
 pub mod redaction;
 pub mod replies;
 mod reply_pages;

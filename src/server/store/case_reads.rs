@@ -16,6 +16,8 @@ pub struct CaseRow {
     pub id: CaseId,
     pub author_id: UserId,
     pub author_name: String,
+    /// The author's professional title and discipline, for a signed case (`about_line`).
+    pub author_about: Option<String>,
     pub anonymous: bool,
     pub title: String,
     pub context: CaseContext,
@@ -94,7 +96,8 @@ impl Cursor {
 /// The columns of a case row, read for the reader bound at `reader`.
 fn case_columns(reader: &str) -> String {
     format!(
-        "c.id, c.author_id, u.display_name as author_name, c.anonymous, c.title, c.age_band, c.setting, \
+        "c.id, c.author_id, u.display_name as author_name, u.professional_title as author_title, \
+     u.discipline as author_discipline, c.anonymous, c.title, c.age_band, c.setting, \
      c.modality, c.sessions_band, c.state, c.supervisor_id, s.display_name as supervisor_name, c.reply_count, \
      c.has_supervisor_feedback, c.created_at, c.last_activity_at, c.edited_at, c.locked_at, \
      c.review_state, c.submitted_at, c.claimed_by, c.claimed_at, c.replies_version, c.group_id, \
@@ -272,6 +275,7 @@ fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
         id: CaseId(r.try_get("id")?),
         author_id: UserId(r.try_get("author_id")?),
         author_name: r.try_get("author_name")?,
+        author_about: about_line(r.try_get("author_title")?, r.try_get("author_discipline")?),
         anonymous: flag(r, "anonymous")?,
         title: r.try_get("title")?,
         context: CaseContext {
@@ -310,4 +314,15 @@ fn case_from_row(r: &DbRow) -> Result<CaseRow, StoreError> {
         replies_version: r.try_get("replies_version")?,
         sections: Vec::new(),
     })
+}
+
+/// A member's professional title and discipline as one line ("Clinical psychologist · CBT"),
+/// or `None` when both are blank.
+pub(super) fn about_line(title: Option<String>, discipline: Option<String>) -> Option<String> {
+    let parts: Vec<String> = [title, discipline]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" \u{b7} "))
 }

@@ -199,6 +199,7 @@ impl Store {
         // drops its copy of those replies and shows the new name.
         sqlx::query(
             "update users set display_name = $1, email = $2, password_hash = $5, \
+             professional_title = null, discipline = null, \
              disabled_at = coalesce(disabled_at, $3), erased_at = $3 where id = $4",
         )
         .bind(FORMER_MEMBER)

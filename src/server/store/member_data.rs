@@ -25,6 +25,14 @@ type CaseTuple = (
     i64,
     Option<i64>,
 );
+type AccountTuple = (
+    String,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
 type ReplyTuple = (
     i64,
     i64,
@@ -78,9 +86,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        let Some((email, display_name, created_at, disabled_at)) =
-            sqlx::query_as::<_, (String, String, i64, Option<i64>)>(
-                "select email, display_name, created_at, disabled_at from users where id = $1",
+        let Some((email, display_name, created_at, disabled_at, professional_title, discipline)) =
+            sqlx::query_as::<_, AccountTuple>(
+                "select email, display_name, created_at, disabled_at, professional_title, discipline \
+                 from users where id = $1",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -262,6 +271,8 @@ impl Store {
                 id,
                 email,
                 display_name,
+                professional_title,
+                discipline,
                 roles,
                 created_at,
                 disabled_at,

@@ -8,6 +8,8 @@ pub struct AccountData {
     pub id: i64,
     pub email: String,
     pub display_name: String,
+    pub professional_title: Option<String>,
+    pub discipline: Option<String>,
     pub roles: Vec<String>,
     pub created_at: i64,
     pub disabled_at: Option<i64>,

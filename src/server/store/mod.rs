@@ -33,6 +33,7 @@ mod members;
 mod notifications;
 mod outbox;
 mod password_resets;
+mod profiles;
 mod purge;
 mod redaction;
 mod replies;

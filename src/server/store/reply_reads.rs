@@ -13,6 +13,8 @@ pub struct ReplyRow {
     pub case_id: CaseId,
     pub author_id: UserId,
     pub author_name: String,
+    /// The author's professional title and discipline, for a signed reply.
+    pub author_about: Option<String>,
     pub anonymous: bool,
     pub supervisor_feedback: bool,
     pub helpful: bool,
@@ -41,7 +43,8 @@ impl ReplyRow {
     }
 }
 
-pub(super) const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, r.anonymous, \
+pub(super) const REPLY_COLUMNS: &str = "r.id, r.case_id, r.author_id, u.display_name as author_name, \
+     u.professional_title as author_title, u.discipline as author_discipline, r.anonymous, \
      r.supervisor_feedback, r.helpful, r.body_md, r.body_html, r.created_at, r.edited_at, r.hidden_at, r.deleted_at, r.review_state";
 
 impl Store {
@@ -83,6 +86,10 @@ pub(super) fn reply_from_row(r: &DbRow) -> Result<ReplyRow, StoreError> {
         case_id: CaseId(r.try_get("case_id")?),
         author_id: UserId(r.try_get("author_id")?),
         author_name: r.try_get("author_name")?,
+        author_about: super::case_reads::about_line(
+            r.try_get("author_title")?,
+            r.try_get("author_discipline")?,
+        ),
         anonymous: flag(r, "anonymous")?,
         supervisor_feedback: flag(r, "supervisor_feedback")?,
         helpful: flag(r, "helpful")?,

@@ -125,6 +125,10 @@ fn card(out: &mut String, case: CaseId, reply: &ReplyView) {
     }
     out.push_str(r#"<span class="author">"#);
     escape_into(out, &reply.author.label());
+    if let Some(about) = reply.author.about() {
+        out.push_str(r#"</span><span class="credentials">"#);
+        escape_into(out, about);
+    }
     let _ = write!(out, "</span><span>{}</span>", format_date(reply.created_at));
     if reply.edited {
         out.push_str(r#"<span class="edited">edited</span>"#);

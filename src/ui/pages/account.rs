@@ -1,7 +1,7 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
-use crate::api::accounts::{get_current_user, get_erasure_rule, get_mail_settings};
+use crate::api::accounts::{get_current_user, get_erasure_rule, get_mail_settings, get_profile};
 use crate::domain::password::MIN_PASSWORD_CHARS;
 use crate::model::{ApiError, ErasureRule, MailDelivery};
 use crate::ui::form_feedback::use_feedback;
@@ -35,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
                                         </label>
                                         <button type="submit" class="secondary">"Save name"</button>
                                     </form>
+                                    <ProfileSection/>
                                     <h2>"Change password"</h2>
                                     <p class="muted">"Changing your password signs you out everywhere else."</p>
                                     <FormError error=feedback.error_for(None)/>
@@ -71,6 +72,54 @@ pub fn AccountPage() -> impl IntoView {
 
 /// Per kind of message: immediately, in the daily digest, or never. Every message also carries
 /// a link that stops its kind without signing in.
+/// Professional title and discipline: a plain form, kept as typed when refused.
+#[component]
+fn ProfileSection() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    let saved = get_profile().await.unwrap_or_default();
+                    let value = |field: &str, saved: String| {
+                        if feedback.has_values() && feedback.form.as_deref() == Some("profile") {
+                            feedback.value(field)
+                        } else {
+                            saved
+                        }
+                    };
+                    let err = |field: &str| {
+                        feedback
+                            .field_error(field)
+                            .map(|e| view! { <p class="field-error" id=format!("{field}-error")>{e}</p> })
+                    };
+                    let title = value("professional_title", saved.professional_title);
+                    let discipline = value("discipline", saved.discipline);
+                    view! {
+                        <h2>"Your title and discipline"</h2>
+                        <p class="muted" id="profile-help">"Optional. Members see them beside your name on your cases and replies, never on anonymous posts. Say what you do, not where or with whom."</p>
+                        <FormError error=feedback.error_for(Some("profile"))/>
+                        <form method="post" action="/account/profile" class="stack">
+                            <label>
+                                "Professional title"
+                                <input name="professional_title" maxlength="80" aria-describedby="profile-help" placeholder="Clinical psychologist" value=title/>
+                            </label>
+                            {err("professional_title")}
+                            <label>
+                                "Discipline"
+                                <input name="discipline" maxlength="80" aria-describedby="profile-help" placeholder="CBT, family therapy" value=discipline/>
+                            </label>
+                            {err("discipline")}
+                            <button type="submit" class="secondary">"Save title and discipline"</button>
+                        </form>
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 fn MailSettingsSection() -> impl IntoView {
     let feedback = use_feedback();

@@ -85,6 +85,7 @@ fn CaseBody(case: CaseView, feedback: FormFeedback) -> impl IntoView {
                     <GroupBadgeLink group=case.group.clone()/>
                     {locked.then(|| view! { <span class="state state-locked">"Locked"</span> })}
                     <span>{format!("By {}", case.author.label())}</span>
+                    {case.author.about().map(|a| view! { <span class="credentials">{a.to_owned()}</span> })}
                     <span>{format_date(case.created_at)}</span>
                     {case.edited.then(|| view! { <span class="edited">"edited"</span> })}
                     {case.supervisor_name.clone().map(|n| view! { <span>{format!("Supervisor of record: {n}")}</span> })}
