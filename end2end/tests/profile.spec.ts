@@ -36,3 +36,25 @@ test("an admin finds a member in the member list", async ({ page, baseURL }, inf
   await expect(page.locator(".member-head strong")).toHaveText(`Findable Qx${stamp}`);
   await expect(page.getByText(email)).toBeVisible();
 });
+
+// A member gives a title and discipline; peers see them beside the member's name. Something
+// that could identify a client is refused with what was typed kept. JavaScript on and off.
+test("a member gives a professional title and discipline", async ({ page, baseURL }, info) => {
+  const email = uniqueEmail("titled", info);
+  const stamp = `${info.project.name} ${Date.now()}`;
+  await createMember(baseURL!, "clinician", email, `Titled Member ${stamp}`);
+  await signInAs(page, email);
+  await page.goto("/account");
+  await page.getByLabel("Professional title").fill("Counsellor, write to me at jo@example.org");
+  await page.getByLabel("Discipline").fill("Person-centred");
+  await page.getByRole("button", { name: "Save title and discipline" }).click();
+  await expect(page.locator("#professional_title-error")).toContainText("could identify a client");
+  await expect(page.getByLabel("Professional title")).toHaveValue("Counsellor, write to me at jo@example.org");
+  await expect(page.getByLabel("Discipline")).toHaveValue("Person-centred");
+  await page.getByLabel("Professional title").fill("Counsellor");
+  await page.getByRole("button", { name: "Save title and discipline" }).click();
+  await expect(page).toHaveURL(/\/account\?notice=profile-saved$/);
+  await expect(page.getByText("Saved. Members see your title and discipline")).toBeVisible();
+  await expect(page.getByLabel("Professional title")).toHaveValue("Counsellor");
+  await expect(page.getByLabel("Discipline")).toHaveValue("Person-centred");
+});
