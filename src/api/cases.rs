@@ -106,3 +106,19 @@ pub async fn get_follow_up_source(id: CaseId) -> Result<FollowUpSource, ApiError
         .await?,
     )
 }
+
+/// One of the member's saved drafts, for the composer.
+#[server]
+pub async fn get_draft(id: i64) -> Result<crate::model::DraftView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::drafts::get(&state, current_session().actor(), id).await?)
+}
+
+/// The member's saved drafts, for "My cases".
+#[server]
+pub async fn list_drafts() -> Result<Vec<crate::model::DraftSummary>, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::drafts::list(&state, current_session().actor()).await?)
+}

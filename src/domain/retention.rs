@@ -10,6 +10,10 @@ pub const DAY_SECS: i64 = 24 * 3600;
 /// the warning, even when the warning went out late (a hold released, a shorter period chosen).
 pub const NOTICE_SECS: i64 = 7 * DAY_SECS;
 
+/// A saved draft not saved again for this long is deleted by the purge job: a draft is work in
+/// progress, not an archive, and its text is a client's story.
+pub const DRAFT_SECS: i64 = 180 * DAY_SECS;
+
 /// A period an author can choose for their case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeepFor {

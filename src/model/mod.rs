@@ -4,6 +4,7 @@ mod account;
 mod audit;
 mod case;
 mod deid;
+mod draft;
 mod error;
 mod group;
 mod mail;
@@ -24,6 +25,7 @@ pub use case::{
     reply_href, reply_href_with_notice,
 };
 pub use deid::{CombinationView, FactorView, FieldScan, FindingView};
+pub use draft::{DraftFields, DraftSummary, DraftView};
 pub use error::ApiError;
 pub use group::{
     FormerMemberView, GroupBadge, GroupInvitationView, GroupMemberView, GroupOption, GroupPage,

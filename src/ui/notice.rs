@@ -37,6 +37,10 @@ pub fn Notice() -> impl IntoView {
             Some("status-saved") => Some("Account status saved."),
             Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
             Some("case-saved") => Some("Your changes were saved."),
+            Some("draft-saved") => Some(
+                "Your draft is saved. Only you can see it, and it is not in the review queue; it waits on My cases. Submit it when it is ready.",
+            ),
+            Some("draft-deleted") => Some("The draft is deleted."),
             Some("submitted") => Some(
                 "Your case is in the review queue. A moderator checks it for anything that could identify a client; members see it once it is approved. You will get a notification.",
             ),

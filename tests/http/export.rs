@@ -89,6 +89,7 @@ async fn an_export_holds_the_members_data_and_others_text_only_as_they_see_it() 
         "account.json",
         "cases.json",
         "replies.json",
+        "drafts.json",
         "replies_to_your_cases.json",
         "flags_and_notifications.json",
         "activity.json",

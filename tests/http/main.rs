@@ -10,6 +10,7 @@ mod bad_input;
 mod cases;
 mod cli;
 mod combination;
+mod drafts;
 mod erasure;
 mod export;
 mod flags;

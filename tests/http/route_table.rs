@@ -94,6 +94,15 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("API check_reset_link", "whether a reset link can be used"),
     ("API get_mail_settings", "the member's own email choices"),
     ("API get_profile", "the member's own title and discipline"),
+    (
+        "API get_draft",
+        "the member's own draft (tests/http/drafts.rs: 404 to anyone else)",
+    ),
+    ("API list_drafts", "the member's own drafts"),
+    (
+        "POST /drafts/{id}/delete",
+        "deletes the member's own draft (tests/http/drafts.rs)",
+    ),
     ("API get_erasure_rule", "a setting"),
     ("API get_unsubscribe", "what an unsubscribe link would stop"),
     ("API list_users", "members, for admins"),
@@ -206,6 +215,8 @@ fn api(name: &str) -> &'static str {
         "get_group" => caseroom::api::groups::GetGroup::PATH,
         "list_failed_mail" => caseroom::api::admin::ListFailedMail::PATH,
         "get_profile" => caseroom::api::accounts::GetProfile::PATH,
+        "get_draft" => caseroom::api::cases::GetDraft::PATH,
+        "list_drafts" => caseroom::api::cases::ListDrafts::PATH,
         _ => panic!("no server function {name}"),
     }
 }

@@ -6,12 +6,12 @@ use axum::response::Response;
 
 use super::{Fields, PageRequest, render_error, render_error_with, render_page, see_other};
 use crate::domain::case::{CaseInput, SECTIONS};
-use crate::model::{CaseId, ReplyId, reply_href, reply_href_with_notice};
+use crate::model::{CaseId, DraftFields, ReplyId, reply_href, reply_href_with_notice};
 use crate::server::error::AppError;
 use crate::server::gate::{combination_of_draft, explanations_from, scan_field};
 use crate::server::rate_limit::RateKind;
 use crate::server::services::cases::{CaseSubmission, Editor};
-use crate::server::services::{cases, notifications, replies, screening};
+use crate::server::services::{cases, drafts, notifications, replies, screening};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -56,6 +56,8 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
         "" => "forum".to_owned(),
         k => k.to_owned(),
     };
+    // The saved draft this composer was opened from, if any.
+    let draft = fields.get("draft").parse::<i64>().ok().filter(|d| *d > 0);
     let values = fields.into_values();
     let input = &submission.input;
     if let Err(e) = page.rate(&state, post_kind(&intent)) {
@@ -64,11 +66,44 @@ pub async fn compose(State(state): State<AppState>, page: PageRequest, fields: F
     match intent.as_str() {
         "preview" => return preview(&state, page, "/cases/new", input, values).await,
         "check" => return check(&state, page, "/cases/new", input, values).await,
+        "draft" => {
+            let fields = DraftFields {
+                input: input.clone(),
+                supervisor: submission.supervisor.clone(),
+                audience: submission.audience.clone(),
+                keep_for,
+            };
+            return match drafts::save(&state, actor.as_ref(), draft, &fields).await {
+                Ok(id) => see_other(&format!("/cases/new?draft={id}&notice=draft-saved"), None),
+                Err(e) => render_error(&state, page, "/cases/new", e, None, values).await,
+            };
+        }
         _ => {}
     }
     match cases::submit_case(&state, actor.as_ref(), &submission, &keep_for).await {
-        Ok(id) => see_other(&format!("/cases/{id}?notice=submitted"), None),
+        Ok(id) => {
+            if let (Some(draft), Some(actor)) = (draft, actor.as_ref())
+                && let Err(e) = drafts::submitted(&state, actor, draft).await
+            {
+                // The case is in; a draft left behind is deleted by hand or expires.
+                e.log();
+            }
+            see_other(&format!("/cases/{id}?notice=submitted"), None)
+        }
         Err(e) => refused(&state, page, "/cases/new", e, input, values).await,
+    }
+}
+
+/// The member deletes a saved draft, from "My cases".
+pub async fn delete_draft(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match drafts::delete(&state, actor.as_ref(), id).await {
+        Ok(()) => see_other("/cases/mine?notice=draft-deleted", None),
+        Err(e) => render_error(&state, page, "/cases/mine", e, None, vec![]).await,
     }
 }
 
@@ -126,6 +161,8 @@ fn post_kind(intent: &str) -> RateKind {
     match intent {
         "preview" => RateKind::Preview,
         "check" => RateKind::Scan,
+        // Saving a draft publishes nothing: limited like a preview.
+        "draft" => RateKind::Preview,
         _ => RateKind::Case,
     }
 }

@@ -62,6 +62,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/admin/invites", post(admin::create_invite)),
         ("/admin/audit.csv", get(admin::audit_csv)),
         ("/cases/new", post(cases::compose)),
+        ("/drafts/{id}/delete", post(cases::delete_draft)),
         ("/preview", post(cases::preview_text)),
         ("/cases/{id}/edit", post(cases::edit)),
         ("/cases/{id}/replies", post(cases::reply)),

@@ -13,13 +13,14 @@
 //!
 //! By construction: the store's writes of member text take only the types below
 //! ([`GatedCase`], [`GatedReply`], [`GatedFollowUp`], [`GatedGroup`], [`GatedRemoval`],
-//! [`GatedProfile`]), whose fields are private to this module
+//! [`GatedProfile`], and [`GatedDraft`] for the one text only its author reads), whose fields are private to this module
 //! and which nothing outside it can build. A new feature that stores member text must add a
 //! type here, so it passes the gate or does not compile. Redaction is the one other writer of
 //! that text, and it only ever replaces text with a `[redacted: …]` label.
 
 mod cases;
 pub mod combination;
+mod drafts;
 mod groups;
 mod profile;
 mod replies;
@@ -29,6 +30,7 @@ pub use cases::{CaseSubmission, FOLLOW_UP, FORUM_AUDIENCE, FollowUpSubmission, c
 pub use combination::{
     combination_of, combination_of_case, combination_of_draft, combination_of_file,
 };
+pub use drafts::{GatedDraft, draft};
 pub use groups::{GatedGroup, GatedRemoval, group, removal};
 pub use profile::{GatedProfile, PROFILE_FIELD_MAX, profile};
 pub use replies::reply;

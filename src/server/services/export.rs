@@ -114,7 +114,7 @@ fn archive(
         "consultation_groups": data.groups,
         "email_choices": data.email_choices,
     });
-    let files: [(&str, Vec<u8>); 8] = [
+    let files: [(&str, Vec<u8>); 9] = [
         ("README.txt", README.as_bytes().to_vec()),
         (
             "index.html",
@@ -123,6 +123,7 @@ fn archive(
         ("account.json", json(&account)?),
         ("cases.json", json(&data.cases)?),
         ("replies.json", json(&data.replies)?),
+        ("drafts.json", json(&data.drafts)?),
         ("replies_to_your_cases.json", json(&replies_to_you)?),
         (
             "flags_and_notifications.json",
@@ -157,6 +158,7 @@ account.json                  your account, roles, sessions (when they began and
 cases.json                    your cases, each with every saved version and the moderators'
                               decisions and reasons
 replies.json                  your replies, with every saved version
+drafts.json                   your saved drafts of cases, as the composer keeps them
 replies_to_your_cases.json    other members' replies to your cases, as you may see them now
 flags_and_notifications.json  the flags you raised and your notifications
 activity.json                 what the audit log records you doing (reads of cases included)

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod case_state;
 pub mod case_views;
 pub mod cases;
+pub mod drafts;
 pub mod erasure;
 pub mod export;
 pub mod flags;

@@ -143,11 +143,12 @@ pub struct RetentionRun {
     pub warned: usize,
     pub purged: usize,
     pub audit_deleted: u64,
+    pub drafts_deleted: u64,
 }
 
 /// One run of the purge job: warn the authors of cases a week from their purge, purge the
-/// cases that are due, scrub the freed bytes (twice, at most once an hour: `scrub_if_owed`),
-/// then delete audit rows past their period. Safe
+/// cases that are due, delete drafts left unsaved for `DRAFT_SECS`, scrub the freed bytes
+/// (twice, at most once an hour: `scrub_if_owed`), then delete audit rows past their period. Safe
 /// on every node at once: each warning and each purge is one conditional write.
 pub async fn run_once(state: &AppState) -> Result<RetentionRun, StoreError> {
     let store = &state.store;
@@ -165,6 +166,9 @@ pub async fn run_once(state: &AppState) -> Result<RetentionRun, StoreError> {
             run.purged += 1;
         }
     }
+    run.drafts_deleted = store
+        .expire_drafts(now - crate::domain::retention::DRAFT_SECS)
+        .await?;
     // Owed by any node's purges, done by whichever node gets there (at most once an hour).
     store.scrub_if_owed(now).await?;
     if let Some(days) = state.config.audit_retention_days {
@@ -182,6 +186,7 @@ pub async fn run_once(state: &AppState) -> Result<RetentionRun, StoreError> {
             warned = run.warned,
             purged = run.purged,
             audit_deleted = run.audit_deleted,
+            drafts_deleted = run.drafts_deleted,
             "retention run"
         );
     }

@@ -169,6 +169,7 @@ impl Store {
             "delete from notifications where user_id = $1",
             "delete from group_invitations where invitee_id = $1",
             "delete from case_watches where user_id = $1",
+            "delete from case_drafts where author_id = $1",
             // The flags stay (moderation depends on them); the member's words in them go.
             "update flags set note = '' where flagger_id = $1",
         ] {

@@ -3,7 +3,7 @@
 //! (replies to their cases) is read through the visibility rule by the service, as the member.
 
 use super::member_records::{
-    AccountData, AuditData, EmailChoiceData, FlagData, MemberData, MembershipData,
+    AccountData, AuditData, DraftData, EmailChoiceData, FlagData, MemberData, MembershipData,
     NotificationData, OwnCaseData, OwnReplyData, ReviewData, RevisionData, SectionData,
     SessionData,
 };
@@ -188,6 +188,22 @@ impl Store {
             });
         }
 
+        let drafts = sqlx::query_as::<_, (i64, String, String, i64)>(
+            "select id, title, source, saved_at from case_drafts where author_id = $1 order by id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?
+        .into_iter()
+        .map(|(id, title, source, saved_at)| DraftData {
+            id,
+            title,
+            // Written by the gate as JSON; kept as text should it ever not parse.
+            fields: serde_json::from_str(&source).unwrap_or(serde_json::Value::String(source)),
+            saved_at,
+        })
+        .collect();
+
         let flags = sqlx::query_as::<_, (i64, Option<i64>, String, String, i64, Option<i64>)>(
             "select case_id, reply_id, kind, note, at, resolved_at from flags \
              where flagger_id = $1 order by id",
@@ -280,6 +296,7 @@ impl Store {
             sessions,
             cases,
             replies,
+            drafts,
             flags,
             notifications,
             groups,

@@ -136,9 +136,19 @@ pub struct MemberData {
     pub sessions: Vec<SessionData>,
     pub cases: Vec<OwnCaseData>,
     pub replies: Vec<OwnReplyData>,
+    pub drafts: Vec<DraftData>,
     pub flags: Vec<FlagData>,
     pub notifications: Vec<NotificationData>,
     pub groups: Vec<MembershipData>,
     pub email_choices: Vec<EmailChoiceData>,
     pub audit: Vec<AuditData>,
+}
+
+/// A saved draft: its fields as the composer keeps them.
+#[derive(Debug, Serialize)]
+pub struct DraftData {
+    pub id: i64,
+    pub title: String,
+    pub fields: serde_json::Value,
+    pub saved_at: i64,
 }

@@ -30,11 +30,25 @@ pub fn CaseForm(
     /// A moderator's edit: the author's checklist is not theirs to confirm.
     #[prop(optional)]
     moderator_edit: bool,
-    /// A new case: the author chooses how long it is kept (later on the case page).
+    /// A new case: the author chooses how long it is kept (later on the case page), and may
+    /// save the form as a draft.
     #[prop(optional)]
     keep_for: bool,
+    /// The saved draft the form was opened from: saving again replaces it, submitting deletes it.
+    #[prop(default = None)]
+    draft: Option<i64>,
+    /// The period a draft chose.
+    #[prop(optional)]
+    initial_keep_for: String,
 ) -> impl IntoView {
-    let kept = feedback.value("keep_for");
+    let (kept, draft) = if feedback.has_values() {
+        (
+            feedback.value("keep_for"),
+            Some(feedback.value("draft")).filter(|d| !d.is_empty()),
+        )
+    } else {
+        (initial_keep_for, draft.map(|d| d.to_string()))
+    };
     let revision = if feedback.has_values() {
         Some(feedback.value("revision")).filter(|r| !r.is_empty())
     } else {
@@ -96,6 +110,7 @@ pub fn CaseForm(
             {combination}
             {scan}
             {revision.map(|r| view! { <input type="hidden" name="revision" value=r/> })}
+            {draft.map(|d| view! { <input type="hidden" name="draft" value=d/> })}
             <aside class="deid-reminder">
                 "Write it de-identified: before you submit, you confirm the checklist at the end, and a moderator checks the case before members can read it."
             </aside>
@@ -179,6 +194,7 @@ pub fn CaseForm(
             <div class="actions">
                 <button type="submit" name="intent" value="check" class="secondary">"Check for identifiers"</button>
                 <button type="submit" name="intent" value="preview" class="secondary">"Preview"</button>
+                {keep_for.then(|| view! { <button type="submit" name="intent" value="draft" class="secondary">"Save draft"</button> })}
                 <button type="submit" name="intent" value="publish">{submit_label}</button>
             </div>
         </form>

@@ -2,7 +2,7 @@ use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::cases::list_cases;
+use crate::api::cases::{list_cases, list_drafts};
 use crate::model::CaseSummary;
 use crate::ui::case::{
     CaseChips, FilterFields, GroupBadgeLink, ReviewBadge, StateBadge, filter_from_query,
@@ -44,6 +44,7 @@ fn CaseList(mine: bool) -> impl IntoView {
             <h1>{title}</h1>
             <a class="button" href="/cases/new">"Bring a case"</a>
         </div>
+        {mine.then(|| view! { <DraftList/> })}
         <form method="get" action=path class="filters" aria-label="Filter cases">
             <FilterFields filter=filter.clone() mine_page=mine/>
             <button type="submit" class="secondary">"Filter"</button>
@@ -68,6 +69,41 @@ fn CaseList(mine: bool) -> impl IntoView {
                     }
                 })
             }}
+        </Suspense>
+    }
+}
+
+/// The member's saved drafts, if any: only they see them, and none is in the review queue.
+#[component]
+fn DraftList() -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match list_drafts().await {
+                    Err(e) => view! { <ErrorPanel error=e/> }.into_any(),
+                    Ok(drafts) if drafts.is_empty() => ().into_any(),
+                    Ok(drafts) => view! {
+                        <section class="panel drafts" aria-labelledby="drafts-heading">
+                            <h2 id="drafts-heading">"Drafts"</h2>
+                            <p class="muted">"Only you can see these. They are not in the review queue until you submit them; a draft not saved for 180 days is deleted."</p>
+                            <ul>
+                                {drafts.into_iter().map(|d| {
+                                    let title = if d.title.is_empty() { "Untitled draft".to_owned() } else { d.title };
+                                    view! {
+                                        <li>
+                                            <a href=format!("/cases/new?draft={}", d.id)>{title.clone()}</a>
+                                            <span class="muted">{format!(" saved {} ", format_date(d.saved_at))}</span>
+                                            <form method="post" action=format!("/drafts/{}/delete", d.id) class="inline">
+                                                <button type="submit" class="link" aria-label=format!("Delete the draft \u{201c}{title}\u{201d}")>"Delete"</button>
+                                            </form>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            })}
         </Suspense>
     }
 }
