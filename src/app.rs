@@ -7,8 +7,8 @@ use leptos_router::{SsrMode, path};
 
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
-    AccountPage, AdminAuditPage, AdminInvitesPage, AdminOutboxPage, AdminUsersPage, CaseListPage,
-    CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
+    AccountPage, AdminAuditPage, AdminInvitesPage, AdminOutboxPage, AdminUsersPage, BlindSpotsPage,
+    CaseListPage, CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
     ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage,
     NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ResetPasswordPage, ReviewPage,
     ReviewQueuePage, RevisionsPage, SearchPage, UnsubscribePage,
@@ -86,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cases") view=CaseListPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/new") view=ComposePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/mine") view=MyCasesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/blind-spots") view=BlindSpotsPage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id") view=CasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/edit") view=EditCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/cases/:id/revisions") view=RevisionsPage ssr=SsrMode::Async/>

@@ -122,3 +122,11 @@ pub async fn list_drafts() -> Result<Vec<crate::model::DraftSummary>, ApiError> 
     let state = app_state()?;
     Ok(crate::server::services::drafts::list(&state, current_session().actor()).await?)
 }
+
+/// "My blind spots": the member's own cases and what recurs in them.
+#[server]
+pub async fn get_blind_spots() -> Result<crate::model::BlindSpotsView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    Ok(crate::server::services::blind_spots::overview(&state, current_session().actor()).await?)
+}

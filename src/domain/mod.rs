@@ -3,6 +3,8 @@
 
 pub mod account_input;
 pub mod audit_filter;
+#[cfg(feature = "ssr")]
+pub mod blind_spots;
 pub mod case;
 pub mod choice;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 
 mod account;
 mod audit;
+mod blind_spots;
 mod case;
 mod deid;
 mod draft;
@@ -18,6 +19,7 @@ pub use account::{
     MemberList, ProfileView, UserSummary,
 };
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
+pub use blind_spots::{BlindSpotCase, BlindSpotsView, ThemeView};
 pub use case::{
     AuthorView, CaseContext, CaseFilter, CaseId, CasePage, CasePermissions, CaseSource,
     CaseSummary, CaseView, FollowUpSource, LockView, NotificationPage, NotificationView, ReplyId,

@@ -7,6 +7,7 @@ mod admin;
 mod admin_members;
 mod audit;
 mod bad_input;
+mod blind_spots;
 mod cases;
 mod cli;
 mod combination;

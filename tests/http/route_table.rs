@@ -100,6 +100,18 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ),
     ("API list_drafts", "the member's own drafts"),
     (
+        "API get_blind_spots",
+        "the member's own cases, through the visibility rule (tests/http/blind_spots.rs)",
+    ),
+    (
+        "GET /blind-spots",
+        "the member's own cases, through the visibility rule (tests/http/blind_spots.rs)",
+    ),
+    (
+        "GET /blind-spots.md",
+        "the member's own cases, through the visibility rule (tests/http/blind_spots.rs)",
+    ),
+    (
         "POST /drafts/{id}/delete",
         "deletes the member's own draft (tests/http/drafts.rs)",
     ),
@@ -217,6 +229,7 @@ fn api(name: &str) -> &'static str {
         "get_profile" => caseroom::api::accounts::GetProfile::PATH,
         "get_draft" => caseroom::api::cases::GetDraft::PATH,
         "list_drafts" => caseroom::api::cases::ListDrafts::PATH,
+        "get_blind_spots" => caseroom::api::cases::GetBlindSpots::PATH,
         _ => panic!("no server function {name}"),
     }
 }
@@ -859,7 +872,7 @@ async fn every_route_answers_unseen_cases_and_replies_like_missing_ones() {
         routes.insert(format!("GET {}", listing.path().replace(":id", "{id}")));
     }
     for (path, _) in caseroom::server::forms::table() {
-        let method = if path == "/admin/audit.csv" {
+        let method = if path == "/admin/audit.csv" || path == "/blind-spots.md" {
             "GET"
         } else {
             "POST"

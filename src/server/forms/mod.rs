@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod blind_spots;
 mod case_state;
 mod cases;
 pub mod decode;
@@ -61,6 +62,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/admin/users/{id}/status", post(admin::set_status)),
         ("/admin/invites", post(admin::create_invite)),
         ("/admin/audit.csv", get(admin::audit_csv)),
+        ("/blind-spots.md", get(blind_spots::markdown)),
         ("/cases/new", post(cases::compose)),
         ("/drafts/{id}/delete", post(cases::delete_draft)),
         ("/preview", post(cases::preview_text)),

@@ -6,6 +6,7 @@ pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod blind_spots;
 pub mod case_state;
 pub mod case_views;
 pub mod cases;

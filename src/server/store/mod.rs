@@ -15,6 +15,7 @@
 
 mod audit;
 mod backup;
+mod blind_spots;
 mod case_filter;
 mod case_reads;
 mod case_state;
@@ -54,6 +55,7 @@ pub mod visibility;
 mod watches;
 
 pub use audit::AuditEvent;
+pub use blind_spots::{HelpfulFeedback, OwnCaseNotes};
 pub use case_reads::{CaseRow, Cursor};
 pub use case_state::LockRow;
 pub use cases::{EditBase, EditOutcome, ScanExplanation};

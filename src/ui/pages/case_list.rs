@@ -44,7 +44,10 @@ fn CaseList(mine: bool) -> impl IntoView {
             <h1>{title}</h1>
             <a class="button" href="/cases/new">"Bring a case"</a>
         </div>
-        {mine.then(|| view! { <DraftList/> })}
+        {mine.then(|| view! {
+            <p><a href="/blind-spots">"My blind spots"</a>": what recurs across your cases, for you alone."</p>
+            <DraftList/>
+        })}
         <form method="get" action=path class="filters" aria-label="Filter cases">
             <FilterFields filter=filter.clone() mine_page=mine/>
             <button type="submit" class="secondary">"Filter"</button>
