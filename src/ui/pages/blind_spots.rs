@@ -58,7 +58,7 @@ fn Themes(themes: Vec<ThemeView>) -> impl IntoView {
                                     <strong>{t.label}</strong>
                                     <span class="muted">{format!(" {kind}, in {n} cases: ")}</span>
                                     {t.cases.into_iter().enumerate().map(|(i, (id, title))| view! {
-                                        {(i > 0).then(|| "; ")}
+                                        {(i > 0).then_some("; ")}
                                         <a href=format!("/cases/{id}")>{title}</a>
                                     }).collect_view()}
                                 </li>
