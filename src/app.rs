@@ -34,13 +34,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let islands = true;
     let scripts = islands.then(|| view! { <HydrationScripts options islands=true/> });
+    // The member's choice of colours, on the server: the page is right before any script runs.
+    #[cfg(feature = "ssr")]
+    let theme = crate::server::context::current_session()
+        .signed_in
+        .map(|s| s.theme)
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let theme = crate::domain::theme::Theme::Device;
+    let data_theme = theme.stored();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=data_theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light dark"/>
+                <meta name="color-scheme" content=theme.color_scheme()/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {scripts}
                 <MetaTags/>

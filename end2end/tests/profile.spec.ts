@@ -58,3 +58,21 @@ test("a member gives a professional title and discipline", async ({ page, baseUR
   await expect(page.getByLabel("Professional title")).toHaveValue("Counsellor");
   await expect(page.getByLabel("Discipline")).toHaveValue("Person-centred");
 });
+
+// A member switches to dark colours; every page keeps them, on any device. JavaScript on and off.
+test("a member chooses dark colours and they are remembered", async ({ page, baseURL }, info) => {
+  const email = uniqueEmail("dark", info);
+  await createMember(baseURL!, "clinician", email, `Dark Member ${info.project.name} ${Date.now()}`);
+  await signInAs(page, email);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/account");
+  await expect(page.getByLabel("Match my device")).toBeChecked();
+  await page.getByLabel("Dark").check();
+  await page.getByRole("button", { name: "Save colours" }).click();
+  await expect(page.getByText("Saved: every page uses these colours for you now.")).toBeVisible();
+  await expect(page.getByLabel("Dark")).toBeChecked();
+  await page.goto("/cases");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  const background = await page.locator("body").evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(background).toBe("rgb(22, 24, 28)");
+});

@@ -20,3 +20,4 @@ pub mod role;
 #[cfg(feature = "ssr")]
 pub mod search;
 pub mod text;
+pub mod theme;

@@ -94,4 +94,5 @@ pub struct FailedMailView {
 pub struct ProfileView {
     pub professional_title: String,
     pub discipline: String,
+    pub theme: crate::domain::theme::Theme,
 }

@@ -245,3 +245,65 @@ async fn a_title_and_discipline_show_on_signed_posts_only_and_pass_the_gate() {
     assert_eq!(details.len(), 2);
     assert!(details.iter().all(String::is_empty), "{details:?}");
 }
+
+#[tokio::test]
+async fn a_member_chooses_their_colours_and_every_page_uses_them() {
+    let app = TestApp::spawn().await;
+    let member = named_client(
+        &app,
+        "member@clinic.example",
+        "Robin Ashdown",
+        &[Role::Clinician],
+    )
+    .await;
+    let (_, page) = app.get(&member, "/").await;
+    assert!(
+        page.contains(r#"<html lang="en">"#) && page.contains(r#"content="light dark""#),
+        "the device's colours by default: {page}"
+    );
+    let res = app
+        .post_form(&member, "/account/theme", &[("theme", "dark")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&res), "/account?notice=theme-saved#appearance");
+    for path in ["/", "/cases", "/account"] {
+        let (_, page) = app.get(&member, path).await;
+        assert!(
+            page.contains(r#"<html lang="en" data-theme="dark">"#)
+                && page.contains(r#"<meta name="color-scheme" content="dark">"#),
+            "{path}: {page}"
+        );
+    }
+    let (_, account) = app.get(&member, "/account").await;
+    assert!(account.contains(r#"value="dark" checked"#), "{account}");
+    for bad in ["", "purple", "dark\u{0}"] {
+        let res = app
+            .post_form(&member, "/account/theme", &[("theme", bad)])
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad:?}");
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .contains("match your device, light or dark")
+        );
+    }
+    // Another member, and a visitor, keep the device's.
+    let other = named_client(
+        &app,
+        "other@clinic.example",
+        "Sam Other",
+        &[Role::Clinician],
+    )
+    .await;
+    for client in [&other, &app.client()] {
+        let (_, page) = app.get(client, "/login").await;
+        assert!(page.contains(r#"<html lang="en">"#), "{page}");
+    }
+    let res = app
+        .post_form(&member, "/account/theme", &[("theme", "device")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, page) = app.get(&member, "/").await;
+    assert!(page.contains(r#"<html lang="en">"#), "{page}");
+}

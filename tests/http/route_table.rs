@@ -39,6 +39,7 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
     ("POST /account/name", "the member's own display name"),
+    ("POST /account/theme", "the member's own choice of colours"),
     (
         "POST /account/profile",
         "the member's own title and discipline",

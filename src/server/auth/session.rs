@@ -38,6 +38,8 @@ pub struct SignedIn {
     /// As of the start of this request (every change to it is a POST answered by a redirect,
     /// so the page after it counts again).
     pub unread_notifications: i64,
+    /// Their choice of colours, for the page's `<html>`.
+    pub theme: crate::domain::theme::Theme,
 }
 
 impl CurrentSession {
@@ -113,6 +115,7 @@ async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppEr
         },
         display_name: row.display_name,
         unread_notifications: row.unread_notifications,
+        theme: row.theme,
     }))
 }
 

@@ -236,3 +236,16 @@ pub async fn change_profile(
         }
     }
 }
+
+/// The member's choice of colours (`theme`).
+pub async fn change_theme(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match profiles::set_theme(&state, actor.as_ref(), fields.get("theme")).await {
+        Ok(()) => see_other("/account?notice=theme-saved#appearance", None),
+        Err(e) => render_error(&state, page, "/account", e, Some("theme".into()), vec![]).await,
+    }
+}

@@ -51,6 +51,7 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/account/email", post(mail_settings::save)),
         ("/account/name", post(accounts::change_name)),
         ("/account/profile", post(accounts::change_profile)),
+        ("/account/theme", post(accounts::change_theme)),
         ("/account/export", post(accounts::export)),
         ("/account/delete", post(accounts::erase)),
         ("/admin/users/{id}/erase", post(admin::erase)),

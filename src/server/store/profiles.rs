@@ -3,21 +3,34 @@
 //! (`GatedProfile`).
 
 use super::{AuditEvent, Store, StoreError};
+use crate::domain::theme::Theme;
 use crate::model::UserId;
 use crate::server::gate::GatedProfile;
 
 impl Store {
-    /// The member's title and discipline as saved.
+    /// The member's title, discipline and choice of colours as saved.
     pub async fn profile(
         &self,
         user: UserId,
-    ) -> Result<(Option<String>, Option<String>), StoreError> {
-        let row: Option<(Option<String>, Option<String>)> =
-            sqlx::query_as("select professional_title, discipline from users where id = $1")
+    ) -> Result<(Option<String>, Option<String>, Theme), StoreError> {
+        let row: Option<(Option<String>, Option<String>, Option<String>)> =
+            sqlx::query_as("select professional_title, discipline, theme from users where id = $1")
                 .bind(user.0)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.unwrap_or((None, None)))
+        let (title, discipline, theme) = row.unwrap_or((None, None, None));
+        let theme = theme.and_then(|t| Theme::parse(&t)).unwrap_or_default();
+        Ok((title, discipline, theme))
+    }
+
+    /// The member's choice of colours; every page after it uses it.
+    pub async fn set_theme(&self, user: UserId, theme: Theme) -> Result<(), StoreError> {
+        sqlx::query("update users set theme = $1 where id = $2")
+            .bind(theme.stored())
+            .bind(user.0)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
     }
 
     /// Saves both; a trigger moves every case the member replied to, so each node shows the

@@ -18,6 +18,7 @@ pub struct SessionRow {
     /// Counted up to [`UNREAD_COUNTED_UP_TO`]: every signed-in page asks, so a member with
     /// thousands unread must cost no more than one with a hundred.
     pub unread_notifications: i64,
+    pub theme: crate::domain::theme::Theme,
 }
 
 /// Where the unread count stops (the page shows "99+").
@@ -70,7 +71,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
-            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, \
+            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, u.theme, \
                (select coalesce(string_agg(r.role, ','), '') from user_roles r \
                  where r.user_id = s.user_id) as roles, \
                (select count(*) from (select 1 from notifications n \
@@ -97,6 +98,10 @@ impl Store {
                         .filter(|s| !s.is_empty()),
                 )?,
                 unread_notifications: r.try_get("unread")?,
+                theme: r
+                    .try_get::<Option<String>, _>("theme")?
+                    .and_then(|t| crate::domain::theme::Theme::parse(&t))
+                    .unwrap_or_default(),
             })
         })
         .transpose()

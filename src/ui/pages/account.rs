@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::api::accounts::{get_current_user, get_erasure_rule, get_mail_settings, get_profile};
 use crate::domain::password::MIN_PASSWORD_CHARS;
+use crate::domain::theme::Theme;
 use crate::model::{ApiError, ErasureRule, MailDelivery};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
@@ -97,6 +98,17 @@ fn ProfileSection() -> impl IntoView {
                     let title = value("professional_title", saved.professional_title);
                     let discipline = value("discipline", saved.discipline);
                     view! {
+                        <h2 id="appearance">"Appearance"</h2>
+                        <FormError error=feedback.error_for(Some("theme"))/>
+                        <form method="post" action="/account/theme" class="stack">
+                            <fieldset>
+                                <legend>"Colours"</legend>
+                                {Theme::ALL.into_iter().map(|t| view! {
+                                    <label class="check"><input type="radio" name="theme" value=t.key() checked=saved.theme == t/>{t.label()}</label>
+                                }).collect_view()}
+                            </fieldset>
+                            <button type="submit" class="secondary">"Save colours"</button>
+                        </form>
                         <h2>"Your title and discipline"</h2>
                         <p class="muted" id="profile-help">"Optional. Members see them beside your name on your cases and replies, never on anonymous posts. Say what you do, not where or with whom."</p>
                         <FormError error=feedback.error_for(Some("profile"))/>
