@@ -160,6 +160,7 @@ pub async fn build_state(config: Config, clock: Clock) -> Result<AppState, Start
     Ok(AppState::new(Shared {
         limiter: Arc::new(RateLimiter::new(config.limits.rates.clone())),
         counters: Arc::new(Counters::new()),
+        metrics: Arc::new(crate::server::metrics::Metrics::default()),
         leptos_options,
         config: Arc::new(config),
         store,
@@ -176,6 +177,7 @@ pub fn router(state: AppState) -> Router {
     let body_limit = state.config.request_size_limit;
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/metrics", get(crate::server::metrics::scrape))
         .merge(forms::routes())
         .leptos_routes_with_context(
             &state,

@@ -118,7 +118,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init();
+    telemetry::init(config.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -224,12 +224,16 @@ async fn dispatch(command: Command, config: Config) -> Result<(), String> {
 
 async fn serve(config: Config) -> Result<(), String> {
     telemetry::log_panics_without_text();
+    // A log collector reading JSON gets JSON only: the banner is for a person at a terminal.
+    let banner = config.log_format == crate::server::config::LogFormat::Text;
     let app = Application::build(config, Clock::System)
         .await
         .map_err(|e| e.to_string())?;
     let addr = app.local_addr();
     tracing::info!(%addr, "Caseroom is listening");
-    println!("Caseroom is running at http://{addr} (Ctrl+C to stop)");
+    if banner {
+        println!("Caseroom is running at http://{addr} (Ctrl+C to stop)");
+    }
     app.run_until(shutdown_signal())
         .await
         .map_err(|e| e.to_string())

@@ -19,6 +19,7 @@ pub mod forms;
 mod fuzz;
 pub mod gate;
 pub mod mail;
+pub mod metrics;
 pub mod rate_limit;
 pub mod read_audit;
 pub mod render;

@@ -42,6 +42,8 @@ pub struct Shared {
     /// Posting rate limits, counted in this process.
     pub limiter: Arc<RateLimiter>,
     pub counters: Arc<Counters>,
+    /// What `/metrics` reports of this node's requests.
+    pub metrics: Arc<crate::server::metrics::Metrics>,
     /// Signs and checks unsubscribe links (the same key on every node).
     pub unsubscribe_key: UnsubscribeKey,
 }

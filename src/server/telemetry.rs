@@ -11,6 +11,7 @@ use axum::response::Response;
 use tracing::Instrument as _;
 use tracing_subscriber::EnvFilter;
 
+use crate::server::config::LogFormat;
 use crate::server::state::AppState;
 
 /// Counts kept for the life of the process.
@@ -53,14 +54,23 @@ impl Default for Counters {
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
 
-pub fn init() {
+pub fn init(format: LogFormat) {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("caseroom=info,warn"));
     // A second init (tests start several apps) is harmless, so its error is ignored.
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        // One object a line: the event's fields (ids, counts, the route template) under
+        // `fields`, the request span's id under `span`, as in text.
+        LogFormat::Json => builder
+            .json()
+            .with_current_span(true)
+            .with_span_list(false)
+            .try_init(),
+    };
 }
 
 /// For the server: a panic is logged with where it happened and the request id of the span it
@@ -97,7 +107,11 @@ pub async fn log_requests(State(state): State<AppState>, mut req: Request, next:
     req.extensions_mut().insert(id.clone());
     let mut res = next.run(req).instrument(span.clone()).await;
     let status = res.status();
-    let ms = started.elapsed().as_millis() as u64;
+    let took = started.elapsed();
+    let ms = took.as_millis() as u64;
+    state
+        .metrics
+        .observe(&method, &route, status.as_u16(), took);
     let _entered = span.enter();
     if status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE {
         state.counters.server_errors.fetch_add(1, Ordering::Relaxed);

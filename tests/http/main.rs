@@ -24,6 +24,7 @@ mod mail;
 mod mail_invites;
 mod mail_kinds;
 mod mail_preferences;
+mod metrics;
 mod nodes;
 mod notifications;
 mod outbox;

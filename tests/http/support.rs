@@ -65,7 +65,7 @@ impl TestApp {
     pub async fn spawn_at(extra: &[(&str, &str)], start: i64) -> TestApp {
         // The server's log, for a failing test: CASEROOM_TEST_LOG=1 RUST_LOG=caseroom=debug.
         if std::env::var_os("CASEROOM_TEST_LOG").is_some() {
-            caseroom::server::telemetry::init();
+            caseroom::server::telemetry::init(Default::default());
         }
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("caseroom.db");

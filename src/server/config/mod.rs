@@ -58,6 +58,17 @@ pub struct Config {
     pub retention_check_every: Duration,
     /// Timeouts, connection cap, shutdown deadline and posting rate limits (`limits.rs`).
     pub limits: Limits,
+    /// One log line as text, or as one JSON object (for a log collector).
+    pub log_format: LogFormat,
+    /// `/metrics` answers a scraper presenting this bearer token; `None`: no `/metrics`.
+    pub metrics_token: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 /// What erasing an account does with the member's cases and replies.
@@ -112,6 +123,8 @@ struct FileConfig {
     client_address_header: Option<String>,
     rate_limits: Option<String>,
     rate_limits_staff: Option<String>,
+    log_format: Option<String>,
+    metrics_token: Option<String>,
 }
 
 /// (environment variable, toml key) for each setting; the error message names both.
@@ -139,6 +152,8 @@ const ERASURE_POSTS: (&str, &str) = ("CASEROOM_ERASURE_POSTS", "erasure_posts");
 const RETENTION: (&str, &str) = ("CASEROOM_RETENTION", "retention");
 const AUDIT_RETENTION: (&str, &str) = ("CASEROOM_AUDIT_RETENTION", "audit_retention");
 const RETENTION_EVERY: (&str, &str) = ("CASEROOM_RETENTION_CHECK_EVERY", "retention_check_every");
+const LOG_FORMAT: (&str, &str) = ("CASEROOM_LOG_FORMAT", "log_format");
+const METRICS_TOKEN: (&str, &str) = ("CASEROOM_METRICS_TOKEN", "metrics_token");
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -277,6 +292,28 @@ impl Config {
             }
             None => Duration::from_secs(10 * 60),
         };
+        let log_format = match pick(LOG_FORMAT, file.log_format) {
+            None => LogFormat::Text,
+            Some((v, name)) => match v.trim() {
+                "text" => LogFormat::Text,
+                "json" => LogFormat::Json,
+                _ => return Err(invalid(&name, "must be text or json".into())),
+            },
+        };
+        // Long enough not to be guessed; printable, so it survives a header.
+        let metrics_token = match pick(METRICS_TOKEN, file.metrics_token) {
+            None => None,
+            Some((v, name)) => {
+                let v = v.trim().to_owned();
+                if v.len() < 24 || !v.chars().all(|c| c.is_ascii_graphic()) {
+                    return Err(invalid(
+                        &name,
+                        "must be at least 24 printable characters, without spaces".into(),
+                    ));
+                }
+                Some(v)
+            }
+        };
         let mail = mail::load(mail::MailInputs {
             url: pick(mail::SMTP_URL, file.smtp_url),
             from: pick(mail::MAIL_FROM, file.mail_from),
@@ -302,6 +339,8 @@ impl Config {
         })?;
         Ok(Config {
             limits,
+            log_format,
+            metrics_token,
             search_rank_window,
             supervisors_create_groups,
             erasure_posts,

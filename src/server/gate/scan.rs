@@ -38,6 +38,7 @@ pub fn explanations_from(values: &[(String, String)]) -> Explanations {
 /// typed. Text longer than a post (only `caseroom scan` reads such) is read a paragraph-aligned
 /// piece at a time, so memory stays bounded.
 pub fn scan_as_read(source: &str) -> Vec<Finding> {
+    let started = std::time::Instant::now();
     let mut found = Vec::new();
     for (offset, piece) in pieces(source) {
         let reading = render::reading(piece).visual().fold();
@@ -47,6 +48,7 @@ pub fn scan_as_read(source: &str) -> Vec<Finding> {
             ..f
         }));
     }
+    crate::server::metrics::SCANNER.observe(started.elapsed());
     found
 }
 
