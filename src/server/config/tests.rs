@@ -173,7 +173,9 @@ fn retention_periods_parse_their_units_and_never() {
 #[test]
 fn the_log_format_and_the_metrics_token_are_checked() {
     let ok = |env: &[(&str, &str)], file: Option<&str>| {
-        load(env, file).map(|c| (c.log_format, c.metrics_token)).map_err(|e| e.to_string())
+        load(env, file)
+            .map(|c| (c.log_format, c.metrics_token))
+            .map_err(|e| e.to_string())
     };
     assert_eq!(ok(&[], None), Ok((LogFormat::Text, None)));
     assert_eq!(
@@ -188,7 +190,10 @@ fn the_log_format_and_the_metrics_token_are_checked() {
     for (name, value) in [
         ("CASEROOM_LOG_FORMAT", "xml"),
         ("CASEROOM_METRICS_TOKEN", "short"),
-        ("CASEROOM_METRICS_TOKEN", "twenty four characters but spaces"),
+        (
+            "CASEROOM_METRICS_TOKEN",
+            "twenty four characters but spaces",
+        ),
     ] {
         let err = ok(&[(name, value)], None).err().unwrap_or_default();
         assert!(err.contains(name), "{name}={value}: {err}");
