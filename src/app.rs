@@ -11,7 +11,7 @@ use crate::ui::pages::{
     CaseListPage, CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
     ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage,
     NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ResetPasswordPage, ReviewPage,
-    ReviewQueuePage, RevisionsPage, SearchPage, UnsubscribePage,
+    ReviewQueuePage, RevisionsPage, SearchPage, TwoFactorLoginPage, UnsubscribePage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login/two-factor") view=TwoFactorLoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/password/forgot") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>

@@ -10,6 +10,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUserView>, ApiError> {
         id: s.actor.user_id,
         display_name: s.display_name,
         roles: s.actor.roles,
+        two_factor_needed: s.two_factor_needed,
     }))
 }
 
@@ -32,6 +33,15 @@ pub async fn can_email_reset_links() -> Result<bool, ApiError> {
 pub async fn check_reset_link(token: String) -> Result<(), ApiError> {
     let state = crate::server::context::app_state()?;
     Ok(crate::server::services::password_reset::check(&state, &token).await?)
+}
+
+/// Where the member's two-factor sign-in stands, for the account page.
+#[server]
+pub async fn get_two_factor() -> Result<crate::model::TwoFactorView, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    Ok(crate::server::services::two_factor::view(&state, session.actor()).await?)
 }
 
 /// The signed-in member's professional title and discipline, for the account page.

@@ -9,6 +9,9 @@ pub struct CurrentUserView {
     pub id: UserId,
     pub display_name: String,
     pub roles: Roles,
+    /// Their moderator or admin tools wait until they set up two-factor sign-in.
+    #[serde(default)]
+    pub two_factor_needed: bool,
 }
 
 /// One row of the admin's user list.
@@ -95,4 +98,23 @@ pub struct ProfileView {
     pub professional_title: String,
     pub discipline: String,
     pub theme: crate::domain::theme::Theme,
+}
+
+/// Where the member's two-factor sign-in stands, for the account page. `required`: they are
+/// a moderator or admin and the forum asks it of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TwoFactorView {
+    Off {
+        required: bool,
+    },
+    /// Set up but not confirmed: the key for their app, as text and as a link.
+    SettingUp {
+        secret: String,
+        uri: String,
+        required: bool,
+    },
+    On {
+        recovery_codes_left: i64,
+        required: bool,
+    },
 }

@@ -16,7 +16,7 @@ mod search;
 
 pub use account::{
     CurrentUserView, ErasureRule, FailedMailView, InviteList, InvitePreview, InviteSummary,
-    MemberList, ProfileView, UserSummary,
+    MemberList, ProfileView, TwoFactorView, UserSummary,
 };
 pub use audit::{AuditEntry, AuditFilterInput, AuditPage};
 pub use blind_spots::{BlindSpotCase, BlindSpotsView, ThemeView};

@@ -57,7 +57,16 @@ pub fn Layout(children: Children) -> impl IntoView {
                 })}
             </Suspense>
         </header>
-        <main id="main" class="page">{children()}</main>
+        <main id="main" class="page">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    get_current_user().await.ok().flatten().filter(|u| u.two_factor_needed).map(|_| view! {
+                        <p class="notice" role="status">"Your moderator and admin tools wait for two-factor sign-in. "<a href="/account#two-factor">"Set it up on your account page"</a>"."</p>
+                    })
+                })}
+            </Suspense>
+            {children()}
+        </main>
         <footer class="site-footer">
             <p>"Caseroom is for de-identified case consultation. Never post anything that could identify a client."</p>
         </footer>

@@ -81,6 +81,7 @@ pub fn Notice() -> impl IntoView {
             ),
             Some("case-closed") => Some("The case is closed to new replies and follow-ups."),
             Some("case-reopened") => Some("The case is open again."),
+            Some("two-factor-off") => Some("Two-factor sign-in is off: your password alone signs you in."),
             Some("theme-saved") => Some("Saved: every page uses these colours for you now."),
             Some("profile-saved") => Some("Saved. Members see your title and discipline beside your name, never on anonymous posts."),
             Some("name-changed") => Some("Your name is changed. Members see it on your cases and replies."),

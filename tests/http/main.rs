@@ -49,6 +49,7 @@ mod smtp_sink;
 mod snapshot;
 mod store_contract;
 mod support;
+mod two_factor;
 mod visibility;
 mod watches;
 mod withdraw;

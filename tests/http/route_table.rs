@@ -40,6 +40,21 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("POST /account/email", "the member's own email choices"),
     ("POST /account/name", "the member's own display name"),
     ("POST /account/theme", "the member's own choice of colours"),
+    ("GET /login/two-factor", "the code form after the password"),
+    ("POST /login/two-factor", "the code after the password"),
+    (
+        "POST /account/two-factor/start",
+        "the member's own two-factor sign-in",
+    ),
+    (
+        "POST /account/two-factor/confirm",
+        "the member's own two-factor sign-in",
+    ),
+    (
+        "POST /account/two-factor/disable",
+        "the member's own two-factor sign-in",
+    ),
+    ("API get_two_factor", "the member's own two-factor sign-in"),
     (
         "POST /account/profile",
         "the member's own title and discipline",
@@ -228,6 +243,7 @@ fn api(name: &str) -> &'static str {
         "get_group" => caseroom::api::groups::GetGroup::PATH,
         "list_failed_mail" => caseroom::api::admin::ListFailedMail::PATH,
         "get_profile" => caseroom::api::accounts::GetProfile::PATH,
+        "get_two_factor" => caseroom::api::accounts::GetTwoFactor::PATH,
         "get_draft" => caseroom::api::cases::GetDraft::PATH,
         "list_drafts" => caseroom::api::cases::ListDrafts::PATH,
         "get_blind_spots" => caseroom::api::cases::GetBlindSpots::PATH,

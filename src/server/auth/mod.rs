@@ -3,3 +3,4 @@
 pub mod password_hash;
 pub mod session;
 pub mod token;
+pub mod totp;

@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::domain::policy::Actor;
+use crate::domain::role::{Role, Roles};
 use crate::server::auth::token::hash_secret;
 use crate::server::error::AppError;
 use crate::server::error_page;
@@ -40,6 +41,9 @@ pub struct SignedIn {
     pub unread_notifications: i64,
     /// Their choice of colours, for the page's `<html>`.
     pub theme: crate::domain::theme::Theme,
+    /// A moderator or admin who must, and does not yet, use two-factor sign-in: they act
+    /// without those roles until they set it up.
+    pub two_factor_needed: bool,
 }
 
 impl CurrentSession {
@@ -107,12 +111,24 @@ async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppEr
     if now - row.last_seen_at >= touch_every(idle) {
         state.store.touch_session(hash, now).await?;
     }
+    let staff = row.roles.has(Role::Moderator) || row.roles.has(Role::Admin);
+    let two_factor_needed = state.config.require_two_factor && staff && !row.two_factor;
+    let roles = if two_factor_needed {
+        Roles::new(
+            row.roles
+                .iter()
+                .filter(|r| !matches!(r, Role::Moderator | Role::Admin)),
+        )
+    } else {
+        row.roles
+    };
     Ok(Some(SignedIn {
         token_hash: hash.to_owned(),
         actor: Actor {
             user_id: row.user_id,
-            roles: row.roles,
+            roles,
         },
+        two_factor_needed,
         display_name: row.display_name,
         unread_notifications: row.unread_notifications,
         theme: row.theme,

@@ -62,6 +62,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `/metrics` answers a scraper presenting this bearer token; `None`: no `/metrics`.
     pub metrics_token: Option<String>,
+    /// Moderators and admins must use two-factor sign-in: until they set it up, they act with
+    /// their other roles only.
+    pub require_two_factor: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -125,6 +128,7 @@ struct FileConfig {
     rate_limits_staff: Option<String>,
     log_format: Option<String>,
     metrics_token: Option<String>,
+    require_two_factor: Option<String>,
 }
 
 /// (environment variable, toml key) for each setting; the error message names both.
@@ -154,6 +158,7 @@ const AUDIT_RETENTION: (&str, &str) = ("CASEROOM_AUDIT_RETENTION", "audit_retent
 const RETENTION_EVERY: (&str, &str) = ("CASEROOM_RETENTION_CHECK_EVERY", "retention_check_every");
 const LOG_FORMAT: (&str, &str) = ("CASEROOM_LOG_FORMAT", "log_format");
 const METRICS_TOKEN: (&str, &str) = ("CASEROOM_METRICS_TOKEN", "metrics_token");
+const REQUIRE_TWO_FACTOR: (&str, &str) = ("CASEROOM_REQUIRE_TWO_FACTOR", "require_two_factor");
 
 impl Config {
     /// Loads from the process environment and `file` (or `./caseroom.toml` when it exists).
@@ -314,6 +319,14 @@ impl Config {
                 Some(v)
             }
         };
+        let require_two_factor = match pick(REQUIRE_TWO_FACTOR, file.require_two_factor) {
+            None => false,
+            Some((v, name)) => match v.trim() {
+                "off" => false,
+                "staff" => true,
+                _ => return Err(invalid(&name, "must be off or staff".into())),
+            },
+        };
         let mail = mail::load(mail::MailInputs {
             url: pick(mail::SMTP_URL, file.smtp_url),
             from: pick(mail::MAIL_FROM, file.mail_from),
@@ -341,6 +354,7 @@ impl Config {
             limits,
             log_format,
             metrics_token,
+            require_two_factor,
             search_rank_window,
             supervisors_create_groups,
             erasure_posts,

@@ -1,15 +1,20 @@
 use axum::extract::State;
 use axum::response::Response;
 
-use super::{Fields, PageRequest, render_error, safe_local_path, see_other};
+use axum::http::StatusCode;
+
+use super::{Fields, PageRequest, render_error, render_page, safe_local_path, see_other};
 use crate::server::auth::session::{clear_cookie, session_cookie};
-use crate::server::services::{accounts, profiles};
+use crate::server::services::accounts::SignedInOr;
+use crate::server::services::{accounts, profiles, two_factor};
 use crate::server::state::AppState;
+use crate::ui::form_feedback::FormFeedback;
 
 pub async fn sign_in(State(state): State<AppState>, page: PageRequest, fields: Fields) -> Response {
     let email = fields.get("email").to_owned();
     let next = fields.get("next").to_owned();
     let previous = page.session().presented_hash.clone();
+    let to = safe_local_path(&next).unwrap_or("/").to_owned();
     match accounts::sign_in(
         &state,
         &email,
@@ -18,15 +23,22 @@ pub async fn sign_in(State(state): State<AppState>, page: PageRequest, fields: F
         page.address()
             .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0])),
         previous.as_deref(),
+        &to,
     )
     .await
     {
-        Ok(s) => {
-            let to = safe_local_path(&next).unwrap_or("/");
-            see_other(
-                to,
-                Some(session_cookie(&s.token, state.config.secure_cookies)),
-            )
+        Ok(SignedInOr::Session(s)) => see_other(
+            &to,
+            Some(session_cookie(&s.token, state.config.secure_cookies)),
+        ),
+        // The code's form, answered to this POST: its token travels in the form, never in an
+        // address.
+        Ok(SignedInOr::SecondFactor { challenge }) => {
+            let feedback = FormFeedback {
+                values: vec![("challenge".into(), challenge)],
+                ..FormFeedback::default()
+            };
+            render_page(&state, page, "/login/two-factor", feedback, StatusCode::OK).await
         }
         Err(e) => {
             let path = match safe_local_path(&next) {
@@ -247,5 +259,102 @@ pub async fn change_theme(
     match profiles::set_theme(&state, actor.as_ref(), fields.get("theme")).await {
         Ok(()) => see_other("/account?notice=theme-saved#appearance", None),
         Err(e) => render_error(&state, page, "/account", e, Some("theme".into()), vec![]).await,
+    }
+}
+
+/// The code after the password (`challenge`, `code`): the session, or the form again.
+pub async fn second_factor(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let challenge = fields.get("challenge").to_owned();
+    let previous = page.session().presented_hash.clone();
+    match two_factor::second_step(&state, &challenge, fields.get("code"), previous.as_deref()).await
+    {
+        Ok((s, next)) => see_other(
+            safe_local_path(&next).unwrap_or("/"),
+            Some(session_cookie(&s.token, state.config.secure_cookies)),
+        ),
+        Err(e) => {
+            // A wrong code keeps the sign-in waiting; anything else starts it again.
+            let keep = if e.status() == StatusCode::UNPROCESSABLE_ENTITY {
+                vec![("challenge".into(), challenge)]
+            } else {
+                vec![]
+            };
+            render_error(&state, page, "/login/two-factor", e, None, keep).await
+        }
+    }
+}
+
+/// Starts setting up two-factor sign-in: a new key for the member's app.
+pub async fn two_factor_start(State(state): State<AppState>, page: PageRequest) -> Response {
+    let actor = page.session().actor().cloned();
+    match two_factor::begin(&state, actor.as_ref()).await {
+        Ok(()) => see_other("/account#two-factor", None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("two-factor".into()),
+                vec![],
+            )
+            .await
+        }
+    }
+}
+
+/// The first code turns it on; the recovery codes are shown on the page this once.
+pub async fn two_factor_confirm(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match two_factor::confirm(&state, actor.as_ref(), fields.get("code")).await {
+        Ok(codes) => {
+            let feedback = FormFeedback {
+                form: Some("two-factor".into()),
+                values: vec![("recovery_codes".into(), codes.join(" "))],
+                ..FormFeedback::default()
+            };
+            render_page(&state, page, "/account", feedback, StatusCode::OK).await
+        }
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("two-factor".into()),
+                vec![],
+            )
+            .await
+        }
+    }
+}
+
+pub async fn two_factor_disable(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    match two_factor::disable(&state, actor.as_ref(), fields.get("code")).await {
+        Ok(()) => see_other("/account?notice=two-factor-off#two-factor", None),
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("two-factor".into()),
+                vec![],
+            )
+            .await
+        }
     }
 }

@@ -52,6 +52,19 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/account/name", post(accounts::change_name)),
         ("/account/profile", post(accounts::change_profile)),
         ("/account/theme", post(accounts::change_theme)),
+        ("/login/two-factor", post(accounts::second_factor)),
+        (
+            "/account/two-factor/start",
+            post(accounts::two_factor_start),
+        ),
+        (
+            "/account/two-factor/confirm",
+            post(accounts::two_factor_confirm),
+        ),
+        (
+            "/account/two-factor/disable",
+            post(accounts::two_factor_disable),
+        ),
         ("/account/export", post(accounts::export)),
         ("/account/delete", post(accounts::erase)),
         ("/admin/users/{id}/erase", post(admin::erase)),

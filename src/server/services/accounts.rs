@@ -25,13 +25,21 @@ pub struct NewSession {
     pub user_id: UserId,
 }
 
+/// What a right password leads to: a session, or, with two-factor sign-in on, the token of a
+/// sign-in waiting for its code.
+pub enum SignedInOr {
+    Session(NewSession),
+    SecondFactor { challenge: String },
+}
+
 pub async fn sign_in(
     state: &AppState,
     email_raw: &str,
     password: String,
     client: IpAddr,
     previous_session: Option<&str>,
-) -> Result<NewSession, AppError> {
+    next: &str,
+) -> Result<SignedInOr, AppError> {
     let now = state.clock.now();
     // Count unknown and malformed emails too, keyed by a hash so no email is stored.
     let normalised = email_raw.trim().to_lowercase();
@@ -84,7 +92,17 @@ pub async fn sign_in(
         return Err(AppError::AccountDisabled);
     }
     store.clear_account_failures(&account_key).await?;
-    start_session(state, user_id, previous_session, "login").await
+    if store
+        .two_factor(user_id)
+        .await?
+        .is_some_and(|t| t.confirmed)
+    {
+        let challenge = super::two_factor::challenge(state, user_id, next).await?;
+        return Ok(SignedInOr::SecondFactor { challenge });
+    }
+    Ok(SignedInOr::Session(
+        start_session(state, user_id, previous_session, "login").await?,
+    ))
 }
 
 pub async fn sign_out(state: &AppState, session: &SignedIn) -> Result<(), AppError> {
@@ -219,7 +237,7 @@ pub async fn change_display_name(
     }
 }
 
-async fn start_session(
+pub(super) async fn start_session(
     state: &AppState,
     user_id: UserId,
     previous_session: Option<&str>,

@@ -28,4 +28,5 @@ pub mod retention;
 pub mod review;
 pub mod screening;
 pub mod search;
+pub mod two_factor;
 pub mod watches;

@@ -170,6 +170,9 @@ impl Store {
             "delete from group_invitations where invitee_id = $1",
             "delete from case_watches where user_id = $1",
             "delete from case_drafts where author_id = $1",
+            "delete from two_factor where user_id = $1",
+            "delete from recovery_codes where user_id = $1",
+            "delete from login_challenges where user_id = $1",
             // The flags stay (moderation depends on them); the member's words in them go.
             "update flags set note = '' where flagger_id = $1",
         ] {

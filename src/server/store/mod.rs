@@ -51,6 +51,7 @@ mod search;
 mod search_index;
 mod sessions;
 mod throttle;
+mod two_factor;
 mod users;
 pub mod visibility;
 mod watches;
@@ -83,6 +84,7 @@ pub use search::SearchHits;
 pub use search_index::{IndexDrift, case_body};
 pub use sessions::SessionRow;
 pub use throttle::ThrottleScope;
+pub use two_factor::{ALREADY_ON, ChallengeRow, TwoFactorRow};
 pub use users::{NewUser, UserAuthRow, UserConflict};
 
 mod schema;

@@ -19,6 +19,8 @@ pub struct SessionRow {
     /// thousands unread must cost no more than one with a hundred.
     pub unread_notifications: i64,
     pub theme: crate::domain::theme::Theme,
+    /// Two-factor sign-in is on for the member.
+    pub two_factor: bool,
 }
 
 /// Where the unread count stops (the page shows "99+").
@@ -72,6 +74,8 @@ impl Store {
     ) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
             "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, u.theme, \
+               (select count(*) from two_factor tf where tf.user_id = s.user_id \
+                 and tf.confirmed_at is not null) as two_factor, \
                (select coalesce(string_agg(r.role, ','), '') from user_roles r \
                  where r.user_id = s.user_id) as roles, \
                (select count(*) from (select 1 from notifications n \
@@ -102,6 +106,7 @@ impl Store {
                     .try_get::<Option<String>, _>("theme")?
                     .and_then(|t| crate::domain::theme::Theme::parse(&t))
                     .unwrap_or_default(),
+                two_factor: r.try_get::<i64, _>("two_factor")? > 0,
             })
         })
         .transpose()

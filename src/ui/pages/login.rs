@@ -34,3 +34,35 @@ pub fn LoginPage() -> impl IntoView {
         </div>
     }
 }
+
+/// The code after the password, for a member with two-factor sign-in. The sign-in's token
+/// comes with the form (from the password's answer), never in the address.
+#[component]
+pub fn TwoFactorLoginPage() -> impl IntoView {
+    let feedback = use_feedback();
+    let challenge = feedback.value("challenge");
+    view! {
+        <PageTitle text="Two-factor sign-in"/>
+        <div class="narrow">
+            <section class="panel">
+                <h1>"Two-factor sign-in"</h1>
+                <FormError error=feedback.error_for(None)/>
+                {if challenge.is_empty() {
+                    view! { <p>"Sign in with your email and password first: "<a href="/login">"sign in"</a>"."</p> }.into_any()
+                } else {
+                    view! {
+                        <form method="post" action="/login/two-factor" class="stack">
+                            <input type="hidden" name="challenge" value=challenge/>
+                            <label>
+                                "Code"
+                                <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="20" aria-describedby="code-help"/>
+                            </label>
+                            <p class="help" id="code-help">"The six digits your authenticator app shows for Caseroom. Lost your phone? Type one of your recovery codes instead."</p>
+                            <button type="submit">"Sign in"</button>
+                        </form>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}

@@ -40,7 +40,7 @@ pub use follow_up::FollowUpPage;
 pub use group::GroupDetailPage;
 pub use groups::{GroupInvitations, MyGroupsPage};
 pub use home::HomePage;
-pub use login::LoginPage;
+pub use login::{LoginPage, TwoFactorLoginPage};
 pub use not_found::NotFoundPage;
 pub use notifications::NotificationsPage;
 pub use password_forgot::ForgotPasswordPage;
