@@ -12,8 +12,9 @@ export LEPTOS_SITE_ADDR="127.0.0.1:${E2E_PORT:-3100}"
 export LEPTOS_SITE_ROOT="target/site"
 export RUST_LOG="${RUST_LOG:-caseroom=warn}"
 # Every journey comes from one address (127.0.0.1), as a whole practice's network would, and a
-# full run brings more cases in an hour than the default allows one address.
-export CASEROOM_RATE_LIMITS="case=100/1h"
+# full run brings more cases in an hour than the default allows one address, and more members
+# (each one invited by the one admin) than an admin's default.
+export CASEROOM_RATE_LIMITS="case=100/1h, invite=1000/1h"
 mail_port="${E2E_MAIL_PORT:-3102}"
 node end2end/smtp-sink.mjs "$mail_port" "$((mail_port + 1))" &
 sink=$!
