@@ -8,10 +8,11 @@ use leptos_router::{SsrMode, path};
 use crate::ui::layout::Layout;
 use crate::ui::pages::{
     AccountPage, AdminAuditPage, AdminInvitesPage, AdminOutboxPage, AdminUsersPage, BlindSpotsPage,
-    CaseListPage, CasePage, ComposePage, EditCasePage, EditReplyPage, FlagReplyPage, FollowUpPage,
-    ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage, MyCasesPage, MyGroupsPage,
-    NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage, ResetPasswordPage, ReviewPage,
-    ReviewQueuePage, RevisionsPage, SearchPage, TwoFactorLoginPage, UnsubscribePage,
+    CaseListPage, CasePage, ComposePage, EditCasePage, EditReplyPage, EmailConfirmPage,
+    FlagReplyPage, FollowUpPage, ForgotPasswordPage, GroupDetailPage, HomePage, LoginPage,
+    MyCasesPage, MyGroupsPage, NotFoundPage, NotificationsPage, RegisterPage, ReplyReviewPage,
+    ResetPasswordPage, ReviewPage, ReviewQueuePage, RevisionsPage, SearchPage, TwoFactorLoginPage,
+    UnsubscribePage,
 };
 
 /// Paths whose pages contain islands. Only these load the wasm: every other page is complete as
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password/reset") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/unsubscribe") view=UnsubscribePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/email/confirm") view=EmailConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/invites") view=AdminInvitesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async/>

@@ -79,3 +79,25 @@ pub async fn get_erasure_rule() -> Result<crate::model::ErasureRule, ApiError> {
     let state = crate::server::context::app_state()?;
     Ok(crate::server::services::erasure::rule(&state))
 }
+
+/// The address an email confirmation link would set (changes nothing).
+#[server]
+pub async fn get_email_change(token: String) -> Result<String, ApiError> {
+    let state = crate::server::context::app_state()?;
+    Ok(crate::server::services::email_change::preview(&state, &token).await?)
+}
+
+/// The member's own email, for the account page.
+#[server]
+pub async fn get_own_email() -> Result<String, ApiError> {
+    use crate::server::context::{app_state, current_session};
+    let state = app_state()?;
+    let session = current_session();
+    let me = crate::server::services::access::signed_in(session.actor())?;
+    Ok(state
+        .store
+        .email_of(me.user_id)
+        .await
+        .map_err(crate::server::error::AppError::from)?
+        .unwrap_or_default())
+}

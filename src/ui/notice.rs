@@ -82,6 +82,10 @@ pub fn Notice() -> impl IntoView {
             Some("case-closed") => Some("The case is closed to new replies and follow-ups."),
             Some("case-reopened") => Some("The case is open again."),
             Some("two-factor-off") => Some("Two-factor sign-in is off: your password alone signs you in."),
+            Some("email-link-sent") => Some(
+                "A link is on its way to the new address. Your email changes when you follow it (within 24 hours); until then the old one stays.",
+            ),
+            Some("email-changed") => Some("Your email is changed. Sign in with the new address from now on."),
             Some("theme-saved") => Some("Saved: every page uses these colours for you now."),
             Some("profile-saved") => Some("Saved. Members see your title and discipline beside your name, never on anonymous posts."),
             Some("name-changed") => Some("Your name is changed. Members see it on your cases and replies."),

@@ -12,6 +12,7 @@ mod cases;
 mod cli;
 mod combination;
 mod drafts;
+mod email_change;
 mod erasure;
 mod export;
 mod flags;

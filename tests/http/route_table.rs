@@ -40,6 +40,20 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
     ("POST /account/email", "the member's own email choices"),
     ("POST /account/name", "the member's own display name"),
     ("POST /account/theme", "the member's own choice of colours"),
+    ("POST /account/email-change", "the member's own email"),
+    (
+        "GET /account/email/confirm",
+        "the address a confirmation link sets, to whoever holds the link",
+    ),
+    (
+        "POST /account/email/confirm",
+        "confirms a change of email (tests/http/email_change.rs)",
+    ),
+    (
+        "API get_email_change",
+        "the address a confirmation link sets",
+    ),
+    ("API get_own_email", "the member's own email"),
     ("GET /login/two-factor", "the code form after the password"),
     ("POST /login/two-factor", "the code after the password"),
     (
@@ -244,6 +258,8 @@ fn api(name: &str) -> &'static str {
         "list_failed_mail" => caseroom::api::admin::ListFailedMail::PATH,
         "get_profile" => caseroom::api::accounts::GetProfile::PATH,
         "get_two_factor" => caseroom::api::accounts::GetTwoFactor::PATH,
+        "get_email_change" => caseroom::api::accounts::GetEmailChange::PATH,
+        "get_own_email" => caseroom::api::accounts::GetOwnEmail::PATH,
         "get_draft" => caseroom::api::cases::GetDraft::PATH,
         "list_drafts" => caseroom::api::cases::ListDrafts::PATH,
         "get_blind_spots" => caseroom::api::cases::GetBlindSpots::PATH,

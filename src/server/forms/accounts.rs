@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use super::{Fields, PageRequest, render_error, render_page, safe_local_path, see_other};
 use crate::server::auth::session::{clear_cookie, session_cookie};
 use crate::server::services::accounts::SignedInOr;
-use crate::server::services::{accounts, profiles, two_factor};
+use crate::server::services::{accounts, email_change, profiles, two_factor};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
@@ -356,5 +356,50 @@ pub async fn two_factor_disable(
             )
             .await
         }
+    }
+}
+
+/// A new email (`new_email`, with `password`): a link to the new address, or, without email,
+/// changed at once. The address typed is kept when refused; the password never is.
+pub async fn change_email(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let new_email = fields.get("new_email").to_owned();
+    let password = fields.get("password").to_owned();
+    match email_change::ask(&state, actor.as_ref(), &new_email, password).await {
+        Ok(email_change::Asked::LinkSent) => {
+            see_other("/account?notice=email-link-sent#your-email", None)
+        }
+        Ok(email_change::Asked::Changed) => {
+            see_other("/account?notice=email-changed#your-email", None)
+        }
+        Err(e) => {
+            render_error(
+                &state,
+                page,
+                "/account",
+                e,
+                Some("your-email".into()),
+                vec![("new_email".into(), new_email)],
+            )
+            .await
+        }
+    }
+}
+
+/// The new address's link, confirmed with a button (`token`): no sign-in needed, the link is
+/// the proof.
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let token = fields.get("token").to_owned();
+    match email_change::confirm(&state, &token).await {
+        Ok(()) => see_other("/login?notice=email-changed", None),
+        Err(e) => render_error(&state, page, "/account/email/confirm", e, None, vec![]).await,
     }
 }

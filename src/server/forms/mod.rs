@@ -52,6 +52,8 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/account/name", post(accounts::change_name)),
         ("/account/profile", post(accounts::change_profile)),
         ("/account/theme", post(accounts::change_theme)),
+        ("/account/email-change", post(accounts::change_email)),
+        ("/account/email/confirm", post(accounts::confirm_email)),
         ("/login/two-factor", post(accounts::second_factor)),
         (
             "/account/two-factor/start",

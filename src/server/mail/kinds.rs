@@ -22,6 +22,10 @@ pub enum MailKind {
     ForumInvitation,
     /// A member asked to reset their password.
     PasswordReset,
+    /// A member asked to use this address: the link confirms it.
+    EmailConfirm,
+    /// To the old address: the account's email was changed.
+    EmailChanged,
     /// The daily digest: counts of the kinds the member chose to get that way.
     Digest,
     /// One of the member's cases will be deleted in a week under the retention rule. Always
@@ -30,7 +34,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 11] = [
+    pub const ALL: [MailKind; 13] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
         MailKind::WatchedReply,
@@ -40,6 +44,8 @@ impl MailKind {
         MailKind::GroupInvitation,
         MailKind::ForumInvitation,
         MailKind::PasswordReset,
+        MailKind::EmailConfirm,
+        MailKind::EmailChanged,
         MailKind::Digest,
         MailKind::PurgeSoon,
     ];
@@ -66,6 +72,8 @@ impl MailKind {
             MailKind::GroupInvitation => "group_invitation",
             MailKind::ForumInvitation => "forum_invitation",
             MailKind::PasswordReset => "password_reset",
+            MailKind::EmailConfirm => "email_confirm",
+            MailKind::EmailChanged => "email_changed",
             MailKind::Digest => "digest",
             MailKind::PurgeSoon => "case_purge_soon",
         }
@@ -86,6 +94,8 @@ impl MailKind {
             MailKind::GroupInvitation => "You are invited to a consultation group",
             MailKind::ForumInvitation => "You are invited to join Caseroom",
             MailKind::PasswordReset => "Reset your Caseroom password",
+            MailKind::EmailConfirm => "Confirm your new Caseroom email",
+            MailKind::EmailChanged => "Your Caseroom email was changed",
             MailKind::Digest => "Your Caseroom digest",
             MailKind::PurgeSoon => "One of your cases will be deleted in a week",
         }
@@ -117,6 +127,12 @@ impl MailKind {
             MailKind::PasswordReset => {
                 "Someone asked to reset the password of your Caseroom account. The link below works once, for 30 minutes. If it was not you, ignore this message: your password stays as it is."
             }
+            MailKind::EmailConfirm => {
+                "Someone asked to use this address for their Caseroom account. The link below confirms it, once, within 24 hours. If it was not you, ignore this message: nothing changes."
+            }
+            MailKind::EmailChanged => {
+                "The email address of your Caseroom account was changed: messages go to the new address from now on. If it was not you, tell a Caseroom admin at once."
+            }
             MailKind::Digest => "Since your last digest, on Caseroom:",
             MailKind::PurgeSoon => {
                 "One of your cases on Caseroom will be deleted in a week, under the forum's retention rule. The case page shows the date; there you can choose to keep it longer."
@@ -136,6 +152,8 @@ impl MailKind {
             MailKind::GroupInvitation => "Invitations to consultation groups",
             MailKind::ForumInvitation
             | MailKind::PasswordReset
+            | MailKind::EmailConfirm
+            | MailKind::EmailChanged
             | MailKind::Digest
             | MailKind::PurgeSoon => "",
         }
@@ -154,6 +172,8 @@ impl MailKind {
             MailKind::GroupInvitation => "invitations to consultation groups",
             MailKind::ForumInvitation => "invitations to join",
             MailKind::PasswordReset => "password reset links",
+            MailKind::EmailConfirm => "email confirmation links",
+            MailKind::EmailChanged => "notices of a changed email",
             MailKind::Digest => "the daily digest",
             MailKind::PurgeSoon => "notices that a case will be deleted",
         }

@@ -11,6 +11,7 @@ pub mod case_state;
 pub mod case_views;
 pub mod cases;
 pub mod drafts;
+pub mod email_change;
 pub mod erasure;
 pub mod export;
 pub mod flags;

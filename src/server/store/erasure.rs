@@ -173,6 +173,7 @@ impl Store {
             "delete from two_factor where user_id = $1",
             "delete from recovery_codes where user_id = $1",
             "delete from login_challenges where user_id = $1",
+            "delete from email_changes where user_id = $1",
             // The flags stay (moderation depends on them); the member's words in them go.
             "update flags set note = '' where flagger_id = $1",
         ] {

@@ -2,7 +2,8 @@ use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
 use crate::api::accounts::{
-    get_current_user, get_erasure_rule, get_mail_settings, get_profile, get_two_factor,
+    get_current_user, get_erasure_rule, get_mail_settings, get_own_email, get_profile,
+    get_two_factor,
 };
 use crate::domain::password::MIN_PASSWORD_CHARS;
 use crate::domain::theme::Theme;
@@ -39,6 +40,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <button type="submit" class="secondary">"Save name"</button>
                                     </form>
                                     <ProfileSection/>
+                                    <EmailSection/>
                                     <TwoFactorSection/>
                                     <h2>"Change password"</h2>
                                     <p class="muted">"Changing your password signs you out everywhere else."</p>
@@ -76,6 +78,38 @@ pub fn AccountPage() -> impl IntoView {
 
 /// Per kind of message: immediately, in the daily digest, or never. Every message also carries
 /// a link that stops its kind without signing in.
+/// The member's email, and a change of it: confirmed from the new address when email is set
+/// up. The typed address is kept when refused.
+#[component]
+fn EmailSection() -> impl IntoView {
+    let feedback = use_feedback();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let feedback = feedback.clone();
+                Suspend::new(async move {
+                    let current = get_own_email().await.unwrap_or_default();
+                    let typed = if feedback.form.as_deref() == Some("your-email") { feedback.value("new_email") } else { String::new() };
+                    view! {
+                        <h2 id="your-email">"Your email"</h2>
+                        <p>"Caseroom signs you in and writes to you at "<strong>{current}</strong>". A new address is used once you confirm it from a link sent there."</p>
+                        <FormError error=feedback.error_for(Some("your-email"))/>
+                        <form method="post" action="/account/email-change" class="stack">
+                            <label>"New email"
+                                <input type="email" name="new_email" autocomplete="email" required maxlength="254" value=typed/>
+                            </label>
+                            <label>"Your password"
+                                <input type="password" name="password" autocomplete="current-password" required/>
+                            </label>
+                            <button type="submit" class="secondary">"Change email"</button>
+                        </form>
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// Two-factor sign-in: set it up with a key for an authenticator app, confirmed by a code;
 /// the recovery codes shown once; turned off with a code.
 #[component]
