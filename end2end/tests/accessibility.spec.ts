@@ -131,7 +131,10 @@ test("every page, for every role, has no WCAG 2.2 A or AA violation", async ({ b
   }
   const c = forum.published;
 
-  for (const path of ["/login", "/password/forgot", "/register", "/password/reset", "/no-such-page"]) await check("visitor", path);
+  for (const path of [
+    "/login", "/login/two-factor", "/password/forgot", "/register", "/password/reset", "/account/email/confirm?token=madeup",
+    "/no-such-page",
+  ]) await check("visitor", path);
   await signInAs(forum.author);
   const clinicianPages = [
     "/", "/cases", "/cases/mine", "/cases/new", `/cases/new?draft=${forum.draft}`, `/cases/${c}`,

@@ -98,7 +98,7 @@ fn EmailSection() -> impl IntoView {
                             <label>"New email"
                                 <input type="email" name="new_email" autocomplete="email" required maxlength="254" value=typed/>
                             </label>
-                            <label>"Your password"
+                            <label>"Your password, to change your email"
                                 <input type="password" name="password" autocomplete="current-password" required/>
                             </label>
                             <button type="submit" class="secondary">"Change email"</button>
