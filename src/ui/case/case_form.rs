@@ -114,6 +114,16 @@ pub fn CaseForm(
             <aside class="deid-reminder">
                 "Write it de-identified: before you submit, you confirm the checklist at the end, and a moderator checks the case before members can read it."
             </aside>
+            <details class="md-help">
+                <summary>"Formatting help"</summary>
+                <ul>
+                    <li><code>"**words**"</code>" for bold, "<code>"_words_"</code>" for italics"</li>
+                    <li><code>"- "</code>" at the start of each line for a list"</li>
+                    <li><code>"> "</code>" at the start of a line for a quote"</li>
+                    <li>"A blank line starts a new paragraph; lines indented by four spaces show exactly as typed."</li>
+                    <li>"With JavaScript, the buttons above each field do the same to the words you select."</li>
+                </ul>
+            </details>
             <label>
                 "Title"
                 <input type="text" name="title" required maxlength=TextLimit::TITLE.max.to_string() value=input.title.clone()
