@@ -121,7 +121,7 @@ pub fn CaseForm(
                     <li><code>"- "</code>" at the start of each line for a list"</li>
                     <li><code>"> "</code>" at the start of a line for a quote"</li>
                     <li>"A blank line starts a new paragraph; lines indented by four spaces show exactly as typed."</li>
-                    <li>"With JavaScript, the buttons above each field do the same to the words you select."</li>
+                    <li>"Preview shows the case as members will read it."</li>
                 </ul>
             </details>
             <label>

@@ -3,10 +3,8 @@ use leptos::prelude::*;
 use crate::ui::raw_text::rcdata;
 
 /// A Markdown textarea. Without JavaScript it is a plain textarea (the form's *Preview* button
-/// shows the cooked text, and the composer's "Formatting help" says how to write it). With it,
-/// a small toolbar (bold, italic, list, quote) formats the selection, and a preview cooked by
-/// the server — the same function that cooks on publish — appears under the field a moment
-/// after the author stops typing.
+/// shows the cooked text). With it, a preview cooked by the server — the same function that cooks
+/// on publish — appears under the field a moment after the author stops typing.
 #[island]
 pub fn MarkdownField(
     name: String,
@@ -64,25 +62,11 @@ pub fn MarkdownField(
             std::time::Duration::from_millis(500),
         );
     };
-    // The formatting buttons work only with the script, so they stay hidden until it runs.
-    let (ready, set_ready) = signal(String::new());
-    Effect::new(move |_| set_ready.set("ready".into()));
-    let area = NodeRef::<leptos::html::Textarea>::new();
-    // One handler for the whole toolbar: each button names its format.
-    let on_format = move |ev: leptos::ev::MouseEvent| format_pressed(&ev, area);
     view! {
         <div class="field">
-            <label for=id.clone()>{label.clone()}</label>
+            <label for=id.clone()>{label}</label>
             <p class="help" id=help_id>{help}</p>
-            <div class="md-toolbar" role="toolbar" aria-label=format!("Formatting: {label}")
-                hidden=move || ready.with(String::is_empty) on:click=on_format>
-                <button type="button" class="secondary" data-format="bold">"Bold"</button>
-                <button type="button" class="secondary" data-format="italic">"Italic"</button>
-                <button type="button" class="secondary" data-format="list">"List"</button>
-                <button type="button" class="secondary" data-format="quote">"Quote"</button>
-            </div>
             <textarea
-                node_ref=area
                 name=name
                 id=id
                 rows="7"
@@ -105,40 +89,6 @@ pub fn MarkdownField(
         </div>
     }
 }
-
-/// A toolbar button was pressed: its format applied to the textarea's selection, the selection
-/// kept on the same words, and an `input` event so the count and the preview follow.
-#[cfg(feature = "hydrate")]
-fn format_pressed(ev: &leptos::ev::MouseEvent, area: NodeRef<leptos::html::Textarea>) {
-    use crate::ui::markdown_toolbar::{Format, apply, byte_of_utf16, utf16_of_byte};
-    use wasm_bindgen::JsCast as _;
-
-    let format = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.get_attribute("data-format"))
-        .and_then(|k| Format::parse(&k));
-    let (Some(format), Some(area)) = (format, area.get()) else {
-        return;
-    };
-    let text = area.value();
-    let units = |u: Option<u32>| byte_of_utf16(&text, u.unwrap_or(0) as usize);
-    let start = units(area.selection_start().ok().flatten());
-    let end = units(area.selection_end().ok().flatten());
-    let (out, start, end) = apply(&text, start, end, format);
-    area.set_value(&out);
-    let _ = area.focus();
-    let _ = area.set_selection_range(
-        utf16_of_byte(&out, start) as u32,
-        utf16_of_byte(&out, end) as u32,
-    );
-    if let Ok(input) = web_sys::Event::new("input") {
-        let _ = area.dispatch_event(&input);
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn format_pressed(_ev: &leptos::ev::MouseEvent, _area: NodeRef<leptos::html::Textarea>) {}
 
 /// Posts the text to `/preview`, which answers with the cooked HTML (or a message and a 4xx).
 /// A plain fetch rather than a server function: the server-function client would add 30 KB of
