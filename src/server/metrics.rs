@@ -162,7 +162,7 @@ pub async fn scrape(State(state): State<AppState>, headers: HeaderMap) -> Respon
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or("");
-    if !same(presented.as_bytes(), token.as_bytes()) {
+    if !crate::server::auth::token::same(presented.as_bytes(), token.as_bytes()) {
         return (
             StatusCode::UNAUTHORIZED,
             [(header::WWW_AUTHENTICATE, "Bearer")],
@@ -245,9 +245,4 @@ pub async fn scrape(State(state): State<AppState>, headers: HeaderMap) -> Respon
         out,
     )
         .into_response()
-}
-
-/// Compares in time that does not depend on where the two differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -5,6 +5,8 @@ use hmac::{Hmac, Mac};
 use rand::RngCore as _;
 use sha1::Sha1;
 
+use super::token::same;
+
 const STEP_SECS: i64 = 30;
 /// A code of the step before or after is accepted too: a phone's clock a little off, a code
 /// typed as it turned.
@@ -129,11 +131,6 @@ fn unbase32(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
-}
-
-/// Compares in time that does not depend on where the two differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 #[cfg(test)]
