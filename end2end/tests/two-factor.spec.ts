@@ -23,6 +23,7 @@ test("a member signs in with two-factor sign-in", async ({ page, baseURL }, info
   await createMember(baseURL!, "clinician", email, `Two Factor ${info.project.name} ${Date.now()}`);
   await signInAs(page, email);
   await page.goto("/account#two-factor");
+  await page.getByLabel("Your password, to set it up").fill(PASSWORD);
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const secret = (await page.locator("code.secret").textContent())!.trim();
   await page.getByLabel("Code from the app").fill(totp(secret));

@@ -21,3 +21,5 @@ create table login_challenges (
     expires_at bigint not null,
     attempts   integer not null default 0
 );
+
+alter table sessions add column two_factor_at bigint;

@@ -26,3 +26,7 @@ create table login_challenges (
     expires_at integer not null,
     attempts   integer not null default 0
 );
+
+-- A session signed in with a code (or where two-factor sign-in was turned on): only such a
+-- session carries moderator and admin roles when the forum requires two-factor sign-in of them.
+alter table sessions add column two_factor_at integer;

@@ -29,7 +29,23 @@ fn challenge_in(page: &str) -> String {
 /// Sets up two-factor sign-in for the signed-in `client`; the key and the recovery codes.
 async fn set_up(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
     let res = app
-        .post_form(client, "/account/two-factor/start", &[])
+        .post_form(
+            client,
+            "/account/two-factor/start",
+            &[("password", "not it")],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the password first"
+    );
+    let res = app
+        .post_form(
+            client,
+            "/account/two-factor/start",
+            &[("password", GOOD_PASSWORD)],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let (_, page) = app.get(client, "/account").await;
@@ -169,6 +185,17 @@ async fn a_member_signs_in_with_a_code_once_and_a_recovery_code_once() {
         code(&app, &third, &challenge, &right).await.status(),
         StatusCode::GONE
     );
+    // Wrong codes count against the account as wrong passwords do: the password is refused
+    // for a while, so codes cannot be guessed faster than passwords.
+    let res = app
+        .post_form(
+            &app.client(),
+            "/login",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    app.clock.advance(16 * 60);
     let (fourth, challenge) = password(&app, email, "").await;
     app.clock.advance(6 * 60);
     let right = code_at(&secret, app.state.clock.now()).unwrap();
@@ -234,6 +261,10 @@ async fn when_required_staff_act_without_their_roles_until_they_set_it_up() {
         .await;
     let (status, page) = app.get(&moderator, "/review").await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{page}");
+    // Another session of theirs, from before two-factor sign-in was on.
+    let earlier = app.client();
+    app.sign_in(&earlier, "mod@clinic.example", GOOD_PASSWORD)
+        .await;
     assert!(page.contains("Your moderator and admin tools wait for two-factor sign-in"));
     let (_, page) = app.get(&moderator, "/account").await;
     assert!(
@@ -247,8 +278,20 @@ async fn when_required_staff_act_without_their_roles_until_they_set_it_up() {
         "a clinician is not asked"
     );
 
-    set_up(&app, &moderator).await;
+    let (secret, _) = set_up(&app, &moderator).await;
     let (status, page) = app.get(&moderator, "/review").await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(!page.contains("wait for two-factor"));
+    assert_eq!(
+        app.get(&earlier, "/account").await.0,
+        StatusCode::UNAUTHORIZED,
+        "turning it on ends the member's other sessions"
+    );
+    // A new sign-in gets the roles only with the code.
+    let (fresh, challenge) = password(&app, "mod@clinic.example", "/review").await;
+    app.clock.advance(30);
+    let right = code_at(&secret, app.state.clock.now()).unwrap();
+    let res = code(&app, &fresh, &challenge, &right).await;
+    assert_eq!(location(&res), "/review");
+    assert_eq!(app.get(&fresh, "/review").await.0, StatusCode::OK);
 }

@@ -112,7 +112,10 @@ async fn resolve(state: &AppState, hash: &str) -> Result<Option<SignedIn>, AppEr
         state.store.touch_session(hash, now).await?;
     }
     let staff = row.roles.has(Role::Moderator) || row.roles.has(Role::Admin);
-    let two_factor_needed = state.config.require_two_factor && staff && !row.two_factor;
+    // The account must have it on and this session must have used it: a session from before it
+    // was turned on, or one that skipped the code, does not carry the staff roles.
+    let two_factor_needed =
+        state.config.require_two_factor && staff && !(row.two_factor && row.second_factor);
     let roles = if two_factor_needed {
         Roles::new(
             row.roles

@@ -270,8 +270,11 @@ pub async fn second_factor(
 ) -> Response {
     let challenge = fields.get("challenge").to_owned();
     let previous = page.session().presented_hash.clone();
-    match two_factor::second_step(&state, &challenge, fields.get("code"), previous.as_deref()).await
-    {
+    let client = page
+        .address()
+        .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
+    let code = fields.get("code");
+    match two_factor::second_step(&state, &challenge, code, client, previous.as_deref()).await {
         Ok((s, next)) => see_other(
             safe_local_path(&next).unwrap_or("/"),
             Some(session_cookie(&s.token, state.config.secure_cookies)),
@@ -289,9 +292,14 @@ pub async fn second_factor(
 }
 
 /// Starts setting up two-factor sign-in: a new key for the member's app.
-pub async fn two_factor_start(State(state): State<AppState>, page: PageRequest) -> Response {
+pub async fn two_factor_start(
+    State(state): State<AppState>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
     let actor = page.session().actor().cloned();
-    match two_factor::begin(&state, actor.as_ref()).await {
+    let password = fields.get("password").to_owned();
+    match two_factor::begin(&state, actor.as_ref(), password).await {
         Ok(()) => see_other("/account#two-factor", None),
         Err(e) => {
             render_error(
@@ -314,7 +322,13 @@ pub async fn two_factor_confirm(
     fields: Fields,
 ) -> Response {
     let actor = page.session().actor().cloned();
-    match two_factor::confirm(&state, actor.as_ref(), fields.get("code")).await {
+    let session = page
+        .session()
+        .signed_in
+        .as_ref()
+        .map(|s| s.token_hash.clone())
+        .unwrap_or_default();
+    match two_factor::confirm(&state, actor.as_ref(), &session, fields.get("code")).await {
         Ok(codes) => {
             let feedback = FormFeedback {
                 form: Some("two-factor".into()),

@@ -91,7 +91,7 @@ pub async fn sign_in(
     if disabled {
         return Err(AppError::AccountDisabled);
     }
-    store.clear_account_failures(&account_key).await?;
+    // With two-factor sign-in, the count is cleared by the right code, not the password.
     if store
         .two_factor(user_id)
         .await?
@@ -100,6 +100,7 @@ pub async fn sign_in(
         let challenge = super::two_factor::challenge(state, user_id, next).await?;
         return Ok(SignedInOr::SecondFactor { challenge });
     }
+    store.clear_account_failures(&account_key).await?;
     Ok(SignedInOr::Session(
         start_session(state, user_id, previous_session, "login").await?,
     ))

@@ -88,9 +88,10 @@ pub async fn delete(state: &AppState, actor: Option<&Actor>, id: i64) -> Result<
     Ok(())
 }
 
-/// The draft became a case: it goes, its text living on in the case. A draft already gone
-/// (deleted in another tab) is no error: the case was submitted.
+/// The draft became a case: it goes, scrubbed like any deleted draft (the author may have
+/// taken identifying words out after loading it). A draft already gone (deleted in another
+/// tab) is no error: the case was submitted.
 pub async fn submitted(state: &AppState, actor: &Actor, id: i64) -> Result<(), AppError> {
-    state.store.delete_draft(id, actor.user_id, false).await?;
+    state.store.delete_draft(id, actor.user_id, true).await?;
     Ok(())
 }

@@ -11,7 +11,8 @@ use crate::server::auth::totp;
 use crate::server::error::AppError;
 use crate::server::state::AppState;
 
-use super::accounts::{NewSession, start_session};
+use super::accounts::{MAX_ACCOUNT_FAILURES, NewSession, THROTTLE_WINDOW_SECS, start_session};
+use crate::server::store::{AuditEvent, ThrottleScope};
 
 /// How long the code may take after the password.
 const CHALLENGE_SECS: i64 = 5 * 60;
@@ -52,9 +53,18 @@ pub async fn view(state: &AppState, actor: Option<&Actor>) -> Result<TwoFactorVi
     })
 }
 
-/// A new secret for the member's app, shown on the account page until confirmed.
-pub async fn begin(state: &AppState, actor: Option<&Actor>) -> Result<(), AppError> {
+/// A new secret for the member's app, shown on the account page until confirmed. The password
+/// is asked first: a session left open must not be enough to tie the account to another phone.
+pub async fn begin(
+    state: &AppState,
+    actor: Option<&Actor>,
+    password: String,
+) -> Result<(), AppError> {
     let me = member(actor)?;
+    let stored = state.store.password_hash(me.user_id).await?;
+    if !state.hasher.verify(password, stored).await? {
+        return Err(AppError::Invalid("Your password is not right.".into()));
+    }
     state
         .store
         .begin_two_factor(me.user_id, &totp::new_secret())
@@ -63,10 +73,12 @@ pub async fn begin(state: &AppState, actor: Option<&Actor>) -> Result<(), AppErr
     Ok(())
 }
 
-/// The first code turns it on; the recovery codes, shown this once.
+/// The first code turns it on; the recovery codes, shown this once. This session (`session`,
+/// its token's hash) counts as signed in with a code, and the member's other sessions end.
 pub async fn confirm(
     state: &AppState,
     actor: Option<&Actor>,
+    session: &str,
     code: &str,
 ) -> Result<Vec<String>, AppError> {
     let me = member(actor)?;
@@ -86,7 +98,7 @@ pub async fn confirm(
     let hashes: Vec<String> = codes.iter().map(|c| hash_secret(c)).collect();
     if !state
         .store
-        .confirm_two_factor(me.user_id, step, &hashes, state.clock.now())
+        .confirm_two_factor(me.user_id, session, step, &hashes, state.clock.now())
         .await?
     {
         return Err(AppError::Conflict(
@@ -136,20 +148,30 @@ pub(super) async fn challenge(
     Ok(token)
 }
 
-/// The code after the password: the session, and where to go.
+/// The code after the password: the session, and where to go. Each try counts against the
+/// sign-in before the code is checked (five at most, even sent at once), and each wrong code
+/// counts against the account as a wrong password does, so guessing is as slow as guessing
+/// passwords; the account's count is cleared only by a right code.
 pub async fn second_step(
     state: &AppState,
     challenge: &str,
     code: &str,
+    client: std::net::IpAddr,
     previous_session: Option<&str>,
 ) -> Result<(NewSession, String), AppError> {
     let hash = hash_secret(challenge);
+    let now = state.clock.now();
     let expired = || {
         AppError::Gone(
-            "This sign-in has ended (it waits five minutes for the code). Sign in again with your password.".into(),
+            "This sign-in has ended (it waits five minutes for the code, and takes five tries). Sign in again with your password.".into(),
         )
     };
-    let Some(waiting) = state.store.find_challenge(&hash, state.clock.now()).await? else {
+    let Some(waiting) = state
+        .store
+        .try_challenge(&hash, now, CHALLENGE_ATTEMPTS)
+        .await?
+    else {
+        state.store.end_challenge(&hash).await?;
         return Err(expired());
     };
     let Some(row) = state
@@ -161,10 +183,37 @@ pub async fn second_step(
         state.store.end_challenge(&hash).await?;
         return Err(expired());
     };
-    if waiting.attempts >= CHALLENGE_ATTEMPTS
-        || !code_is_good(state, waiting.user_id, &row, code).await?
+    let email = state
+        .store
+        .email_of(waiting.user_id)
+        .await?
+        .unwrap_or_default();
+    let account_key = hash_secret(&email);
+    let since = now - THROTTLE_WINDOW_SECS;
+    if state
+        .store
+        .count_failures(ThrottleScope::Account, &account_key, since)
+        .await?
+        >= MAX_ACCOUNT_FAILURES
     {
-        if state.store.fail_challenge(&hash).await? >= CHALLENGE_ATTEMPTS {
+        state.store.end_challenge(&hash).await?;
+        return Err(AppError::TooManyAttempts);
+    }
+    if !code_is_good(state, waiting.user_id, &row, code).await? {
+        let audit = AuditEvent {
+            at: now,
+            actor: None,
+            action: "login_code_failed",
+            target: Some(waiting.user_id),
+            detail: "",
+            case: None,
+            review: None,
+        };
+        state
+            .store
+            .record_failure(&account_key, &client.to_string(), now, since, audit)
+            .await?;
+        if waiting.attempts >= CHALLENGE_ATTEMPTS {
             state.store.end_challenge(&hash).await?;
             tracing::info!(user.id = %waiting.user_id, "two-factor sign-in: too many wrong codes");
             return Err(AppError::Gone(
@@ -175,7 +224,12 @@ pub async fn second_step(
         return Err(wrong_code());
     }
     state.store.end_challenge(&hash).await?;
+    state.store.clear_account_failures(&account_key).await?;
     let session = start_session(state, waiting.user_id, previous_session, "login").await?;
+    state
+        .store
+        .mark_second_factor(&hash_secret(&session.token), now)
+        .await?;
     Ok((session, waiting.next))
 }
 

@@ -1,6 +1,7 @@
 //! The reads behind "My blind spots": a clinician's own cases (their tags, stuck point and
 //! suspected blind spot) and the supervisor feedback they marked helpful, each through the
-//! visibility rule as that clinician reads it, so a case of a group they left is not there.
+//! visibility rule in its member's form, whatever the clinician's other roles: a case of a
+//! group they left is not there, nor feedback hidden after flags or deleted by its author.
 
 use std::collections::HashMap;
 
@@ -32,6 +33,7 @@ pub struct HelpfulFeedback {
 impl Store {
     /// The reader's own cases that they may see, oldest first.
     pub async fn own_case_notes(&self, reader: &Actor) -> Result<Vec<OwnCaseNotes>, StoreError> {
+        let reader = &as_member(reader);
         let visible = case_visible("c", "$1", reader);
         let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(&format!(
             "select c.id, c.title, c.created_at, c.review_state from cases c \
@@ -98,6 +100,7 @@ impl Store {
         &self,
         reader: &Actor,
     ) -> Result<Vec<HelpfulFeedback>, StoreError> {
+        let reader = &as_member(reader);
         let rows: Vec<(i64, String, String)> = sqlx::query_as(&format!(
             "select r.case_id, u.display_name, r.body_md from replies r \
              join cases c on c.id = r.case_id join users u on u.id = r.author_id \
@@ -116,5 +119,13 @@ impl Store {
                 body,
             })
             .collect())
+    }
+}
+
+/// The reader with no roles: the page is about their own writing as a member.
+fn as_member(reader: &Actor) -> Actor {
+    Actor {
+        user_id: reader.user_id,
+        roles: crate::domain::role::Roles::default(),
     }
 }

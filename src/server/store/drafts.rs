@@ -86,8 +86,8 @@ impl Store {
         .await?)
     }
 
-    /// Deletes one of the author's drafts; `scrub`: its text is gone for good (not submitted
-    /// as a case), so the purge job overwrites its bytes. `false`: no such draft of theirs.
+    /// Deletes one of the author's drafts; `scrub`: the purge job overwrites its bytes.
+    /// `false`: no such draft of theirs.
     pub async fn delete_draft(
         &self,
         id: i64,

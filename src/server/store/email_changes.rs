@@ -58,7 +58,7 @@ impl Store {
         .await?;
         let mail = Outgoing {
             kind: MailKind::EmailConfirm.key(),
-            to: Recipient::Address(new_email.to_owned()),
+            to: Recipient::MemberAt(user, new_email.to_owned()),
             link: link.to_owned(),
         };
         enqueue(&mut tx, &mail, now).await?;
@@ -92,8 +92,7 @@ impl Store {
         .await?)
     }
 
-    /// Makes the change the link names, and tells the old address. Also the way an email is
-    /// changed without email set up (`token_hash` none: at once, for `user`).
+    /// Makes the change the link names, and tells the old address.
     pub async fn confirm_email_change(
         &self,
         token_hash: &str,
@@ -158,15 +157,28 @@ async fn change_email(
     let Some(old) = old else {
         return Ok(EmailChangeOutcome::NoSuchLink);
     };
-    sqlx::query("update users set email = $1 where id = $2")
+    // Another account may take the address between the check and this update (two nodes).
+    match sqlx::query("update users set email = $1 where id = $2")
         .bind(new_email)
+        .bind(user.0)
+        .execute(&mut **tx)
+        .await
+    {
+        Err(e) if super::is_unique_violation(&e) => return Ok(EmailChangeOutcome::Taken),
+        other => {
+            other?;
+        }
+    }
+    // Reset links went to the old address: none of them opens the account any more.
+    sqlx::query("update password_resets set used_at = $1 where user_id = $2 and used_at is null")
+        .bind(now)
         .bind(user.0)
         .execute(&mut **tx)
         .await?;
     if tell_old {
         let mail = Outgoing {
             kind: MailKind::EmailChanged.key(),
-            to: Recipient::Address(old),
+            to: Recipient::MemberAt(user, old),
             link: "/login".into(),
         };
         enqueue(tx, &mail, now).await?;

@@ -21,6 +21,9 @@ pub enum Recipient {
     Member(UserId),
     /// Someone with no account yet (an invitation to join).
     Address(String),
+    /// A member at an address that is not (or not yet, or no longer) their account's: a change
+    /// of email. The row names the member, so erasing them erases it.
+    MemberAt(UserId, String),
 }
 
 /// A message to write to the outbox.
@@ -46,12 +49,14 @@ pub struct ClaimedMail {
     pub attempts: i64,
 }
 
-/// The kinds whose link carries a secret (an invite or reset token). The link is erased once the
-/// row is sent or failed, so the token lives in the outbox only while it waits to go; the
-/// tables the token opens keep only its hash. An invitation's address (someone with no account,
-/// whose address no other table needs) goes with it.
-const SECRET_LINK: &str = "link = case when kind in ('forum_invitation', 'password_reset') then '' else link end, \
-     address = case when kind = 'forum_invitation' then '' else address end";
+/// The kinds whose link carries a secret (an invite, reset or email-confirmation token). The
+/// link is erased once the row is sent or failed, so the token lives in the outbox only while it
+/// waits to go; the tables the token opens keep only its hash. An address no other table needs
+/// goes with it: an invitation's (someone with no account), and both addresses of a change of
+/// email.
+const SECRET_LINK: &str = "link = case when kind in ('forum_invitation', 'password_reset', 'email_confirm') \
+     then '' else link end, \
+     address = case when kind in ('forum_invitation', 'email_confirm', 'email_changed') then '' else address end";
 
 /// A row that failed for good, for the admins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +81,7 @@ pub(super) async fn enqueue(
     let (user, address) = match &mail.to {
         Recipient::Member(id) => (Some(*id), None),
         Recipient::Address(a) => (None, Some(a.as_str())),
+        Recipient::MemberAt(id, a) => (Some(*id), Some(a.as_str())),
     };
     if let Some(user) = user
         && MailKind::parse(mail.kind).is_some_and(MailKind::has_preference)

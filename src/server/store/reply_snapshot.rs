@@ -1,7 +1,8 @@
 //! The replies of a case, read once per change and kept in memory: the case page's snapshot.
 //!
 //! A snapshot holds every reply of a case in every state. It is the same for every reader and
-//! is never shown as it is. `list_replies` filters it for one reader with the visibility rule
+//! is never shown as it is. `list_replies` and `list_thread` (the case page's, with tombstones)
+//! filter it for one reader with the visibility rule
 //! (`policy::sees_reply`, the rule whose SQL form every other read uses; tests/http/visibility.rs
 //! holds the two together). Each snapshot is labelled with the case's `replies_version`. Triggers
 //! bump that version in the transaction of every change to the case's replies

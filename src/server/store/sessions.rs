@@ -21,6 +21,8 @@ pub struct SessionRow {
     pub theme: crate::domain::theme::Theme,
     /// Two-factor sign-in is on for the member.
     pub two_factor: bool,
+    /// This session was signed in with a code (or turned two-factor sign-in on).
+    pub second_factor: bool,
 }
 
 /// Where the unread count stops (the page shows "99+").
@@ -73,7 +75,8 @@ impl Store {
         now: i64,
     ) -> Result<Option<SessionRow>, StoreError> {
         let row = sqlx::query(
-            "select s.user_id, s.created_at, s.last_seen_at, u.display_name, u.disabled_at, u.theme, \
+            "select s.user_id, s.created_at, s.last_seen_at, s.two_factor_at, u.display_name, \
+               u.disabled_at, u.theme, \
                (select count(*) from two_factor tf where tf.user_id = s.user_id \
                  and tf.confirmed_at is not null) as two_factor, \
                (select coalesce(string_agg(r.role, ','), '') from user_roles r \
@@ -107,6 +110,7 @@ impl Store {
                     .and_then(|t| crate::domain::theme::Theme::parse(&t))
                     .unwrap_or_default(),
                 two_factor: r.try_get::<i64, _>("two_factor")? > 0,
+                second_factor: r.try_get::<Option<i64>, _>("two_factor_at")?.is_some(),
             })
         })
         .transpose()

@@ -74,10 +74,13 @@ impl Store {
     }
 
     /// Turns it on with the first code's step, and keeps the recovery codes' hashes in place of
-    /// any earlier ones. `false`: nothing was being set up (or it is on already).
+    /// any earlier ones. The session that did it (`session_hash`) counts as signed in with a
+    /// code; every other session of the member ends. `false`: nothing was being set up (or it
+    /// is on already).
     pub async fn confirm_two_factor(
         &self,
         user: UserId,
+        session_hash: &str,
         step: i64,
         recovery_hashes: &[String],
         now: i64,
@@ -107,6 +110,16 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        sqlx::query("delete from sessions where user_id = $1 and token_hash <> $2")
+            .bind(user.0)
+            .bind(session_hash)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("update sessions set two_factor_at = $1 where token_hash = $2")
+            .bind(now)
+            .bind(session_hash)
+            .execute(&mut *tx)
+            .await?;
         audit("two_factor_enabled", user, now)
             .write(&mut tx)
             .await?;
@@ -180,6 +193,42 @@ impl Store {
         .await?)
     }
 
+    /// The session just started with a code.
+    pub async fn mark_second_factor(&self, session_hash: &str, now: i64) -> Result<(), StoreError> {
+        sqlx::query("update sessions set two_factor_at = $1 where token_hash = $2")
+            .bind(now)
+            .bind(session_hash)
+            .execute(&mut *self.pool.acquire().await?)
+            .await?;
+        Ok(())
+    }
+
+    /// Counts one try of a code against the sign-in, before the code is checked, so tries sent
+    /// at once cannot all pass the limit: the sign-in as it stands after this try, or `None`
+    /// when it is unknown, expired or out of tries.
+    pub async fn try_challenge(
+        &self,
+        token_hash: &str,
+        now: i64,
+        max_tries: i64,
+    ) -> Result<Option<ChallengeRow>, StoreError> {
+        let row: Option<(i64, String, i64)> = sqlx::query_as(
+            "update login_challenges set attempts = attempts + 1 \
+             where token_hash = $1 and expires_at > $2 and attempts < $3 \
+             returning user_id, next, attempts",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .bind(max_tries)
+        .fetch_optional(&mut *self.pool.acquire().await?)
+        .await?;
+        Ok(row.map(|(user, next, attempts)| ChallengeRow {
+            user_id: UserId(user),
+            next,
+            attempts,
+        }))
+    }
+
     /// A sign-in waits for its code; expired ones go at the same time.
     pub async fn create_challenge(
         &self,
@@ -205,36 +254,6 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    pub async fn find_challenge(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> Result<Option<ChallengeRow>, StoreError> {
-        let row: Option<(i64, String, i64)> = sqlx::query_as(
-            "select user_id, next, attempts from login_challenges where token_hash = $1 and expires_at > $2",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|(user, next, attempts)| ChallengeRow {
-            user_id: UserId(user),
-            next,
-            attempts,
-        }))
-    }
-
-    /// Counts a wrong code against the challenge; how many there have been.
-    pub async fn fail_challenge(&self, token_hash: &str) -> Result<i64, StoreError> {
-        let attempts: Option<i64> = sqlx::query_scalar(
-            "update login_challenges set attempts = attempts + 1 where token_hash = $1 returning attempts",
-        )
-        .bind(token_hash)
-        .fetch_optional(&mut *self.pool.acquire().await?)
-        .await?;
-        Ok(attempts.unwrap_or(i64::MAX))
     }
 
     pub async fn end_challenge(&self, token_hash: &str) -> Result<(), StoreError> {

@@ -211,8 +211,9 @@ impl Store {
     }
 }
 
-/// Sets a member's password hash and ends every session of theirs and every reset link still
-/// open (a changed password must leave no other way in); returns how many sessions ended.
+/// Sets a member's password hash and ends every session of theirs, every reset link still
+/// open and every sign-in waiting for its code (a changed password must leave no other way
+/// in); returns how many sessions ended.
 pub(super) async fn replace_password(
     tx: &mut sqlx::Transaction<'_, Db>,
     id: UserId,
@@ -231,6 +232,11 @@ pub(super) async fn replace_password(
     .bind(id.0)
     .execute(&mut **tx)
     .await?;
+    // A sign-in that got past the old password and waits for its code.
+    sqlx::query("delete from login_challenges where user_id = $1")
+        .bind(id.0)
+        .execute(&mut **tx)
+        .await?;
     Ok(sqlx::query("delete from sessions where user_id = $1")
         .bind(id.0)
         .execute(&mut **tx)

@@ -132,6 +132,9 @@ fn TwoFactorSection() -> impl IntoView {
                         TwoFactorView::Off { .. } => view! {
                             <p>"Two-factor sign-in is off. With it on, signing in also asks for a code from an authenticator app on your phone."</p>
                             <form method="post" action="/account/two-factor/start" class="inline">
+                                <label>"Your password, to set it up"
+                                    <input type="password" name="password" autocomplete="current-password" required/>
+                                </label>
                                 <button type="submit" class="secondary">"Set up two-factor sign-in"</button>
                             </form>
                         }.into_any(),

@@ -94,6 +94,7 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
     let groups = [
         "drop table email_changes",
         "drop table login_challenges",
+        "alter table sessions drop column two_factor_at",
         "drop table recovery_codes",
         "drop table two_factor",
         "alter table users drop column theme",
