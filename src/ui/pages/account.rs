@@ -92,7 +92,7 @@ fn EmailSection() -> impl IntoView {
                     let typed = if feedback.form.as_deref() == Some("your-email") { feedback.value("new_email") } else { String::new() };
                     view! {
                         <h2 id="your-email">"Your email"</h2>
-                        <p>"Caseroom signs you in and writes to you at "<strong>{current}</strong>". A new address is used once you confirm it from a link sent there."</p>
+                        <p>"Caseroom signs you in and writes to you at "<strong class="address">{current}</strong>". A new address is used once you confirm it from a link sent there."</p>
                         <FormError error=feedback.error_for(Some("your-email"))/>
                         <form method="post" action="/account/email-change" class="stack">
                             <label>"New email"
