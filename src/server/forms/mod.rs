@@ -16,6 +16,7 @@ mod moderation;
 mod password_reset;
 mod replies;
 mod retention;
+mod two_factor;
 mod watches;
 
 use axum::Router;
@@ -54,18 +55,18 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/account/theme", post(accounts::change_theme)),
         ("/account/email-change", post(accounts::change_email)),
         ("/account/email/confirm", post(accounts::confirm_email)),
-        ("/login/two-factor", post(accounts::second_factor)),
+        ("/login/two-factor", post(two_factor::second_factor)),
         (
             "/account/two-factor/start",
-            post(accounts::two_factor_start),
+            post(two_factor::two_factor_start),
         ),
         (
             "/account/two-factor/confirm",
-            post(accounts::two_factor_confirm),
+            post(two_factor::two_factor_confirm),
         ),
         (
             "/account/two-factor/disable",
-            post(accounts::two_factor_disable),
+            post(two_factor::two_factor_disable),
         ),
         ("/account/export", post(accounts::export)),
         ("/account/delete", post(accounts::erase)),
