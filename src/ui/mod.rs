@@ -6,6 +6,8 @@ pub mod form_feedback;
 pub mod html;
 pub mod islands;
 pub mod layout;
+pub mod markdown_field;
+pub mod markdown_toolbar;
 pub mod notice;
 pub mod pages;
 pub mod raw_text;

@@ -264,7 +264,12 @@ async fn an_admin_erases_with_a_reason_never_the_last_admin_and_a_claim_is_relea
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&res), "/admin/users?notice=account-erased");
+    // Back on the list, at the row, which now says the account was erased.
+    assert!(
+        location(&res).starts_with("/admin/users?notice=account-erased#user-"),
+        "{}",
+        location(&res)
+    );
     let claimed: Option<i64> = sqlx::query_scalar("select claimed_by from cases where id = $1")
         .bind(pending)
         .fetch_one(&app.db().await)

@@ -11,6 +11,32 @@ use crate::server::services::{admin, audit, invites};
 use crate::server::state::AppState;
 use crate::ui::form_feedback::FormFeedback;
 
+/// The member list a row's form was posted from (its hidden `q` and `page`), so the answer
+/// shows the same search and page, with the member's row on it. What cannot be read is left
+/// out: the list then starts from its first page, as a link with it would.
+pub fn members_list(fields: &Fields) -> String {
+    let words: String = fields.get("q").trim().chars().take(100).collect();
+    let page = fields.get("page").parse::<u32>().ok().filter(|p| *p > 1);
+    let mut query = Vec::new();
+    if !words.is_empty() {
+        query.push(format!("q={}", crate::ui::html::url_encode(&words)));
+    }
+    if let Some(page) = page {
+        query.push(format!("page={page}"));
+    }
+    if query.is_empty() {
+        "/admin/users".to_owned()
+    } else {
+        format!("/admin/users?{}", query.join("&"))
+    }
+}
+
+/// `list` with a notice, scrolled to the member's row.
+pub fn with_notice(list: &str, notice: &str, id: i64) -> String {
+    let join = if list.contains('?') { '&' } else { '?' };
+    format!("{list}{join}notice={notice}#user-{id}")
+}
+
 pub async fn set_roles(
     State(state): State<AppState>,
     Path(id): Path<i64>,
@@ -18,19 +44,10 @@ pub async fn set_roles(
     fields: Fields,
 ) -> Response {
     let actor = page.session().actor().cloned();
+    let list = members_list(&fields);
     match admin::set_roles(&state, actor.as_ref(), UserId(id), &fields.all("role")).await {
-        Ok(()) => see_other(&format!("/admin/users?notice=roles-saved#user-{id}"), None),
-        Err(e) => {
-            render_error(
-                &state,
-                page,
-                "/admin/users",
-                e,
-                Some(format!("user-{id}")),
-                vec![],
-            )
-            .await
-        }
+        Ok(()) => see_other(&with_notice(&list, "roles-saved", id), None),
+        Err(e) => render_error(&state, page, &list, e, Some(format!("user-{id}")), vec![]).await,
     }
 }
 
@@ -42,19 +59,10 @@ pub async fn set_status(
 ) -> Response {
     let actor = page.session().actor().cloned();
     let disabled = fields.get("disabled") == "true";
+    let list = members_list(&fields);
     match admin::set_disabled(&state, actor.as_ref(), UserId(id), disabled).await {
-        Ok(()) => see_other(&format!("/admin/users?notice=status-saved#user-{id}"), None),
-        Err(e) => {
-            render_error(
-                &state,
-                page,
-                "/admin/users",
-                e,
-                Some(format!("user-{id}")),
-                vec![],
-            )
-            .await
-        }
+        Ok(()) => see_other(&with_notice(&list, "status-saved", id), None),
+        Err(e) => render_error(&state, page, &list, e, Some(format!("user-{id}")), vec![]).await,
     }
 }
 
@@ -66,6 +74,7 @@ pub async fn erase(
     fields: Fields,
 ) -> Response {
     let actor = page.session().actor().cloned();
+    let list = members_list(&fields);
     match crate::server::services::erasure::erase_other(
         &state,
         actor.as_ref(),
@@ -75,12 +84,12 @@ pub async fn erase(
     )
     .await
     {
-        Ok(()) => see_other("/admin/users?notice=account-erased", None),
+        Ok(()) => see_other(&with_notice(&list, "account-erased", id), None),
         Err(e) => {
             render_error(
                 &state,
                 page,
-                "/admin/users",
+                &list,
                 e,
                 Some(format!("user-{id}")),
                 vec![

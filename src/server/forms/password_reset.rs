@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 use super::accounts::urlencode;
+use super::admin::{members_list, with_notice};
 use super::{Fields, PageRequest, render_error, render_page, see_other};
 use crate::model::UserId;
 use crate::server::rate_limit::RateKind;
@@ -68,21 +69,22 @@ pub async fn issue(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     page: PageRequest,
+    fields: Fields,
 ) -> Response {
     let actor = page.session().actor().cloned();
     let form = format!("user-{id}");
+    // The link is shown once: on the list it came from, or the member's row may not be there.
+    let list = members_list(&fields);
     match password_reset::issue(&state, actor.as_ref(), UserId(id)).await {
-        Ok(AdminReset::Emailed) => {
-            see_other(&format!("/admin/users?notice=reset-emailed#{form}"), None)
-        }
+        Ok(AdminReset::Emailed) => see_other(&with_notice(&list, "reset-emailed", id), None),
         Ok(AdminReset::Link(link)) => {
             let feedback = FormFeedback {
                 shown_once_link: Some(link),
                 form: Some(form),
                 ..FormFeedback::default()
             };
-            render_page(&state, page, "/admin/users", feedback, StatusCode::CREATED).await
+            render_page(&state, page, &list, feedback, StatusCode::CREATED).await
         }
-        Err(e) => render_error(&state, page, "/admin/users", e, Some(form), vec![]).await,
+        Err(e) => render_error(&state, page, &list, e, Some(form), vec![]).await,
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::review::{AUTHOR_ITEMS, DISGUISES};
 use crate::model::{GroupOption, SupervisorOption};
 use crate::ui::case::{FeedbackCombinationNotice, FeedbackScanReport};
 use crate::ui::form_feedback::FormFeedback;
-use crate::ui::islands::MarkdownField;
+use crate::ui::markdown_field::MarkdownField;
 use crate::ui::notice::FormError;
 
 /// The compose and edit form. Values come from what the author just submitted (after an error or

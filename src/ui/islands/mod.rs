@@ -2,9 +2,9 @@
 //! that already works without it.
 
 mod confirm_submit;
-mod markdown_field;
+mod markdown_editor;
 mod password_fields;
 
 pub use confirm_submit::ConfirmSubmit;
-pub use markdown_field::MarkdownField;
+pub use markdown_editor::MarkdownEditor;
 pub use password_fields::PasswordFields;

@@ -5,7 +5,6 @@ use crate::api::accounts::{
     get_current_user, get_erasure_rule, get_mail_settings, get_own_email, get_profile,
     get_two_factor,
 };
-use crate::domain::password::MIN_PASSWORD_CHARS;
 use crate::domain::theme::Theme;
 use crate::model::{ApiError, ErasureRule, MailDelivery, TwoFactorView};
 use crate::ui::form_feedback::use_feedback;
@@ -50,7 +49,7 @@ pub fn AccountPage() -> impl IntoView {
                                             "Current password"
                                             <input type="password" name="current" autocomplete="current-password" required/>
                                         </label>
-                                        <PasswordFields min=MIN_PASSWORD_CHARS/>
+                                        <PasswordFields/>
                                         <button type="submit">"Change password"</button>
                                     </form>
                                 </section>

@@ -60,7 +60,10 @@ pub fn AdminUsersPage() -> impl IntoView {
                                 }}</p>
                                 <MembersPager words=list.words.clone() page=list.page pages=list.pages/>
                                 <ul class="member-list">
-                                    {users.into_iter().map(|u| view! { <MemberRow user=u me=me email_enabled=email_enabled erasure=erasure feedback=feedback.clone()/> }).collect_view()}
+                                    {users.into_iter().map(|u| {
+                                        let place = ListPlace { words: list.words.clone(), page: list.page };
+                                        view! { <MemberRow user=u me=me email_enabled=email_enabled erasure=erasure feedback=feedback.clone() place=place/> }
+                                    }).collect_view()}
                                 </ul>
                             </section>
                         }.into_any()
@@ -90,6 +93,24 @@ fn MembersPager(words: String, page: u32, pages: u32) -> impl IntoView {
     })
 }
 
+/// Where in the member list a row was shown: each of its forms posts it back, so the answer
+/// (a notice, an error, a reset link shown once) comes on the same search and page, with the
+/// member's row on it.
+#[derive(Clone)]
+struct ListPlace {
+    words: String,
+    page: u32,
+}
+
+impl ListPlace {
+    fn fields(&self) -> impl IntoView + use<> {
+        view! {
+            <input type="hidden" name="q" value=self.words.clone()/>
+            <input type="hidden" name="page" value=self.page.to_string()/>
+        }
+    }
+}
+
 #[component]
 fn MemberRow(
     user: UserSummary,
@@ -97,6 +118,7 @@ fn MemberRow(
     email_enabled: bool,
     erasure: ErasureRule,
     feedback: FormFeedback,
+    place: ListPlace,
 ) -> impl IntoView {
     let is_me = me == Some(user.id);
     let form_id = format!("user-{}", user.id);
@@ -121,10 +143,10 @@ fn MemberRow(
         .into_any()
     } else {
         view! {
-            <RolesForm user=user.clone()/>
-            <StatusForm user=user.clone()/>
-            {(!user.disabled).then(|| view! { <ResetForm user=user.clone() email_enabled=email_enabled/> })}
-            <EraseForm user=user.clone() erasure=erasure feedback=feedback.clone()/>
+            <RolesForm user=user.clone() place=place.clone()/>
+            <StatusForm user=user.clone() place=place.clone()/>
+            {(!user.disabled).then(|| view! { <ResetForm user=user.clone() email_enabled=email_enabled place=place.clone()/> })}
+            <EraseForm user=user.clone() erasure=erasure feedback=feedback.clone() place=place/>
         }
         .into_any()
     };
@@ -155,10 +177,11 @@ fn MemberRow(
 }
 
 #[component]
-fn RolesForm(user: UserSummary) -> impl IntoView {
+fn RolesForm(user: UserSummary, place: ListPlace) -> impl IntoView {
     let roles = user.roles.clone();
     view! {
         <form method="post" action=format!("/admin/users/{}/roles", user.id) class="roles">
+            {place.fields()}
             <fieldset>
                 <legend>{format!("Roles of {}", user.display_name)}</legend>
                 {Role::ALL.into_iter().map(|r| view! {
@@ -175,7 +198,7 @@ fn RolesForm(user: UserSummary) -> impl IntoView {
 }
 
 #[component]
-fn StatusForm(user: UserSummary) -> impl IntoView {
+fn StatusForm(user: UserSummary, place: ListPlace) -> impl IntoView {
     let button = if user.disabled {
         view! { <button type="submit" class="secondary">"Enable account"</button> }.into_any()
     } else {
@@ -183,11 +206,17 @@ fn StatusForm(user: UserSummary) -> impl IntoView {
             "Disable {}'s account? They will be signed out at once.",
             user.display_name
         );
-        view! { <ConfirmSubmit label="Disable account".to_owned() question=question/> }.into_any()
+        view! {
+            <ConfirmSubmit>
+                <button type="submit" class="danger" data-confirm=question>"Disable account"</button>
+            </ConfirmSubmit>
+        }
+        .into_any()
     };
     view! {
         <form method="post" action=format!("/admin/users/{}/status", user.id) class="inline">
             <input type="hidden" name="disabled" value=if user.disabled { "false" } else { "true" }/>
+            {place.fields()}
             {button}
         </form>
     }
@@ -197,7 +226,7 @@ fn StatusForm(user: UserSummary) -> impl IntoView {
 /// An admin's way back in for a member who forgot their password: emailed to the member when
 /// email is set up, else a link shown once to pass on.
 #[component]
-fn ResetForm(user: UserSummary, email_enabled: bool) -> impl IntoView {
+fn ResetForm(user: UserSummary, email_enabled: bool, place: ListPlace) -> impl IntoView {
     let label = if email_enabled {
         "Email a password reset link"
     } else {
@@ -205,6 +234,7 @@ fn ResetForm(user: UserSummary, email_enabled: bool) -> impl IntoView {
     };
     view! {
         <form method="post" action=format!("/admin/users/{}/reset", user.id) class="inline">
+            {place.fields()}
             <button type="submit" class="secondary">{label}</button>
         </form>
     }
@@ -215,7 +245,12 @@ fn ResetForm(user: UserSummary, email_enabled: bool) -> impl IntoView {
 /// admin choose, what happens to the member's posts. Inside a disclosure so it is never one
 /// click away.
 #[component]
-fn EraseForm(user: UserSummary, erasure: ErasureRule, feedback: FormFeedback) -> impl IntoView {
+fn EraseForm(
+    user: UserSummary,
+    erasure: ErasureRule,
+    feedback: FormFeedback,
+    place: ListPlace,
+) -> impl IntoView {
     let form_id = format!("user-{}", user.id);
     let mine = feedback.form.as_deref() == Some(form_id.as_str());
     let kept = |name: &str| {
@@ -253,6 +288,7 @@ fn EraseForm(user: UserSummary, erasure: ErasureRule, feedback: FormFeedback) ->
         <details class="erase" open=mine>
             <summary>{format!("Erase {}'s account", user.display_name)}</summary>
             <form method="post" action=format!("/admin/users/{}/erase", user.id) class="stack">
+                {place.fields()}
                 {posts}
                 <label>
                     "Reason (kept with the erasure)"

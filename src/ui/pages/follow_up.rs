@@ -6,7 +6,7 @@ use crate::domain::case::TextLimit;
 use crate::model::CaseId;
 use crate::ui::case::{AuthorChecklistFields, FeedbackScanReport};
 use crate::ui::form_feedback::use_feedback;
-use crate::ui::islands::MarkdownField;
+use crate::ui::markdown_field::MarkdownField;
 use crate::ui::notice::{ErrorPanel, FormError, KeptText};
 use crate::ui::raw_text::PageTitle;
 

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::accounts::check_reset_link;
-use crate::domain::password::MIN_PASSWORD_CHARS;
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
 use crate::ui::notice::{ErrorPanel, FormError};
@@ -34,7 +33,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                     <FormError error=feedback.error_for(None)/>
                                     <form method="post" action="/password/reset" class="stack">
                                         <input type="hidden" name="token" value=token.clone()/>
-                                        <PasswordFields min=MIN_PASSWORD_CHARS/>
+                                        <PasswordFields/>
                                         <button type="submit">"Set new password"</button>
                                     </form>
                                 </section>

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::accounts::get_invite;
-use crate::domain::password::MIN_PASSWORD_CHARS;
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
 use crate::ui::notice::{ErrorPanel, FormError};
@@ -39,7 +38,7 @@ pub fn RegisterPage() -> impl IntoView {
                                             "Your name, as other members will see it"
                                             <input type="text" name="display_name" required minlength="2" maxlength="60" autocomplete="name" value=feedback.value("display_name")/>
                                         </label>
-                                        <PasswordFields min=MIN_PASSWORD_CHARS/>
+                                        <PasswordFields/>
                                         <button type="submit">"Create account"</button>
                                     </form>
                                 </section>
