@@ -10,7 +10,7 @@ test("an admin disables an account, asked first when the script runs", async ({ 
   await createMember(baseURL!, "clinician", email, name);
   await signIn(page, ADMIN.email, ADMIN.password);
   const list = `/admin/users?q=qx${stamp}`;
-  // The member's own row: after saving, the list shows every member again.
+  // The member's own row: the list may hold others (the search is kept after saving).
   const row = page.locator("li.member").filter({ hasText: name });
   const disable = row.getByRole("button", { name: "Disable account" });
   const enable = row.getByRole("button", { name: "Enable account" });

@@ -21,17 +21,41 @@ test("the composer formats selected words, or says how without JavaScript", asyn
   // Hydration happens at idle time; the toolbar appears when it has.
   await expect(toolbar).toBeVisible({ timeout: 20_000 });
   await expect(toolbar).toHaveAccessibleName("Formatting");
+  // A double-click's trailing space stays outside the marks.
+  await field.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(7, 16));
+  await toolbar.getByRole("button", { name: "Bold" }).click();
+  await expect(field).toHaveValue("I keep **rescuing** him.");
+  // One edit the browser's undo takes back.
+  await field.press("Control+z");
+  await expect(field).toHaveValue("I keep rescuing him.");
   await field.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(7, 15));
   await toolbar.getByRole("button", { name: "Bold" }).click();
   await expect(field).toHaveValue("I keep **rescuing** him.");
   // The selection stays on the same words: a second press formats them again.
   await toolbar.getByRole("button", { name: "Italic" }).click();
-  await expect(field).toHaveValue("I keep **_rescuing_** him.");
+  await expect(field).toHaveValue("I keep ***rescuing*** him.");
   await toolbar.getByRole("button", { name: "List" }).click();
-  await expect(field).toHaveValue("- I keep **_rescuing_** him.");
+  await expect(field).toHaveValue("- I keep ***rescuing*** him.");
   // The count and the preview follow a press as they follow typing.
   await expect(page.getByText("28 / 8000 characters")).toBeVisible();
-  await expect(page.locator(".live-preview li strong em").first()).toHaveText("rescuing");
+  await expect(page.locator(".live-preview li strong").first()).toHaveText("rescuing");
+  await expect(page.locator(".live-preview li em").first()).toHaveText("rescuing");
+
+  // One Tab stop: the arrow keys move along the toolbar, and round its ends.
+  const button = (name: string) => toolbar.getByRole("button", { name });
+  await button("Bold").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(button("Italic")).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(button("Quote")).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(button("Bold")).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(button("Quote")).toBeFocused();
+  await expect(toolbar.locator('[tabindex="0"]')).toHaveCount(1);
+  await field.focus();
+  await page.keyboard.press("Shift+Tab");
+  await expect(button("Quote")).toBeFocused();
 
   // Another field's toolbar acts on its own field only; every selected line is quoted, and a
   // character outside the Basic Multilingual Plane before the selection does not shift it.
@@ -42,5 +66,5 @@ test("the composer formats selected words, or says how without JavaScript", asyn
   await expect(stuck).toHaveValue("> 😀 She agrees\n> then cancels");
   await page.locator('[role="toolbar"][aria-controls="field-stuck"]').getByRole("button", { name: "Bold" }).click();
   await expect(stuck).toHaveValue("> 😀 **She agrees\n> then cancels**");
-  await expect(field).toHaveValue("- I keep **_rescuing_** him.");
+  await expect(field).toHaveValue("- I keep ***rescuing*** him.");
 });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { PASSWORD, createMember, signInAs, signOut, uniqueEmail } from "./helpers";
+import { ADMIN, PASSWORD, createMember, signIn, signInAs, signOut, uniqueEmail } from "./helpers";
 
 /** What an authenticator app shows for a base32 key, `stepOffset` 30-second steps from now. */
 function totp(secret: string, stepOffset = 0): string {
@@ -44,5 +44,42 @@ test("a member signs in with two-factor sign-in", async ({ page, baseURL }, info
   // The code of the next step: the one the set-up took cannot be taken again.
   await page.getByLabel("Code").fill(totp(secret, 1));
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+});
+
+// A member who lost the phone and the recovery codes asks an admin, who turns two-factor
+// sign-in off from the member list; the password alone then signs in. JavaScript on and off.
+test("an admin turns off a member's two-factor sign-in", async ({ page, baseURL }, info) => {
+  const email = uniqueEmail("lostphone", info);
+  const stamp = `${info.project.name}${Date.now()}`;
+  const name = `Lost Phone Qx${stamp}`;
+  await createMember(baseURL!, "clinician", email, name);
+  await signInAs(page, email);
+  await page.goto("/account#two-factor");
+  await page.getByLabel("Your password, to set it up").fill(PASSWORD);
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  const secret = (await page.locator("code.secret").textContent())!.trim();
+  await page.getByLabel("Code from the app").fill(totp(secret));
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.locator("ul.recovery-codes li")).toHaveCount(10);
+  await signOut(page);
+
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto(`/admin/users?q=qx${stamp}`);
+  const row = page.locator("li.member").filter({ hasText: name });
+  await expect(row.locator(".badge", { hasText: "Two-factor sign-in" })).toBeVisible();
+  await row.getByText(`Turn off ${name}'s two-factor sign-in`).click();
+  const turnOff = row.getByRole("button", { name: "Turn off two-factor sign-in" });
+  // The box is required: the browser holds the form until it is ticked (the server too).
+  await turnOff.click();
+  await expect(page).toHaveURL(new RegExp(`q=qx${stamp}$`));
+  await row.getByLabel("The member asked for this, and I checked it was them").check();
+  await turnOff.click();
+  await expect(page).toHaveURL(/notice=two-factor-reset/);
+  await expect(page.getByText("Two-factor sign-in is off for that member.")).toBeVisible();
+  await expect(row.locator(".badge", { hasText: "Two-factor sign-in" })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, email, PASSWORD);
   await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
 });

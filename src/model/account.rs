@@ -24,6 +24,8 @@ pub struct UserSummary {
     pub disabled: bool,
     /// Erased: shown as "Former member", with nothing left to change.
     pub erased: bool,
+    /// Two-factor sign-in is on (an admin can turn it off for a member who lost the phone).
+    pub two_factor: bool,
     /// Unix seconds.
     pub created_at: i64,
 }

@@ -5,10 +5,10 @@ use crate::ui::raw_text::rcdata;
 
 /// A Markdown field of a form: label, help, a formatting toolbar, the textarea, a character
 /// count and the field's error. All of it is rendered here, on the server, so without
-/// JavaScript it is a plain textarea (the form's *Preview* button shows the cooked text and
-/// the composer's "Formatting help" says how to write it). The `MarkdownEditor` island around
-/// it adds the toolbar, the live count and the live preview; it takes no props, because island
-/// props are decoded by `serde_json`, which costs every page about 12 KB of compressed wasm.
+/// JavaScript it is a plain textarea (on the case form, *Preview* shows the cooked text and
+/// "Formatting help" says how to write it). The `MarkdownEditor` island around it makes the
+/// toolbar work and adds the live count and preview. It takes no props: island props are
+/// decoded in the browser by `serde_json`, which was a quarter of the compressed wasm.
 #[component]
 pub fn MarkdownField(
     name: String,
@@ -33,12 +33,13 @@ pub fn MarkdownField(
             <label for=id.clone()>{label}</label>
             <p class="help" id=help_id>{help}</p>
             // Hidden by the style sheet until the island runs: without it the buttons do nothing.
-            // Its name leaves out the field's label, so that label names the textarea alone.
+            // Its name leaves out the field's label, so that label names the textarea alone. One
+            // Tab stop: the island moves between the buttons with the arrow keys.
             <div class="md-toolbar" role="toolbar" aria-label="Formatting" aria-controls=id.clone()>
-                <button type="button" class="secondary" data-format="bold">"Bold"</button>
-                <button type="button" class="secondary" data-format="italic">"Italic"</button>
-                <button type="button" class="secondary" data-format="list">"List"</button>
-                <button type="button" class="secondary" data-format="quote">"Quote"</button>
+                <button type="button" class="secondary" data-format="bold" tabindex="0">"Bold"</button>
+                <button type="button" class="secondary" data-format="italic" tabindex="-1">"Italic"</button>
+                <button type="button" class="secondary" data-format="list" tabindex="-1">"List"</button>
+                <button type="button" class="secondary" data-format="quote" tabindex="-1">"Quote"</button>
             </div>
             <textarea
                 name=name

@@ -1,5 +1,6 @@
-//! What the composer's formatting buttons do to a Markdown field: the text and the selection
-//! after a press. Pure, so it is tested on the server; the island applies it in the browser.
+//! What the composer's formatting buttons do to a Markdown field: which part of the text is
+//! replaced, by what, and the selection after a press. Pure, so it is tested on the server; the
+//! island applies it in the browser as one edit, which the browser's undo takes back.
 
 /// One button.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,9 +23,26 @@ impl Format {
     }
 }
 
-/// `text` with `format` applied to the bytes `start..end` (clamped to character boundaries),
-/// and the selection after it: the same words, now formatted.
-pub fn apply(text: &str, start: usize, end: usize, format: Format) -> (String, usize, usize) {
+/// A press: the bytes `from..to` of the text are replaced by `insert`, and the selection is
+/// then `select` (bytes of the new text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub from: usize,
+    pub to: usize,
+    pub insert: String,
+    pub select: (usize, usize),
+}
+
+impl Edit {
+    /// The text after the edit.
+    pub fn applied(&self, text: &str) -> String {
+        format!("{}{}{}", &text[..self.from], self.insert, &text[self.to..])
+    }
+}
+
+/// `format` applied to the selected bytes `start..end` of `text` (in either order, clamped to
+/// character boundaries).
+pub fn apply(text: &str, start: usize, end: usize, format: Format) -> Edit {
     let floor = |i: usize| {
         let mut i = i.min(text.len());
         while !text.is_char_boundary(i) {
@@ -34,31 +52,67 @@ pub fn apply(text: &str, start: usize, end: usize, format: Format) -> (String, u
     };
     let (start, end) = (floor(start.min(end)), floor(start.max(end)));
     match format {
+        // `*`, not `_`: CommonMark ignores underscores inside a word ("rescu" of "rescuing").
         Format::Bold => wrap(text, start, end, "**"),
-        Format::Italic => wrap(text, start, end, "_"),
+        Format::Italic => wrap(text, start, end, "*"),
         Format::List => prefix_lines(text, start, end, "- "),
         Format::Quote => prefix_lines(text, start, end, "> "),
     }
 }
 
-fn wrap(text: &str, start: usize, end: usize, mark: &str) -> (String, usize, usize) {
-    let out = format!(
-        "{}{mark}{}{mark}{}",
-        &text[..start],
-        &text[start..end],
-        &text[end..]
-    );
-    (out, start + mark.len(), end + mark.len())
+/// The selection between `mark`s. Spaces at its ends stay outside (a double-click may take the
+/// space after a word, and `**word **` is not bold).
+fn wrap(text: &str, start: usize, end: usize, mark: &str) -> Edit {
+    let selected = &text[start..end];
+    let lead = selected.len() - selected.trim_start().len();
+    let (start, end) = if selected.trim().is_empty() {
+        (start, end)
+    } else {
+        (start + lead, start + lead + selected.trim().len())
+    };
+    Edit {
+        from: start,
+        to: end,
+        insert: format!("{mark}{}{mark}", &text[start..end]),
+        select: (start + mark.len(), end + mark.len()),
+    }
 }
 
-/// Every line the selection touches starts with `mark`.
-fn prefix_lines(text: &str, start: usize, end: usize, mark: &str) -> (String, usize, usize) {
+/// Every line the selection touches starts with `mark`: not a line the selection only reaches
+/// the start of (a triple-click ends there), and not a blank line (which would be an empty list
+/// item or quote line).
+fn prefix_lines(text: &str, start: usize, end: usize, mark: &str) -> Edit {
     let first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let end = if end > start && text[..end].ends_with('\n') {
+        end - 1
+    } else {
+        end
+    };
     let block = &text[first..end];
-    let lines = block.split('\n').count();
-    let marked: Vec<String> = block.split('\n').map(|l| format!("{mark}{l}")).collect();
-    let out = format!("{}{}{}", &text[..first], marked.join("\n"), &text[end..]);
-    (out, start + mark.len(), end + mark.len() * lines)
+    let mut insert = String::with_capacity(block.len() + mark.len() * 4);
+    let (mut select_start, mut select_end) = (start, end);
+    let mut at = first;
+    for (n, line) in block.split('\n').enumerate() {
+        if n > 0 {
+            insert.push('\n');
+        }
+        let marked = !line.trim().is_empty() || block.trim().is_empty();
+        if marked {
+            insert.push_str(mark);
+            if at <= start {
+                select_start += mark.len();
+            }
+            select_end += mark.len();
+        }
+        insert.push_str(line);
+        at += line.len() + 1;
+    }
+    Edit {
+        from: first,
+        to: end,
+        insert,
+        select: (select_start, select_end),
+    }
 }
 
 /// A byte offset of `text` from a position counted in UTF-16 units (what a browser's
@@ -82,24 +136,71 @@ pub fn utf16_of_byte(text: &str, byte: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The text after a press, and the selected part of it.
+    fn press(text: &str, start: usize, end: usize, format: Format) -> (String, String) {
+        let edit = apply(text, start, end, format);
+        let out = edit.applied(text);
+        let selected = out[edit.select.0..edit.select.1].to_owned();
+        (out, selected)
+    }
+
     #[test]
-    fn buttons_wrap_the_selection_or_mark_its_lines() {
+    fn bold_and_italic_wrap_the_selected_words_and_keep_them_selected() {
         assert_eq!(
-            apply("I keep rescuing him.", 7, 15, Format::Bold),
-            ("I keep **rescuing** him.".into(), 9, 17)
+            press("I keep rescuing him.", 7, 15, Format::Bold),
+            ("I keep **rescuing** him.".into(), "rescuing".into())
         );
-        assert_eq!(apply("", 0, 0, Format::Italic), ("__".into(), 1, 1));
+        // Pressed again on the same words: both marks.
+        let once = apply("I keep rescuing him.", 7, 15, Format::Bold);
+        let text = once.applied("I keep rescuing him.");
         assert_eq!(
-            apply("one\ntwo\nthree", 1, 5, Format::List),
-            ("- one\n- two\nthree".into(), 3, 9)
+            press(&text, once.select.0, once.select.1, Format::Italic),
+            ("I keep ***rescuing*** him.".into(), "rescuing".into())
+        );
+        // Part of a word: `*`, which CommonMark reads inside words.
+        assert_eq!(press("rescuing", 0, 5, Format::Italic).0, "*rescu*ing");
+        // The space a double-click takes stays outside the marks.
+        assert_eq!(
+            press("keep rescuing him", 5, 14, Format::Bold),
+            ("keep **rescuing** him".into(), "rescuing".into())
+        );
+        // Nothing selected: the marks at the cursor, the cursor between them.
+        assert_eq!(press("", 0, 0, Format::Italic), ("**".into(), "".into()));
+        let edit = apply("ab", 1, 1, Format::Bold);
+        assert_eq!((edit.applied("ab"), edit.select), ("a****b".into(), (3, 3)));
+    }
+
+    #[test]
+    fn list_and_quote_mark_each_selected_line_and_no_other() {
+        assert_eq!(
+            press("one\ntwo\nthree", 1, 5, Format::List),
+            ("- one\n- two\nthree".into(), "ne\n- t".into())
         );
         assert_eq!(
-            apply("a quote", 3, 3, Format::Quote),
-            ("> a quote".into(), 5, 5)
+            press("a quote", 3, 3, Format::Quote),
+            ("> a quote".into(), "".into())
         );
-        // Out of range or inside a character: clamped, never a panic.
-        assert_eq!(apply("é", 1, 99, Format::Bold), ("**é**".into(), 2, 4));
-        assert_eq!(apply("ab", 2, 0, Format::Italic), ("_ab_".into(), 1, 3));
+        // A triple-click selects a line with its newline: the next line is not marked.
+        assert_eq!(press("one\ntwo\n", 0, 4, Format::List).0, "- one\ntwo\n");
+        assert_eq!(press("one\n", 0, 4, Format::List).0, "- one\n");
+        // Blank lines inside the selection stay blank: no empty items.
+        assert_eq!(
+            press("one\n\ntwo", 0, 8, Format::List),
+            ("- one\n\n- two".into(), "one\n\n- two".into())
+        );
+        // An empty line on its own still gets its mark, to type after.
+        assert_eq!(press("a\n\nb", 2, 2, Format::Quote).0, "a\n> \nb");
+        // The edit replaces only the lines it marks.
+        let edit = apply("keep\none\ntwo\nkeep", 6, 10, Format::Quote);
+        assert_eq!((edit.from, edit.to), (5, 10));
+        assert_eq!(edit.insert, "> one\n> t");
+    }
+
+    #[test]
+    fn nonsense_positions_are_clamped_never_a_panic() {
+        assert_eq!(press("é", 1, 99, Format::Bold).0, "**é**");
+        assert_eq!(press("ab", 2, 0, Format::Italic).0, "*ab*");
+        assert_eq!(press("😀x", 2, 3, Format::List).0, "- 😀x");
         assert_eq!(Format::parse("bold"), Some(Format::Bold));
         assert_eq!(Format::parse("script"), None);
     }

@@ -35,6 +35,7 @@ pub fn Notice() -> impl IntoView {
                 "The invitation is on its way by email. Its link works once, for 7 days; the list below shows when it is used.",
             ),
             Some("status-saved") => Some("Account status saved."),
+            Some("two-factor-reset") => Some("Two-factor sign-in is off for that member. They sign in with their password and can set it up again on their account page."),
             Some("welcome") => Some("Welcome to Caseroom. Your account is ready."),
             Some("case-saved") => Some("Your changes were saved."),
             Some("draft-saved") => Some(

@@ -219,4 +219,27 @@ async fn an_answer_to_a_rows_form_returns_to_the_same_search_and_page() {
             StatusCode::OK
         );
     }
+
+    // Erased from a search: back on the same page without the words, which the erased row no
+    // longer matches (its name and email are gone); the row is still there.
+    let res = app
+        .post_form(
+            &admin,
+            &format!("/admin/users/{}/erase", late.0),
+            &[
+                ("reason", "Asked to leave."),
+                ("posts", "remove"),
+                ("q", "zed"),
+                ("page", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = location(&res);
+    assert_eq!(
+        back,
+        format!("/admin/users?page=2&notice=account-erased#user-{}", late.0)
+    );
+    let (_, page) = app.get(&admin, back.split('#').next().unwrap()).await;
+    assert!(page.contains(&format!(r#"id="user-{}""#, late.0)), "{page}");
 }

@@ -51,6 +51,7 @@ mod snapshot;
 mod store_contract;
 mod support;
 mod two_factor;
+mod two_factor_reset;
 mod visibility;
 mod watches;
 mod withdraw;

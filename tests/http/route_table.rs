@@ -36,6 +36,10 @@ const NO_MEMBER_TEXT: &[(&str, &str)] = &[
         "POST /admin/users/{id}/reset",
         "a password reset link, for admins",
     ),
+    (
+        "POST /admin/users/{id}/two-factor/reset",
+        "turns off a member's two-factor sign-in, for admins (tests/http/two_factor_reset.rs)",
+    ),
     ("GET /password/forgot", "the form asking for a reset link"),
     ("POST /account/email", "the member's own email choices"),
     ("POST /account/name", "the member's own display name"),

@@ -27,7 +27,7 @@ fn challenge_in(page: &str) -> String {
 }
 
 /// Sets up two-factor sign-in for the signed-in `client`; the key and the recovery codes.
-async fn set_up(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
+pub(crate) async fn set_up(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
     let res = app
         .post_form(
             client,

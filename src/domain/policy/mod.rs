@@ -45,6 +45,9 @@ pub enum Action {
     /// Issue a password reset link for another member (admins): shown once, or emailed to the
     /// member when email is set up.
     IssuePasswordReset,
+    /// Turn off another member's two-factor sign-in (admins): for a member who lost both the
+    /// phone and the recovery codes. One's own is turned off on /account, with a code.
+    ResetTwoFactor,
     /// Erase an account (`Target::User`): one's own (any member, with their password), or
     /// another's (admins, with a reason).
     EraseAccount,
@@ -124,7 +127,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for the table tests.
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::ViewMemberArea,
         Action::ChangeOwnPassword,
         Action::ListUsers,
@@ -133,6 +136,7 @@ impl Action {
         Action::CreateInvite,
         Action::ListInvites,
         Action::IssuePasswordReset,
+        Action::ResetTwoFactor,
         Action::EraseAccount,
         Action::CreateCase,
         Action::ViewCase,
@@ -263,7 +267,13 @@ pub fn can(actor: Option<&Actor>, action: Action, target: Target) -> Result<(), 
             | Action::ViewOutbox,
             _,
         ) => require_admin(actor),
-        (Action::ChangeRoles | Action::SetAccountDisabled | Action::IssuePasswordReset, target) => {
+        (
+            Action::ChangeRoles
+            | Action::SetAccountDisabled
+            | Action::IssuePasswordReset
+            | Action::ResetTwoFactor,
+            target,
+        ) => {
             require_admin(actor)?;
             match target {
                 Target::User(id) if id == me => Err(Denial::OwnAccount),

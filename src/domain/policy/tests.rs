@@ -147,6 +147,13 @@ fn the_role_by_action_table_holds() {
             Err(Denial::Forbidden),
         ),
         (&[Role::Admin], SetAccountDisabled, other, Ok(())),
+        (&[Role::Admin], ResetTwoFactor, other, Ok(())),
+        (
+            &[Role::Moderator, Role::Supervisor],
+            ResetTwoFactor,
+            other,
+            Err(Denial::Forbidden),
+        ),
         (&[Role::Clinician, Role::Admin], ChangeRoles, other, Ok(())),
         (&[Role::Clinician], CreateCase, Target::Site, Ok(())),
         (&[Role::Supervisor], CreateCase, Target::Site, Ok(())),
@@ -298,6 +305,11 @@ fn an_admin_cannot_change_their_own_roles_or_disable_themselves() {
     // Their own password is changed on /account, with the current one.
     assert_eq!(
         can(Some(&admin), Action::IssuePasswordReset, me),
+        Err(Denial::OwnAccount)
+    );
+    // And their own two-factor sign-in is turned off there, with a code.
+    assert_eq!(
+        can(Some(&admin), Action::ResetTwoFactor, me),
         Err(Denial::OwnAccount)
     );
 }

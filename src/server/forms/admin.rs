@@ -15,8 +15,12 @@ use crate::ui::form_feedback::FormFeedback;
 /// shows the same search and page, with the member's row on it. What cannot be read is left
 /// out: the list then starts from its first page, as a link with it would.
 pub fn members_list(fields: &Fields) -> String {
-    let words: String = fields.get("q").trim().chars().take(100).collect();
-    let page = fields.get("page").parse::<u32>().ok().filter(|p| *p > 1);
+    list_at(fields.get("q"), fields.get("page"))
+}
+
+fn list_at(words: &str, page: &str) -> String {
+    let words: String = words.trim().chars().take(100).collect();
+    let page = page.parse::<u32>().ok().filter(|p| *p > 1);
     let mut query = Vec::new();
     if !words.is_empty() {
         query.push(format!("q={}", crate::ui::html::url_encode(&words)));
@@ -66,6 +70,22 @@ pub async fn set_status(
     }
 }
 
+/// An admin turns off a member's two-factor sign-in (`confirm=yes`).
+pub async fn reset_two_factor(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    page: PageRequest,
+    fields: Fields,
+) -> Response {
+    let actor = page.session().actor().cloned();
+    let list = members_list(&fields);
+    let confirmed = fields.get("confirm") == "yes";
+    match admin::reset_two_factor(&state, actor.as_ref(), UserId(id), confirmed).await {
+        Ok(()) => see_other(&with_notice(&list, "two-factor-reset", id), None),
+        Err(e) => render_error(&state, page, &list, e, Some(format!("user-{id}")), vec![]).await,
+    }
+}
+
 /// An admin erases a member's account, with a reason.
 pub async fn erase(
     State(state): State<AppState>,
@@ -84,7 +104,12 @@ pub async fn erase(
     )
     .await
     {
-        Ok(()) => see_other(&with_notice(&list, "account-erased", id), None),
+        // Not on the search: an erased account's name and email are gone, so it would not
+        // match. Erased accounts keep their place, so the same page still shows the row.
+        Ok(()) => see_other(
+            &with_notice(&list_at("", fields.get("page")), "account-erased", id),
+            None,
+        ),
         Err(e) => {
             render_error(
                 &state,

@@ -75,6 +75,10 @@ pub fn table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/password/forgot", post(password_reset::ask)),
         ("/password/reset", post(password_reset::complete)),
         ("/admin/users/{id}/reset", post(password_reset::issue)),
+        (
+            "/admin/users/{id}/two-factor/reset",
+            post(admin::reset_two_factor),
+        ),
         ("/admin/users/{id}/roles", post(admin::set_roles)),
         ("/admin/users/{id}/status", post(admin::set_status)),
         ("/admin/invites", post(admin::create_invite)),

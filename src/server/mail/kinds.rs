@@ -26,6 +26,8 @@ pub enum MailKind {
     EmailConfirm,
     /// To the old address: the account's email was changed.
     EmailChanged,
+    /// An admin turned off the member's two-factor sign-in (a lost phone and recovery codes).
+    TwoFactorReset,
     /// The daily digest: counts of the kinds the member chose to get that way.
     Digest,
     /// One of the member's cases will be deleted in a week under the retention rule. Always
@@ -34,7 +36,7 @@ pub enum MailKind {
 }
 
 impl MailKind {
-    pub const ALL: [MailKind; 13] = [
+    pub const ALL: [MailKind; 14] = [
         MailKind::CaseReply,
         MailKind::SupervisorFeedback,
         MailKind::WatchedReply,
@@ -46,6 +48,7 @@ impl MailKind {
         MailKind::PasswordReset,
         MailKind::EmailConfirm,
         MailKind::EmailChanged,
+        MailKind::TwoFactorReset,
         MailKind::Digest,
         MailKind::PurgeSoon,
     ];
@@ -74,6 +77,7 @@ impl MailKind {
             MailKind::PasswordReset => "password_reset",
             MailKind::EmailConfirm => "email_confirm",
             MailKind::EmailChanged => "email_changed",
+            MailKind::TwoFactorReset => "two_factor_reset",
             MailKind::Digest => "digest",
             MailKind::PurgeSoon => "case_purge_soon",
         }
@@ -96,6 +100,9 @@ impl MailKind {
             MailKind::PasswordReset => "Reset your Caseroom password",
             MailKind::EmailConfirm => "Confirm your new Caseroom email",
             MailKind::EmailChanged => "Your Caseroom email was changed",
+            MailKind::TwoFactorReset => {
+                "Two-factor sign-in on your Caseroom account was turned off"
+            }
             MailKind::Digest => "Your Caseroom digest",
             MailKind::PurgeSoon => "One of your cases will be deleted in a week",
         }
@@ -133,6 +140,9 @@ impl MailKind {
             MailKind::EmailChanged => {
                 "The email address of your Caseroom account was changed: messages go to the new address from now on. If it was not you, tell a Caseroom admin at once."
             }
+            MailKind::TwoFactorReset => {
+                "A Caseroom admin turned off two-factor sign-in on your account: you sign in with your password alone until you set it up again on your account page. If you did not ask for this, tell a Caseroom admin at once."
+            }
             MailKind::Digest => "Since your last digest, on Caseroom:",
             MailKind::PurgeSoon => {
                 "One of your cases on Caseroom will be deleted in a week, under the forum's retention rule. The case page shows the date; there you can choose to keep it longer."
@@ -154,6 +164,7 @@ impl MailKind {
             | MailKind::PasswordReset
             | MailKind::EmailConfirm
             | MailKind::EmailChanged
+            | MailKind::TwoFactorReset
             | MailKind::Digest
             | MailKind::PurgeSoon => "",
         }
@@ -174,6 +185,7 @@ impl MailKind {
             MailKind::PasswordReset => "password reset links",
             MailKind::EmailConfirm => "email confirmation links",
             MailKind::EmailChanged => "notices of a changed email",
+            MailKind::TwoFactorReset => "notices that two-factor sign-in was turned off",
             MailKind::Digest => "the daily digest",
             MailKind::PurgeSoon => "notices that a case will be deleted",
         }

@@ -1,4 +1,5 @@
-//! The admin's user management: list members and invites, change roles, disable accounts.
+//! The admin's user management: list members and invites, change roles, disable accounts,
+//! turn off a member's two-factor sign-in.
 
 use crate::domain::policy::{Action, Actor, Target, can};
 use crate::domain::role::{Role, Roles};
@@ -142,6 +143,49 @@ pub async fn set_disabled(
         ));
     }
     tracing::info!(actor.id = %actor.user_id, target.id = %target, disabled, "account status changed");
+    Ok(())
+}
+
+/// An admin turns off a member's two-factor sign-in, for a member who lost both the phone and
+/// the recovery codes (`confirmed`: the admin ticked that the member asked, checked by a
+/// channel they trust). The member's sessions end, and they are emailed when email is set up.
+pub async fn reset_two_factor(
+    state: &AppState,
+    actor: Option<&Actor>,
+    target: UserId,
+    confirmed: bool,
+) -> Result<(), AppError> {
+    can(actor, Action::ResetTwoFactor, Target::User(target))?;
+    refuse_erased(state, target).await?;
+    let Some(actor) = actor else {
+        return Err(AppError::Denied(
+            crate::domain::policy::Denial::SignInRequired,
+        ));
+    };
+    if !confirmed {
+        return Err(AppError::Invalid(
+            "Tick the box to confirm that the member asked for this: it lets anyone with their password in.".into(),
+        ));
+    }
+    let tell = state.store.mail_enabled();
+    match state
+        .store
+        .reset_two_factor(actor.user_id, target, tell, state.clock.now())
+        .await?
+    {
+        Some(true) => {}
+        Some(false) => {
+            return Err(AppError::Conflict(
+                "Two-factor sign-in is not on for this member.".into(),
+            ));
+        }
+        None => {
+            return Err(AppError::NotFound(
+                "There is no member with that id.".into(),
+            ));
+        }
+    }
+    tracing::info!(actor.id = %actor.user_id, target.id = %target, "two-factor sign-in turned off by an admin");
     Ok(())
 }
 

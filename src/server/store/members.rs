@@ -1,18 +1,23 @@
-//! The admin's view of members: the member list, roles, disabling an account.
+//! The admin's view of members: the member list, roles, disabling an account, turning off a
+//! member's two-factor sign-in.
 
 use sqlx::Row;
 
+use super::outbox::{Outgoing, Recipient, enqueue};
 use super::users::{parse_roles, roles_csv};
 use super::{AuditEvent, Store, StoreError};
 use crate::domain::role::Roles;
 use crate::model::{UserId, UserSummary};
+use crate::server::mail::MailKind;
 
 impl Store {
     /// Every member, oldest account first.
     pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
         let rows = sqlx::query(
             "select u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at, \
-                    coalesce(string_agg(r.role, ','), '') as roles \
+                    coalesce(string_agg(r.role, ','), '') as roles, \
+                    (select count(*) from two_factor t \
+                     where t.user_id = u.id and t.confirmed_at is not null) as two_factor \
              from users u left join user_roles r on r.user_id = u.id \
              group by u.id, u.email, u.display_name, u.disabled_at, u.erased_at, u.created_at \
              order by u.created_at, u.id",
@@ -29,6 +34,7 @@ impl Store {
                     roles: parse_roles(roles.split(',').filter(|s| !s.is_empty()))?,
                     disabled: r.try_get::<Option<i64>, _>("disabled_at")?.is_some(),
                     erased: r.try_get::<Option<i64>, _>("erased_at")?.is_some(),
+                    two_factor: r.try_get::<i64, _>("two_factor")? > 0,
                     created_at: r.try_get("created_at")?,
                 })
             })
@@ -159,5 +165,65 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// Turns off a member's two-factor sign-in for them, when they lost both the phone and the
+    /// recovery codes: the authenticator, the codes and the sign-ins waiting for a code go, and
+    /// so do the member's sessions (whoever holds one signs in again, with the password).
+    /// With `tell`, the member is emailed. `None`: there is no such member (or the account is
+    /// erased); `Some(false)`: it was not on. Nothing is changed then.
+    pub async fn reset_two_factor(
+        &self,
+        actor: UserId,
+        target: UserId,
+        tell: bool,
+        now: i64,
+    ) -> Result<Option<bool>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let exists: i64 =
+            sqlx::query_scalar("select count(*) from users where id = $1 and erased_at is null")
+                .bind(target.0)
+                .fetch_one(&mut *tx)
+                .await?;
+        if exists == 0 {
+            return Ok(None);
+        }
+        let removed =
+            sqlx::query("delete from two_factor where user_id = $1 and confirmed_at is not null")
+                .bind(target.0)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        if removed == 0 {
+            return Ok(Some(false));
+        }
+        for sql in [
+            "delete from recovery_codes where user_id = $1",
+            "delete from login_challenges where user_id = $1",
+            "delete from sessions where user_id = $1",
+        ] {
+            sqlx::query(sql).bind(target.0).execute(&mut *tx).await?;
+        }
+        if tell {
+            let mail = Outgoing {
+                kind: MailKind::TwoFactorReset.key(),
+                to: Recipient::Member(target),
+                link: "/account".into(),
+            };
+            enqueue(&mut tx, &mail, now).await?;
+        }
+        AuditEvent {
+            at: now,
+            actor: Some(actor),
+            action: "two_factor_reset",
+            target: Some(target),
+            detail: "",
+            case: None,
+            review: None,
+        }
+        .write(&mut tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(true))
     }
 }

@@ -24,7 +24,7 @@ pub fn MarkdownEditor(children: Children) -> impl IntoView {
     let on_click = move |ev: leptos::ev::MouseEvent| preview.format_pressed(&ev);
     view! {
         <div class="field md-editor" class:ready=move || !ready.with(String::is_empty)
-            on:input=on_input on:click=on_click>
+            on:input=on_input on:click=on_click on:keydown=toolbar_key>
             {children()}
             // Fixed elements toggled by `hidden`: cheaper in wasm than swapping views.
             <div class="live-preview" aria-label="Preview" hidden=move || html.with(String::is_empty)>
@@ -62,10 +62,7 @@ impl Preview {
         use crate::ui::markdown_toolbar::{Format, apply, byte_of_utf16, utf16_of_byte};
         use wasm_bindgen::JsCast as _;
 
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(button) = format_button(ev) else {
             return;
         };
         let Some(format) = button
@@ -81,12 +78,29 @@ impl Preview {
         let units = |u: Option<u32>| byte_of_utf16(&text, u.unwrap_or(0) as usize);
         let start = units(area.selection_start().ok().flatten());
         let end = units(area.selection_end().ok().flatten());
-        let (out, start, end) = apply(&text, start, end, format);
-        area.set_value(&out);
+        let edit = apply(&text, start, end, format);
+        let out = edit.applied(&text);
         let _ = area.focus();
+        // Typed over the replaced part, as one edit: the browser's undo takes it back, which
+        // setting the value would not (it empties the undo history). Set only as a fallback.
         let _ = area.set_selection_range(
-            utf16_of_byte(&out, start) as u32,
-            utf16_of_byte(&out, end) as u32,
+            utf16_of_byte(&text, edit.from) as u32,
+            utf16_of_byte(&text, edit.to) as u32,
+        );
+        let typed = document()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| {
+                d.exec_command_with_show_ui_and_value("insertText", false, &edit.insert)
+                    .ok()
+            })
+            .unwrap_or(false);
+        if !typed || area.value() != out {
+            area.set_value(&out);
+        }
+        let _ = area.set_selection_range(
+            utf16_of_byte(&out, edit.select.0) as u32,
+            utf16_of_byte(&out, edit.select.1) as u32,
         );
         self.changed(&area);
     }
@@ -95,10 +109,10 @@ impl Preview {
         let text = area.value();
         if let Some(count) = editor_part::<web_sys::Element>(area, ".count") {
             let max = usize::try_from(area.max_length()).unwrap_or(0);
-            count.set_text_content(Some(&crate::ui::markdown_field::count_text(
-                text.chars().count(),
-                max,
-            )));
+            let chars = text.chars().count();
+            count.set_text_content(Some(&crate::ui::markdown_field::count_text(chars, max)));
+            // A press can take the text past `maxlength`, which only typing is held to.
+            let _ = count.class_list().toggle_with_force("over", chars > max);
         }
         let mine = self.generation.get() + 1;
         self.generation.set(mine);
@@ -136,6 +150,51 @@ impl Preview {
     fn text_changed(&self, _ev: &leptos::ev::Event) {}
     fn format_pressed(&self, _ev: &leptos::ev::MouseEvent) {}
 }
+
+/// The formatting button an event happened on, if any.
+#[cfg(feature = "hydrate")]
+fn format_button(ev: &leptos::ev::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast as _;
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-format]")
+        .ok()
+        .flatten()
+}
+
+/// The toolbar is one stop for Tab: the arrow keys, Home and End move between its buttons
+/// (the pattern of ARIA's toolbar role), and the button last moved to is the one Tab reaches.
+#[cfg(feature = "hydrate")]
+fn toolbar_key(ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast as _;
+    let Some(button) = format_button(&ev) else {
+        return;
+    };
+    let Some(toolbar) = button.parent_element() else {
+        return;
+    };
+    let next = match ev.key().as_str() {
+        "ArrowRight" => button
+            .next_element_sibling()
+            .or_else(|| toolbar.first_element_child()),
+        "ArrowLeft" => button
+            .previous_element_sibling()
+            .or_else(|| toolbar.last_element_child()),
+        "Home" => toolbar.first_element_child(),
+        "End" => toolbar.last_element_child(),
+        _ => return,
+    };
+    ev.prevent_default();
+    if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.set_attribute("tabindex", "-1");
+        let _ = next.set_attribute("tabindex", "0");
+        let _ = next.focus();
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn toolbar_key(_ev: leptos::ev::KeyboardEvent) {}
 
 /// The element matching `selector` in the same editor as `from`.
 #[cfg(feature = "hydrate")]

@@ -146,6 +146,7 @@ fn MemberRow(
             <RolesForm user=user.clone() place=place.clone()/>
             <StatusForm user=user.clone() place=place.clone()/>
             {(!user.disabled).then(|| view! { <ResetForm user=user.clone() email_enabled=email_enabled place=place.clone()/> })}
+            {user.two_factor.then(|| view! { <TwoFactorResetForm user=user.clone() email_enabled=email_enabled place=place.clone()/> })}
             <EraseForm user=user.clone() erasure=erasure feedback=feedback.clone() place=place/>
         }
         .into_any()
@@ -160,6 +161,7 @@ fn MemberRow(
                 } else {
                     user.disabled.then(|| view! { <span class="badge">"Disabled"</span> })
                 }}
+                {(user.two_factor && !user.erased).then(|| view! { <span class="badge">"Two-factor sign-in"</span> })}
             </div>
             <FormError error=error/>
             {reset_link.map(|link| view! {
@@ -237,6 +239,32 @@ fn ResetForm(user: UserSummary, email_enabled: bool, place: ListPlace) -> impl I
             {place.fields()}
             <button type="submit" class="secondary">{label}</button>
         </form>
+    }
+    .into_any()
+}
+
+/// Turning off a member's two-factor sign-in, for a member who lost both the phone and the
+/// recovery codes. Inside a disclosure, with a box to tick: it lets anyone with the password in.
+#[component]
+fn TwoFactorResetForm(user: UserSummary, email_enabled: bool, place: ListPlace) -> impl IntoView {
+    let told = if email_enabled {
+        " They are told by email."
+    } else {
+        ""
+    };
+    view! {
+        <details class="erase">
+            <summary>{format!("Turn off {}'s two-factor sign-in", user.display_name)}</summary>
+            <form method="post" action=format!("/admin/users/{}/two-factor/reset", user.id) class="stack">
+                {place.fields()}
+                <p class="muted">{format!("For a member who lost both their phone and their recovery codes. Check that it is them asking, by a channel you trust: until they set it up again, their password alone signs them in. Their sessions end.{told}")}</p>
+                <label class="check">
+                    <input type="checkbox" name="confirm" value="yes" required/>
+                    "The member asked for this, and I checked it was them"
+                </label>
+                <button type="submit" class="danger">"Turn off two-factor sign-in"</button>
+            </form>
+        </details>
     }
     .into_any()
 }
