@@ -71,9 +71,11 @@ test("an admin turns off a member's two-factor sign-in", async ({ page, baseURL 
   await row.getByText(`Turn off ${name}'s two-factor sign-in`).click();
   const turnOff = row.getByRole("button", { name: "Turn off two-factor sign-in" });
   // The box is required: the browser holds the form until it is ticked (the server too).
+  const box = row.getByLabel("The member asked for this, and I checked it was them");
   await turnOff.click();
+  expect(await box.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
   await expect(page).toHaveURL(new RegExp(`q=qx${stamp}$`));
-  await row.getByLabel("The member asked for this, and I checked it was them").check();
+  await box.check();
   await turnOff.click();
   await expect(page).toHaveURL(/notice=two-factor-reset/);
   await expect(page.getByText("Two-factor sign-in is off for that member.")).toBeVisible();

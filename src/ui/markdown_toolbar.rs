@@ -89,6 +89,12 @@ fn prefix_lines(text: &str, start: usize, end: usize, mark: &str) -> Edit {
         end
     };
     let block = &text[first..end];
+    // Whole lines: the selection may end inside the last one.
+    let whole = |at: usize| text[at..].split('\n').next().unwrap_or("");
+    let starts: Vec<usize> = std::iter::once(first)
+        .chain(block.match_indices('\n').map(|(i, _)| first + i + 1))
+        .collect();
+    let all_blank = starts.iter().all(|&at| whole(at).trim().is_empty());
     let mut insert = String::with_capacity(block.len() + mark.len() * 4);
     let (mut select_start, mut select_end) = (start, end);
     let mut at = first;
@@ -96,7 +102,7 @@ fn prefix_lines(text: &str, start: usize, end: usize, mark: &str) -> Edit {
         if n > 0 {
             insert.push('\n');
         }
-        let marked = !line.trim().is_empty() || block.trim().is_empty();
+        let marked = all_blank || !whole(at).trim().is_empty();
         if marked {
             insert.push_str(mark);
             if at <= start {
@@ -188,6 +194,8 @@ mod tests {
             press("one\n\ntwo", 0, 8, Format::List),
             ("- one\n\n- two".into(), "one\n\n- two".into())
         );
+        // A line is blank or not as a whole, not up to where the selection ends in it.
+        assert_eq!(press("one\n  two", 0, 5, Format::List).0, "- one\n-   two");
         // An empty line on its own still gets its mark, to type after.
         assert_eq!(press("a\n\nb", 2, 2, Format::Quote).0, "a\n> \nb");
         // The edit replaces only the lines it marks.

@@ -77,7 +77,7 @@ pub(crate) async fn set_up(app: &TestApp, client: &reqwest::Client) -> (String, 
 }
 
 /// Password first: the page asking for the code, and no session yet.
-async fn password(app: &TestApp, email: &str, next: &str) -> (reqwest::Client, String) {
+pub(crate) async fn password(app: &TestApp, email: &str, next: &str) -> (reqwest::Client, String) {
     let client = app.client();
     let res = app
         .post_form(
@@ -97,7 +97,7 @@ async fn password(app: &TestApp, email: &str, next: &str) -> (reqwest::Client, S
     (client, challenge_in(&page))
 }
 
-async fn code(
+pub(crate) async fn code(
     app: &TestApp,
     client: &reqwest::Client,
     challenge: &str,

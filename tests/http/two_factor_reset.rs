@@ -9,7 +9,8 @@ use reqwest::StatusCode;
 use crate::mail::{FROM, eventually};
 use crate::smtp_sink::SmtpSink;
 use crate::support::*;
-use crate::two_factor::set_up;
+use crate::two_factor::{code, password, set_up};
+use caseroom::server::auth::totp::code_at;
 
 #[tokio::test]
 async fn an_admin_turns_off_a_members_two_factor_sign_in_and_the_member_is_told() {
@@ -34,7 +35,7 @@ async fn an_admin_turns_off_a_members_two_factor_sign_in_and_the_member_is_told(
     assert_eq!(res.status(), StatusCode::CONFLICT);
     assert!(res.text().await.unwrap().contains("not on for this member"));
 
-    set_up(&app, &member).await;
+    let (secret, _) = set_up(&app, &member).await;
     let (_, page) = app.get(&admin, "/admin/users").await;
     assert!(
         page.contains(&path) && page.contains("Turn off two-factor sign-in"),
@@ -73,6 +74,17 @@ async fn an_admin_turns_off_a_members_two_factor_sign_in_and_the_member_is_told(
         StatusCode::OK,
         "nothing refused changed anything"
     );
+    assert!(
+        app.state
+            .store
+            .two_factor(member_id)
+            .await
+            .unwrap()
+            .is_some(),
+        "still on after the refusals"
+    );
+    // Someone with the password alone waits at the code.
+    let (waiting, challenge) = password(&app, email, "/cases").await;
 
     let res = app
         .post_form(
@@ -94,6 +106,11 @@ async fn an_admin_turns_off_a_members_two_factor_sign_in_and_the_member_is_told(
         app.get(&member, "/account").await.0,
         StatusCode::UNAUTHORIZED
     );
+    // The sign-in that waited for a code is gone: even a right code no longer opens it.
+    let right = code_at(&secret, app.state.clock.now() + 30).unwrap();
+    let res = code(&app, &waiting, &challenge, &right).await;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    assert!(session_cookie(&res).is_none());
     let res = app.sign_in(&app.client(), email, GOOD_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "no code asked");
     let db = app.db().await;
@@ -173,4 +190,34 @@ async fn without_email_nothing_is_queued_and_an_erased_account_is_gone() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::GONE);
+}
+
+/// When the forum requires two-factor sign-in for staff, an admin whose session was not signed
+/// in with a code has no admin role: a stolen admin password alone cannot turn anyone's off.
+#[tokio::test]
+async fn where_staff_need_it_an_admin_without_a_code_cannot_turn_it_off() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REQUIRE_TWO_FACTOR", "staff")]).await;
+    let (admin, _) = app
+        .member_client("admin@clinic.example", &[Role::Admin])
+        .await;
+    let (member, member_id) = app
+        .member_client("member@clinic.example", &[Role::Clinician])
+        .await;
+    set_up(&app, &member).await;
+    let res = app
+        .post_form(
+            &admin,
+            &format!("/admin/users/{}/two-factor/reset", member_id.0),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(
+        app.state
+            .store
+            .two_factor(member_id)
+            .await
+            .unwrap()
+            .is_some()
+    );
 }

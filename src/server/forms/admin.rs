@@ -105,11 +105,12 @@ pub async fn erase(
     .await
     {
         // Not on the search: an erased account's name and email are gone, so it would not
-        // match. Erased accounts keep their place, so the same page still shows the row.
-        Ok(()) => see_other(
-            &with_notice(&list_at("", fields.get("page")), "account-erased", id),
-            None,
-        ),
+        // match. The page of the whole list that holds the row, which keeps its place.
+        Ok(()) => {
+            let page = admin::page_of(&state, UserId(id)).await.unwrap_or(1);
+            let list = list_at("", &page.to_string());
+            see_other(&with_notice(&list, "account-erased", id), None)
+        }
         Err(e) => {
             render_error(
                 &state,

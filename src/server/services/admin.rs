@@ -146,6 +146,19 @@ pub async fn set_disabled(
     Ok(())
 }
 
+/// The page of the whole member list (no search) that shows `member`'s row; the first when
+/// there is none. Only a number: where to send an admin back to after an erasure.
+pub async fn page_of(state: &AppState, member: UserId) -> Result<u32, AppError> {
+    let at = state
+        .store
+        .list_users()
+        .await?
+        .iter()
+        .position(|u| u.id == member)
+        .unwrap_or(0);
+    Ok(u32::try_from(at / MEMBERS_PAGE + 1).unwrap_or(1))
+}
+
 /// An admin turns off a member's two-factor sign-in, for a member who lost both the phone and
 /// the recovery codes (`confirmed`: the admin ticked that the member asked, checked by a
 /// channel they trust). The member's sessions end, and they are emailed when email is set up.

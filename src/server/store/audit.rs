@@ -32,6 +32,12 @@ pub struct AuditEvent<'a> {
 impl AuditEvent<'_> {
     /// Written inside the caller's transaction, so the action and its record commit together.
     pub(super) async fn write(&self, tx: &mut Transaction<'_, Db>) -> Result<(), StoreError> {
+        // An action the admin's filter does not list could never be found by it.
+        debug_assert!(
+            crate::domain::audit_filter::ACTIONS.contains(&self.action),
+            "audit action {:?} is missing from audit_filter::ACTIONS",
+            self.action
+        );
         sqlx::query("insert into audit_log (at, actor_id, action, target_user_id, detail, case_id, review_id) values ($1, $2, $3, $4, $5, $6, $7)")
             .bind(self.at)
             .bind(self.actor.map(|u| u.0))

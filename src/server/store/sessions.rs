@@ -125,7 +125,7 @@ impl Store {
         Ok(())
     }
 
-    /// Ends one session. `audit` names the reason ("logout", "session_expired").
+    /// Ends one session. `audit` names the reason ("logout", "session_idle_timeout", …).
     pub async fn end_session(
         &self,
         token_hash: &str,

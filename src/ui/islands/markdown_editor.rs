@@ -74,6 +74,10 @@ impl Preview {
         let Some(area) = editor_part::<web_sys::HtmlTextAreaElement>(&button, "textarea") else {
             return;
         };
+        // The pressed button is the one Tab comes back to.
+        if let Some(toolbar) = button.parent_element() {
+            tab_stop(&toolbar, &button);
+        }
         let text = area.value();
         let units = |u: Option<u32>| byte_of_utf16(&text, u.unwrap_or(0) as usize);
         let start = units(area.selection_start().ok().flatten());
@@ -168,6 +172,10 @@ fn format_button(ev: &leptos::ev::Event) -> Option<web_sys::Element> {
 #[cfg(feature = "hydrate")]
 fn toolbar_key(ev: leptos::ev::KeyboardEvent) {
     use wasm_bindgen::JsCast as _;
+    // Alt+Left is the browser's Back, and the like: not the toolbar's.
+    if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
     let Some(button) = format_button(&ev) else {
         return;
     };
@@ -187,9 +195,18 @@ fn toolbar_key(ev: leptos::ev::KeyboardEvent) {
     };
     ev.prevent_default();
     if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = button.set_attribute("tabindex", "-1");
-        let _ = next.set_attribute("tabindex", "0");
+        tab_stop(&toolbar, &next);
         let _ = next.focus();
+    }
+}
+
+/// `button` becomes the toolbar's one Tab stop.
+#[cfg(feature = "hydrate")]
+fn tab_stop(toolbar: &web_sys::Element, button: &web_sys::Element) {
+    let mut each = toolbar.first_element_child();
+    while let Some(b) = each {
+        let _ = b.set_attribute("tabindex", if &b == button { "0" } else { "-1" });
+        each = b.next_element_sibling();
     }
 }
 

@@ -1,12 +1,10 @@
 use crate::ui::raw_text::PageTitle;
 use leptos::prelude::*;
 
-use crate::api::accounts::{
-    get_current_user, get_erasure_rule, get_mail_settings, get_own_email, get_profile,
-    get_two_factor,
-};
+use super::account_security::{EmailSection, TwoFactorSection};
+use crate::api::accounts::{get_current_user, get_erasure_rule, get_mail_settings, get_profile};
 use crate::domain::theme::Theme;
-use crate::model::{ApiError, ErasureRule, MailDelivery, TwoFactorView};
+use crate::model::{ApiError, ErasureRule, MailDelivery};
 use crate::ui::form_feedback::use_feedback;
 use crate::ui::islands::PasswordFields;
 use crate::ui::notice::{ErrorPanel, FormError, Notice};
@@ -75,109 +73,6 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-/// Per kind of message: immediately, in the daily digest, or never. Every message also carries
-/// a link that stops its kind without signing in.
-/// The member's email, and a change of it: confirmed from the new address when email is set
-/// up. The typed address is kept when refused.
-#[component]
-fn EmailSection() -> impl IntoView {
-    let feedback = use_feedback();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let feedback = feedback.clone();
-                Suspend::new(async move {
-                    let current = get_own_email().await.unwrap_or_default();
-                    let typed = if feedback.form.as_deref() == Some("your-email") { feedback.value("new_email") } else { String::new() };
-                    view! {
-                        <h2 id="your-email">"Your email"</h2>
-                        <p>"Caseroom signs you in and writes to you at "<strong class="address">{current}</strong>". A new address is used once you confirm it from a link sent there."</p>
-                        <FormError error=feedback.error_for(Some("your-email"))/>
-                        <form method="post" action="/account/email-change" class="stack">
-                            <label>"New email"
-                                <input type="email" name="new_email" autocomplete="email" required maxlength="254" value=typed/>
-                            </label>
-                            <label>"Your password, to change your email"
-                                <input type="password" name="password" autocomplete="current-password" required/>
-                            </label>
-                            <button type="submit" class="secondary">"Change email"</button>
-                        </form>
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-/// Two-factor sign-in: set it up with a key for an authenticator app, confirmed by a code;
-/// the recovery codes shown once; turned off with a code.
-#[component]
-fn TwoFactorSection() -> impl IntoView {
-    let feedback = use_feedback();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let feedback = feedback.clone();
-                Suspend::new(async move {
-                    let Ok(state) = get_two_factor().await else {
-                        return ().into_any();
-                    };
-                    let error = feedback.error_for(Some("two-factor"));
-                    let codes = feedback.value("recovery_codes");
-                    let required = match &state {
-                        TwoFactorView::Off { required } | TwoFactorView::SettingUp { required, .. } | TwoFactorView::On { required, .. } => *required,
-                    };
-                    let body = match state {
-                        TwoFactorView::Off { .. } => view! {
-                            <p>"Two-factor sign-in is off. With it on, signing in also asks for a code from an authenticator app on your phone."</p>
-                            <form method="post" action="/account/two-factor/start" class="inline">
-                                <label>"Your password, to set it up"
-                                    <input type="password" name="password" autocomplete="current-password" required/>
-                                </label>
-                                <button type="submit" class="secondary">"Set up two-factor sign-in"</button>
-                            </form>
-                        }.into_any(),
-                        TwoFactorView::SettingUp { secret, uri, .. } => view! {
-                            <p>"Add Caseroom to your authenticator app with this key (or open the link on your phone), then type the code it shows."</p>
-                            <p><code class="secret">{secret}</code></p>
-                            <p><a href=uri>"Open in an authenticator app"</a></p>
-                            <form method="post" action="/account/two-factor/confirm" class="inline">
-                                <label>"Code from the app"
-                                    <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="20"/>
-                                </label>
-                                <button type="submit">"Turn on"</button>
-                            </form>
-                        }.into_any(),
-                        TwoFactorView::On { recovery_codes_left, .. } => view! {
-                            <p>{format!("Two-factor sign-in is on. {recovery_codes_left} recovery codes left.")}</p>
-                            <form method="post" action="/account/two-factor/disable" class="inline">
-                                <label>"A code from the app, or a recovery code"
-                                    <input type="text" name="code" autocomplete="one-time-code" required maxlength="20"/>
-                                </label>
-                                <button type="submit" class="secondary">"Turn off"</button>
-                            </form>
-                        }.into_any(),
-                    };
-                    view! {
-                        <h2 id="two-factor">"Two-factor sign-in"</h2>
-                        {required.then(|| view! { <p class="notice">"This forum asks moderators and admins to use it: your moderator and admin tools work once it is on."</p> })}
-                        <FormError error=error/>
-                        {(!codes.is_empty()).then(|| view! {
-                            <div class="panel" role="status">
-                                <p><strong>"Two-factor sign-in is on."</strong>" Keep these recovery codes somewhere safe, away from your phone: each signs you in once if the phone is lost. They are shown only now."</p>
-                                <ul class="recovery-codes">
-                                    {codes.split(' ').map(|c| view! { <li><code>{c.to_owned()}</code></li> }).collect_view()}
-                                </ul>
-                            </div>
-                        })}
-                        {body}
-                    }.into_any()
-                })
-            }}
-        </Suspense>
-    }
-}
-
 /// Professional title and discipline: a plain form, kept as typed when refused.
 #[component]
 fn ProfileSection() -> impl IntoView {
@@ -237,6 +132,8 @@ fn ProfileSection() -> impl IntoView {
     }
 }
 
+/// Per kind of message: immediately, in the daily digest, or never. Every message also carries
+/// a link that stops its kind without signing in.
 #[component]
 fn MailSettingsSection() -> impl IntoView {
     let feedback = use_feedback();

@@ -1,6 +1,8 @@
 mod account;
+mod account_security;
 mod admin_audit;
 mod admin_invites;
+mod admin_member_forms;
 mod admin_outbox;
 mod admin_users;
 mod blind_spots;
