@@ -306,3 +306,44 @@ async fn a_reply_is_deleted_in_a_closed_case_not_a_locked_one_and_a_held_one_lea
         res.text().await.unwrap()
     );
 }
+
+/// The newest reply, removed for good, does not lend its id to the next reply: the audit log's
+/// `reply=` details, notifications and old links keep naming the reply they named (SQLite gives
+/// a new row the largest id plus one; migration 0023 keeps a floor).
+#[tokio::test]
+async fn a_removed_replys_id_is_never_given_to_another() {
+    let app = TestApp::spawn_with(&[("CASEROOM_REPLY_REVIEW_BELOW", "0")]).await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let (replier, _) = app
+        .member_client("replier@clinic.example", &[Role::Clinician])
+        .await;
+    let case = publish(&app, &author, &case_form("Qidcase title", &[])).await;
+    app.reply(&replier, case, "Qidfirst reply.").await;
+    let newest = app.reply(&replier, case, "Qidnewest reply.").await;
+    let res = post(
+        &app,
+        &replier,
+        &format!("/replies/{newest}/delete"),
+        &confirmed(case),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let moderator = app.moderator().await;
+    let res = post(
+        &app,
+        moderator,
+        &format!("/replies/{newest}/remove"),
+        &confirmed(case),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let max: Option<i64> = sqlx::query_scalar("select max(id) from replies")
+        .fetch_one(&app.db().await)
+        .await
+        .unwrap();
+    assert!(max < Some(newest), "the newest reply is gone");
+    let next = app.reply(&replier, case, "Qidnext reply.").await;
+    assert!(next > newest, "{next} after {newest}");
+}

@@ -349,15 +349,25 @@ async fn both_backends_build_the_same_schema() {
             .triggers
             .remove(&("search_docs".into(), "search_docs_delete".into()))
     );
-    // SQLite's floor for case ids (migration 0017): PostgreSQL's identity never reuses one.
-    assert!(sqlite.columns.remove("case_id_floor").is_some());
-    sqlite.checks.remove("case_id_floor");
-    sqlite.keys.retain(|(t, _)| t != "case_id_floor");
-    assert!(
-        sqlite
-            .triggers
-            .remove(&("cases".into(), "cases_keep_id_floor".into()))
-    );
+    // SQLite's floors for case, reply and review ids (migrations 0017 and 0023): PostgreSQL's
+    // identity never reuses one.
+    for (table, floor, trigger) in [
+        ("cases", "case_id_floor", "cases_keep_id_floor"),
+        ("replies", "reply_id_floor", "replies_keep_id_floor"),
+        (
+            "case_reviews",
+            "review_id_floor",
+            "case_reviews_keep_id_floor",
+        ),
+    ] {
+        assert!(sqlite.columns.remove(floor).is_some(), "{floor}");
+        sqlite.checks.remove(floor);
+        sqlite.keys.retain(|(t, _)| t != floor);
+        assert!(
+            sqlite.triggers.remove(&(table.into(), trigger.into())),
+            "{trigger}"
+        );
+    }
     let tsv = postgres
         .columns
         .get_mut("search_docs")

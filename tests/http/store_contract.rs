@@ -175,6 +175,6 @@ async fn the_store_reads_and_refuses_the_same_on_either_backend() {
             .unwrap(),
         Err(ReviewRefusal::NotPending(_))
     ));
-    assert_eq!(store.schema_version(), 22);
+    assert_eq!(store.schema_version(), 23);
     store.ping().await.unwrap();
 }

@@ -6,7 +6,7 @@ use super::Db;
 use super::groups::confirm_member;
 use super::yes;
 
-use super::{AuditEvent, Backend, Store, StoreError};
+use super::{AuditEvent, Store, StoreError};
 use crate::domain::case::ConcernTag;
 use crate::domain::policy::CaseFacts;
 use crate::model::{CaseId, UserId};
@@ -54,16 +54,7 @@ impl Store {
         if let Some(group) = case.group() {
             confirm_member(self, &mut tx, group, author).await?;
         }
-        // On SQLite the id is past every case ever deleted (`case_id_floor`, migration 0017),
-        // so no id is used twice; PostgreSQL's identity never goes back.
-        let (id_column, id_value) = match self.backend {
-            Backend::Sqlite => (
-                "id, ",
-                "(select max(coalesce((select max(id) from cases), 0), last_id) + 1 \
-                 from case_id_floor where id = 1), ",
-            ),
-            Backend::Postgres => ("", ""),
-        };
+        let (id_column, id_value) = self.backend.fresh_id("cases", "case_id_floor");
         let id: i64 = sqlx::query_scalar(&format!(
             "insert into cases ({id_column}author_id, anonymous, title, age_band, setting, modality, sessions_band, supervisor_id, \
              created_at, last_activity_at, review_state, submitted_at, group_id, keep_for_days) \

@@ -37,10 +37,11 @@ impl Store {
         let mut tx = self.write_tx().await?;
         self.confirm_writer(&mut tx, author).await?;
         self.confirm_case(&mut tx, case, seen).await?;
-        let id: i64 = sqlx::query_scalar(
-            "insert into replies (case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
-             review_state, submitted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning id",
-        )
+        let (id_column, id_value) = self.backend.fresh_id("replies", "reply_id_floor");
+        let id: i64 = sqlx::query_scalar(&format!(
+            "insert into replies ({id_column}case_id, author_id, anonymous, supervisor_feedback, body_md, body_html, renderer_version, created_at, \
+             review_state, submitted_at) values ({id_value}$1, $2, $3, $4, $5, $6, $7, $8, $9, $8) returning id",
+        ))
         .bind(case.0)
         .bind(author.0)
         .bind(yes(write.anonymous))

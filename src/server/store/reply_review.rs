@@ -117,10 +117,11 @@ impl Store {
             Some(seen) if seen != revision => return Ok(Err(ReviewRefusal::Changed)),
             Some(_) => {}
         }
-        let review: i64 = sqlx::query_scalar(
-            "insert into case_reviews (case_id, reply_id, revision_id, moderator_id, decision, reason, checklist, at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
-        )
+        let (id_column, id_value) = self.backend.fresh_id("case_reviews", "review_id_floor");
+        let review: i64 = sqlx::query_scalar(&format!(
+            "insert into case_reviews ({id_column}case_id, reply_id, revision_id, moderator_id, decision, reason, checklist, at) \
+             values ({id_value}$1, $2, $3, $4, $5, $6, $7, $8) returning id",
+        ))
         .bind(case.0)
         .bind(reply.0)
         .bind(revision)

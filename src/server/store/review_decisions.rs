@@ -76,10 +76,11 @@ impl Store {
             Some(_) => {}
         }
         let outcome = write.decision.outcome();
-        let review: i64 = sqlx::query_scalar(
-            "insert into case_reviews (case_id, revision_id, moderator_id, decision, reason, checklist, at) \
-             values ($1, $2, $3, $4, $5, $6, $7) returning id",
-        )
+        let (id_column, id_value) = self.backend.fresh_id("case_reviews", "review_id_floor");
+        let review: i64 = sqlx::query_scalar(&format!(
+            "insert into case_reviews ({id_column}case_id, revision_id, moderator_id, decision, reason, checklist, at) \
+             values ({id_value}$1, $2, $3, $4, $5, $6, $7) returning id",
+        ))
         .bind(case.0)
         .bind(revision)
         .bind(write.moderator.0)

@@ -76,7 +76,7 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
     app.shut_down().await;
 
     // The database as the release before search left it: the migrations after 10 undone, the
-    // latest first (22, email changes; 21, two-factor; 20, colours; 19, drafts; 18, everyday use; 17, retention, whose widened notification kinds and audit
+    // latest first (23, id floors for replies and reviews on SQLite; 22, email changes; 21, two-factor; 20, colours; 19, drafts; 18, everyday use; 17, retention, whose widened notification kinds and audit
     // trigger are rebuilt when it runs again; 16, erasure; 15, email preferences; 14, password resets; 13, the outbox; 12,
     // consultation groups; 11, search).
     let db = app.db().await;
@@ -85,6 +85,10 @@ async fn migrating_a_forum_from_before_search_fills_the_index_from_what_is_publi
         &["drop trigger users_profile_bumps_cases on users"]
     } else {
         &[
+            "drop trigger replies_keep_id_floor",
+            "drop trigger case_reviews_keep_id_floor",
+            "drop table reply_id_floor",
+            "drop table review_id_floor",
             "drop trigger users_profile_bumps_cases",
             "drop trigger audit_log_no_delete",
             "drop trigger cases_keep_id_floor",
