@@ -142,3 +142,67 @@ async fn a_case_members_have_read_cannot_be_withdrawn() {
         StatusCode::OK
     );
 }
+
+/// A returned case, withdrawn, takes its review with it; the next review gets a new id, never
+/// the deleted one's (SQLite gives a new row the largest id plus one; migration 0023 keeps a
+/// floor), so the audit log's decisions keep naming the review they name.
+#[tokio::test]
+async fn a_withdrawn_cases_review_id_is_never_given_to_another() {
+    let app = TestApp::spawn().await;
+    let (author, _) = app
+        .member_client("author@clinic.example", &[Role::Clinician])
+        .await;
+    let moderator = app.moderator().await;
+    let first = submit(&app, &author, &case_form("Qrvfirst case", &[])).await;
+    let returned = submit(&app, &author, &case_form("Qrvreturned case", &[])).await;
+    for id in [first, returned] {
+        let res = app
+            .post_form(
+                moderator,
+                &format!("/review/{id}/decide"),
+                &[
+                    ("decision", "return"),
+                    ("reason", "Please take out the town's name."),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let db = app.db().await;
+    let newest: i64 = sqlx::query_scalar("select max(id) from case_reviews where case_id = $1")
+        .bind(returned)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            &author,
+            &format!("/cases/{returned}/withdraw"),
+            &confirmed(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let left: Option<i64> = sqlx::query_scalar("select max(id) from case_reviews")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert!(left < Some(newest), "the newest review went with its case");
+    let next = submit(&app, &author, &case_form("Qrvnext case", &[])).await;
+    let res = app
+        .post_form(
+            moderator,
+            &format!("/review/{next}/decide"),
+            &[
+                ("decision", "return"),
+                ("reason", "Please take out the town's name."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let review: i64 = sqlx::query_scalar("select max(id) from case_reviews where case_id = $1")
+        .bind(next)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert!(review > newest, "{review} after {newest}");
+}
