@@ -10,6 +10,20 @@ use crate::domain::role::Roles;
 use crate::model::{UserId, UserSummary};
 use crate::server::mail::MailKind;
 
+/// Whether the member exists and is not erased: an erased account is no longer anyone's, so
+/// nothing about it can be changed.
+async fn is_active(
+    tx: &mut sqlx::Transaction<'_, super::Db>,
+    member: UserId,
+) -> Result<bool, StoreError> {
+    let n: i64 =
+        sqlx::query_scalar("select count(*) from users where id = $1 and erased_at is null")
+            .bind(member.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(n > 0)
+}
+
 impl Store {
     /// Every member, oldest account first.
     pub async fn list_users(&self) -> Result<Vec<UserSummary>, StoreError> {
@@ -78,13 +92,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.write_tx().await?;
-        // An erased account is no longer anyone's: nothing about it can be changed.
-        let exists: i64 =
-            sqlx::query_scalar("select count(*) from users where id = $1 and erased_at is null")
-                .bind(target.0)
-                .fetch_one(&mut *tx)
-                .await?;
-        if exists == 0 {
+        if !is_active(&mut tx, target).await? {
             return Ok(false);
         }
         sqlx::query("delete from user_roles where user_id = $1")
@@ -180,12 +188,7 @@ impl Store {
         now: i64,
     ) -> Result<Option<bool>, StoreError> {
         let mut tx = self.write_tx().await?;
-        let exists: i64 =
-            sqlx::query_scalar("select count(*) from users where id = $1 and erased_at is null")
-                .bind(target.0)
-                .fetch_one(&mut *tx)
-                .await?;
-        if exists == 0 {
+        if !is_active(&mut tx, target).await? {
             return Ok(None);
         }
         let removed =
