@@ -14,6 +14,7 @@
 //! by the visibility rule (`visibility`).
 
 mod audit;
+mod backend;
 mod backup;
 mod blind_spots;
 mod case_filter;
@@ -58,6 +59,7 @@ pub mod visibility;
 mod watches;
 
 pub use audit::AuditEvent;
+pub use backend::Backend;
 pub use blind_spots::{HelpfulFeedback, OwnCaseNotes};
 pub use case_reads::{CaseRow, Cursor};
 pub use case_state::LockRow;
@@ -103,40 +105,6 @@ pub use schema::SchemaProblem;
 /// on whichever backend `DATABASE_URL` names.
 pub type Db = sqlx::Any;
 pub type DbRow = sqlx::any::AnyRow;
-
-/// Which database is behind the pool, for the few statements the dialects spell differently.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl Backend {
-    /// The id column and value that insert a new row of `table`: on SQLite past every id the
-    /// table ever had, deleted ones too (its `floor` table, raised by a trigger on delete;
-    /// migrations 0017 and 0023), so no id names two rows in the audit log, notifications or
-    /// old links. PostgreSQL's identity never goes back, so the id is left to it.
-    pub(super) fn fresh_id(self, table: &str, floor: &str) -> (&'static str, String) {
-        match self {
-            Backend::Sqlite => (
-                "id, ",
-                format!(
-                    "(select max(coalesce((select max(id) from {table}), 0), last_id) + 1 \
-                     from {floor} where id = 1), "
-                ),
-            ),
-            Backend::Postgres => ("", String::new()),
-        }
-    }
-
-    pub fn of_url(url: &str) -> Backend {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        }
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
